@@ -1,0 +1,172 @@
+import type { Language } from '../domain/turn.js';
+
+/**
+ * The catalog port: everything the conversations need from a shop. The embedded SQLite demo
+ * shop implements it (the default), and so does the HTTP client of a real shop's API. The
+ * domain sees only this interface. Money is always integer euro cents.
+ */
+export interface Commerce {
+  /** The shop's name, contact and money rules. */
+  shopInfo(): Promise<ShopInfo>;
+  /** Ranked products for spoken text; the decision says answer, ask which, or nothing found. */
+  findProducts(spoken: string, language: Language, options?: { limit?: number }): Promise<ProductSearch>;
+  getProduct(id: string): Promise<Product | undefined>;
+  /** Every product (model building, index building). Ordered by id. */
+  listProducts(): Promise<Product[]>;
+  /** The customer behind a linked account's access token. */
+  customerByToken(accessToken: string): Promise<Customer | undefined>;
+  /** A customer's orders, newest first. */
+  listOrders(customerId: string): Promise<Order[]>;
+  getOrder(customerId: string, orderNumber: string): Promise<Order | undefined>;
+  /** What ordering `orderNumber` again would add, leave out, and cost. Places nothing. */
+  quoteReorder(customerId: string, orderNumber: string): Promise<ReorderQuote>;
+  /**
+   * Places the reorder. The same `idempotencyKey` always yields the same order and never a
+   * second one, whatever the retries or concurrency.
+   */
+  placeReorder(customerId: string, orderNumber: string, idempotencyKey: string): Promise<PlacedOrder>;
+  listStores(): Promise<Store[]>;
+  /** Holidays and dated exceptions of a store between two ISO dates (inclusive). */
+  specialDays(storeId: string, fromIso: string, toIso: string): Promise<SpecialDay[]>;
+  faqTopics(): Promise<FaqTopic[]>;
+  faqAnswer(topicId: string, language: Language): Promise<string | undefined>;
+  /** Resolves when the shop answers; used by /readyz. */
+  ping(): Promise<void>;
+  /** Increases whenever products change, so indexes and models know to rebuild. */
+  catalogVersion(): Promise<string>;
+  close?(): Promise<void> | void;
+}
+
+export type Localized = Record<Language, string>;
+
+export interface ShopInfo {
+  name: string;
+  phone: string;
+  email: string;
+  timeZone: string;
+  currency: 'EUR';
+  /** Shipping cost charged on an order below the free-shipping threshold. */
+  shippingCents: number;
+  freeShippingFromCents: number;
+  /** VAT rate in percent that prices include (for the spoken "incl. VAT"). */
+  vatPercent: number;
+}
+
+export type UnitOfMeasure = 'l' | 'kg' | 'piece' | 'm';
+
+export interface Product {
+  id: string;
+  name: Localized;
+  brand: string;
+  category: string;
+  description: Localized;
+  priceCents: number;
+  /** Price per unit of measure, e.g. per litre, where the law asks for it (PAngV). */
+  unitPrice?: { cents: number; unit: UnitOfMeasure };
+  /** Size as sold, e.g. "1 l", "500 g", "42". */
+  size?: string;
+  /** Variant attributes of this product, e.g. { colour: "blau", size: "42" }. */
+  attributes?: Record<string, string>;
+  /** Products of one family share a group id (e.g. a shoe in several colours and sizes). */
+  variantGroup?: string;
+  stock: number;
+  available: boolean;
+}
+
+export interface ProductCandidate {
+  product: Product;
+  /** 0..1, higher is better. */
+  score: number;
+}
+
+export type MatchDecision = 'answer' | 'ask' | 'none';
+
+export interface ProductSearch {
+  decision: MatchDecision;
+  candidates: ProductCandidate[];
+}
+
+export interface Customer {
+  id: string;
+  name: string;
+  /** Personal data: never logged, never spoken without a linked account. */
+  email: string;
+}
+
+export type OrderStatus = 'received' | 'in_progress' | 'shipped' | 'delivered' | 'cancelled';
+
+export interface OrderLine {
+  productId: string;
+  name: Localized;
+  quantity: number;
+  unitPriceCents: number;
+}
+
+export interface Order {
+  number: string;
+  customerId: string;
+  status: OrderStatus;
+  /** ISO instant the order was placed. */
+  placedAt: string;
+  lines: OrderLine[];
+  totalCents: number;
+  carrier?: string;
+  trackingNumber?: string;
+  /** ISO date (shop time zone) the parcel is expected. */
+  expectedDelivery?: string;
+  /** ISO date it was delivered. */
+  deliveredOn?: string;
+}
+
+export interface ReorderQuote {
+  basedOn: string;
+  available: Array<{ product: Product; quantity: number; lineCents: number }>;
+  unavailable: Array<{ name: Localized; quantity: number }>;
+  itemsCents: number;
+  shippingCents: number;
+  /** Items plus shipping; prices include VAT. */
+  totalCents: number;
+  vatCents: number;
+}
+
+export interface PlacedOrder {
+  order: Order;
+  /** False when the idempotency key had already placed this order. */
+  created: boolean;
+}
+
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** Opening interval in local wall-clock time, "08:00" to "20:00". */
+export interface Interval {
+  open: string;
+  close: string;
+}
+
+export interface Store {
+  id: string;
+  name: string;
+  city: string;
+  /** ISO 3166-2 subdivision, e.g. "DE-BY"; decides public holidays. */
+  region: string;
+  timeZone: string;
+  /** ISO weekday (1 = Monday) → intervals; a missing day is closed. */
+  weekly: Partial<Record<Weekday, Interval[]>>;
+  /** Spoken names people use for it ("filiale münchen", "laden in der innenstadt"). */
+  aliases: string[];
+}
+
+export interface SpecialDay {
+  /** ISO date in the store's time zone. */
+  date: string;
+  kind: 'holiday' | 'exception';
+  /** Empty means closed all day. */
+  intervals: Interval[];
+  reason: Localized;
+}
+
+export interface FaqTopic {
+  id: string;
+  /** Spoken names of the topic per language, first is the canonical one. */
+  names: Record<Language, string[]>;
+}

@@ -1,0 +1,84 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * The only reader of process.env. Every setting has a default that serves the embedded demo
+ * shop; only real platform secrets have none.
+ */
+export interface Config {
+  /** HTTP port. */
+  port: number;
+  /** Folder of the SQLite files (demo shop and state), created on first start. */
+  dataDir: string;
+  alexa: {
+    /** Verify Alexa request signatures and timestamps (off only for local trials). */
+    verify: boolean;
+    /** Accepted skill ids; empty accepts any (with a start-up warning). */
+    skillIds: string[];
+    /** Extra PEM root certificates to trust (tests and benchmarks sign with their own chain). */
+    extraRootsFile?: string;
+  };
+  google: {
+    user?: string;
+    password?: string;
+    /** `SHOPVOICE_GOOGLE_AUTH=off` accepts unauthenticated webhook calls (local trials only). */
+    authOff: boolean;
+  };
+  shop: {
+    /** Base URL of a real shop's catalog API; unset serves the embedded demo shop. */
+    apiUrl?: string;
+    apiToken?: string;
+    /** Milliseconds a single catalog call may take before it is abandoned. */
+    timeoutMs: number;
+    /** Shown and spoken in the human hand-off. */
+    phone?: string;
+    email?: string;
+  };
+  logLevel: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value.trim() === '') return fallback;
+  return !['false', '0', 'off', 'no'].includes(value.trim().toLowerCase());
+}
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${value}"`);
+  return n;
+}
+
+/** The default data folder: `$XDG_DATA_HOME/shopvoice`, else `~/.local/share/shopvoice`. */
+export function defaultDataDir(env: Env = process.env): string {
+  const base = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(base, 'shopvoice');
+}
+
+/** Reads the configuration from the environment (default: process.env). */
+export function loadConfig(env: Env = process.env): Config {
+  return {
+    port: positiveInt('PORT', env.PORT, 3000),
+    dataDir: resolve(env.SHOPVOICE_DATA_DIR || defaultDataDir(env)),
+    alexa: {
+      verify: flag(env.SHOPVOICE_ALEXA_VERIFY, true),
+      skillIds: (env.SHOPVOICE_ALEXA_SKILL_ID ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      extraRootsFile: env.SHOPVOICE_ALEXA_EXTRA_ROOTS || undefined,
+    },
+    google: {
+      user: env.SHOPVOICE_GOOGLE_USER || undefined,
+      password: env.SHOPVOICE_GOOGLE_PASSWORD || undefined,
+      authOff: (env.SHOPVOICE_GOOGLE_AUTH ?? '').trim().toLowerCase() === 'off',
+    },
+    shop: {
+      apiUrl: env.SHOPVOICE_SHOP_API_URL || undefined,
+      apiToken: env.SHOPVOICE_SHOP_API_TOKEN || undefined,
+      timeoutMs: positiveInt('SHOPVOICE_SHOP_TIMEOUT_MS', env.SHOPVOICE_SHOP_TIMEOUT_MS, 1500),
+      phone: env.SHOPVOICE_SHOP_PHONE || undefined,
+      email: env.SHOPVOICE_SHOP_EMAIL || undefined,
+    },
+    logLevel: env.SHOPVOICE_LOG_LEVEL || env.LOG_LEVEL || 'info',
+  };
+}

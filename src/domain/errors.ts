@@ -1,0 +1,28 @@
+/**
+ * The catalogue of expected failures. Each code has a speech key `errors.<code>` in every
+ * locale (a consistency test walks them), so a failure is always answered, never silent.
+ */
+export const ERROR_CODES = {
+  ORDER_NOT_FOUND: 'The named order does not exist for this customer.',
+  NO_ORDERS: 'The customer has no orders yet.',
+  ACCOUNT_UNKNOWN: 'The access token does not belong to any customer.',
+  STORE_NOT_FOUND: 'The named store does not exist.',
+  FAQ_UNKNOWN: 'No answer is stored for that topic.',
+  REORDER_NOTHING_AVAILABLE: 'None of the last order\'s items can be ordered again.',
+  SHOP_UNAVAILABLE: 'The shop\'s catalog did not answer in time or is down.',
+  INTERNAL: 'Anything unexpected; logged with a request id.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An expected failure with a code and the values its speech needs. */
+export class ShopError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(`${code}${Object.keys(params).length ? ' ' + JSON.stringify(params) : ''}`, options);
+    this.name = 'ShopError';
+  }
+}

@@ -1,0 +1,108 @@
+import type { DateTime } from 'luxon';
+
+/** The platforms that can deliver a turn. The simulator drives both through their real adapters. */
+export type Platform = 'alexa' | 'google';
+
+/** Locales the skill speaks. Dialogflow's `de`/`en` map to `de-DE`/`en-US`. */
+export const SUPPORTED_LOCALES = ['de-DE', 'en-US', 'en-GB'] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+export function isLocale(value: string): value is Locale {
+  return (SUPPORTED_LOCALES as readonly string[]).includes(value);
+}
+
+/** The language half of a locale: it picks the locale files and the catalog's names. */
+export type Language = 'de' | 'en';
+
+export function languageOf(locale: Locale): Language {
+  return locale.startsWith('de') ? 'de' : 'en';
+}
+
+/** A slot as the domain sees it: what was said, and the catalog id it resolved to, if any. */
+export interface SlotValue {
+  /** The spoken text (Alexa `value`, Dialogflow's original parameter). */
+  value?: string;
+  /** The canonical id from entity resolution (Alexa `resolutions…values[0].value.id`). */
+  id?: string;
+  /** The canonical name from entity resolution. */
+  canonical?: string;
+}
+
+/**
+ * What the conversation remembers between turns of one session. Kept in Alexa session
+ * attributes and Dialogflow output contexts, never in process memory, so any instance can
+ * answer the next turn.
+ */
+export interface SessionState {
+  /** Misunderstood turns in a row (fallbacks); two lead to the human hand-off offer. */
+  misses?: number;
+  /** A question waiting for yes/no. */
+  pending?: PendingQuestion;
+  /** Products offered for "which one did you mean?", by id. */
+  choices?: string[];
+  /** The last intent answered (for "help" in context). */
+  lastIntent?: string;
+}
+
+export type PendingQuestion =
+  | { kind: 'reorder'; orderNumber: string; totalCents: number; key: string }
+  | { kind: 'handoff' };
+
+/** The user behind a turn; `accessToken` is present only with a linked shop account. */
+export interface VoiceUser {
+  id: string;
+  accessToken?: string;
+}
+
+export type TurnKind = 'launch' | 'intent' | 'session-ended';
+
+/** Whether the platform asked the customer to confirm the intent (Alexa dialog, yes/no). */
+export type Confirmation = 'NONE' | 'CONFIRMED' | 'DENIED';
+
+/** One platform-neutral turn: what the adapters build from a request. */
+export interface VoiceTurn {
+  platform: Platform;
+  locale: Locale;
+  kind: TurnKind;
+  /** A shared intent name from `intents.ts`, or a name the domain does not know (→ fallback). */
+  intent: string;
+  slots: Record<string, SlotValue>;
+  confirmation: Confirmation;
+  user: VoiceUser;
+  session: { id: string; isNew: boolean; state: SessionState };
+  /** The instant of the request; injected so hours and dates are testable at any moment. */
+  now: DateTime;
+  /** Why a session ended (SessionEndedRequest), for logs only. */
+  endReason?: string;
+  /** A request id for logs. */
+  requestId?: string;
+}
+
+/** Speech in both forms: plain text (Dialogflow, cards, logs) and SSML inner content (no <speak>). */
+export interface Speech {
+  text: string;
+  ssml: string;
+}
+
+export type Card =
+  | { type: 'simple'; title: string; text: string }
+  | { type: 'link-account'; title: string; text: string };
+
+/** What the platform should do beyond speaking. */
+export type DialogAct =
+  | { type: 'confirm-intent'; intent: string }
+  | { type: 'elicit-slot'; intent: string; slot: string };
+
+/** The domain's answer to a turn; adapters translate it, never change it. */
+export interface VoiceReply {
+  speech?: Speech;
+  reprompt?: Speech;
+  card?: Card;
+  endSession: boolean;
+  state: SessionState;
+  dialog?: DialogAct;
+  /** The intent the domain treated the turn as (for logs and metrics). */
+  handledAs: string;
+  /** Outcome for metrics: ok, a coded failure, or fallback. */
+  outcome: 'ok' | 'fallback' | 'error' | 'unlinked';
+}
