@@ -1,0 +1,44 @@
+/**
+ * `shopvoice <command> ...`: each command lives in its own module under ./commands and is loaded
+ * only when used, so `serve` never pays for the simulator or the model builder.
+ */
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export type CommandRunner = (argv: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, { load: () => Promise<{ run: CommandRunner }>; summary: string }> = {
+  serve: { load: () => import('./commands/serve.js'), summary: 'serve the skill (what npm start runs)' },
+  models: { load: () => import('./commands/models.js'), summary: 'models build [--check] [--zip] | validate | upload --platform alexa|dialogflow' },
+  simulate: { load: () => import('./commands/simulate.js'), summary: 'simulate [--platform alexa|google] [--locale de-DE] [--json] [--now ISO] [--user TOKEN] [--endpoint URL] "sentence" ...' },
+  test: { load: () => import('./commands/test-scripts.js'), summary: 'test [files...] [--export-nlu-eval DIR]: run conversation scripts' },
+  shop: { load: () => import('./commands/shop.js'), summary: 'shop import FILE | shop search [--locale de-DE] [--json] "spoken text"' },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
+  return ['usage: shopvoice <command> [options]', '', 'commands:', ...lines].join('\n');
+}
+
+const defaultIo: CliIo = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+};
+
+/** Runs the CLI; resolves to the exit code. */
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    (name ? io.out : io.err)(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`shopvoice: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  const { run } = await command.load();
+  return run(rest, io);
+}

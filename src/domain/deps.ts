@@ -1,0 +1,22 @@
+import type { Commerce } from '../catalog/commerce.js';
+import type { StateStore } from '../state/state-store.js';
+
+/** Structured logger (pino's shape). Never give it tokens, addresses or whole request bodies. */
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  child?(bindings: object): Logger;
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** Everything a turn may use, as one plain object. */
+export interface DomainDeps {
+  commerce: Commerce;
+  state: StateStore;
+  log: Logger;
+  /** Contact for the human hand-off; falls back to the shop's own. */
+  contact?: { phone?: string; email?: string };
+}
