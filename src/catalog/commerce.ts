@@ -11,6 +11,8 @@ export interface Commerce {
   /** Ranked products for spoken text; the decision says answer, ask which, or nothing found. */
   findProducts(spoken: string, language: Language, options?: { limit?: number }): Promise<ProductSearch>;
   getProduct(id: string): Promise<Product | undefined>;
+  /** Every product of a variant family (same `variantGroup`), available or not. */
+  listVariants(variantGroup: string): Promise<Product[]>;
   /** Every product (model building, index building). Ordered by id. */
   listProducts(): Promise<Product[]>;
   /** The customer behind a linked account's access token. */

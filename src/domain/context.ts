@@ -1,0 +1,57 @@
+import type { TFunction } from 'i18next';
+import type { ShopInfo } from '../catalog/commerce.js';
+import type { DomainDeps } from './deps.js';
+import { say, type SpeechParam } from './speech.js';
+import { languageOf, type Language, type Locale, type SessionState, type Speech, type VoiceReply, type VoiceTurn } from './turn.js';
+
+/** What every intent handler gets: the turn, the deps, the turn's `t`, and the shop. */
+export interface TurnContext {
+  turn: VoiceTurn;
+  deps: DomainDeps;
+  t: TFunction;
+  locale: Locale;
+  language: Language;
+  shop: ShopInfo;
+}
+
+export function createContext(turn: VoiceTurn, deps: DomainDeps, t: TFunction, shop: ShopInfo): TurnContext {
+  return { turn, deps, t, locale: turn.locale, language: languageOf(turn.locale), shop };
+}
+
+/** Renders a locale key for this turn. */
+export function speak(ctx: TurnContext, key: string, params?: Record<string, SpeechParam>, count?: number): Speech {
+  return say(ctx.t, key, params, count);
+}
+
+/** A question: the session stays open and the reprompt repeats what is expected. */
+export function ask(ctx: TurnContext, speech: Speech, reprompt: Speech, state: SessionState, extra: Partial<VoiceReply> = {}): VoiceReply {
+  return { speech, reprompt, endSession: false, state, handledAs: ctx.turn.intent, outcome: 'ok', ...extra };
+}
+
+/**
+ * An answer that keeps the conversation open with a short follow-up question, as a shop
+ * assistant would; the follow-up is also the reprompt (platform-rules.md: a question → reprompt).
+ */
+export function answer(ctx: TurnContext, speech: Speech, state: SessionState, extra: Partial<VoiceReply> = {}): VoiceReply {
+  const followUp = speak(ctx, 'common.anythingElse');
+  return {
+    speech: { text: `${speech.text} ${followUp.text}`, ssml: `${speech.ssml} ${followUp.ssml}` },
+    reprompt: followUp,
+    endSession: false,
+    state,
+    handledAs: ctx.turn.intent,
+    outcome: 'ok',
+    ...extra,
+  };
+}
+
+/** A final answer: the session ends. */
+export function finish(ctx: TurnContext, speech: Speech | undefined, extra: Partial<VoiceReply> = {}): VoiceReply {
+  return { speech, endSession: true, state: {}, handledAs: ctx.turn.intent, outcome: 'ok', ...extra };
+}
+
+/** The state to carry on after a handled turn: misunderstandings reset, no open question. */
+export function settled(ctx: TurnContext): SessionState {
+  const { misses: _misses, pending: _pending, choices: _choices, ...rest } = ctx.turn.session.state;
+  return { ...rest, lastIntent: ctx.turn.intent };
+}

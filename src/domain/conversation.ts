@@ -1,0 +1,78 @@
+import { ask, finish, settled, speak, type TurnContext } from './context.js';
+import { telephone, join } from './speech.js';
+import type { Speech, VoiceReply } from './turn.js';
+
+/** Misunderstood turns in a row after which the hand-off is offered instead of looping. */
+export const MISSES_BEFORE_HANDOFF = 2;
+
+const EXAMPLE_COUNT = 4;
+
+/** One example of what to ask, chosen by session so it varies but stays testable. */
+export function example(ctx: TurnContext): Speech {
+  const seed = [...ctx.turn.session.id].reduce((sum, c) => (sum + c.charCodeAt(0)) % 9973, 0);
+  return speak(ctx, `examples.${seed % EXAMPLE_COUNT}`);
+}
+
+/** LaunchRequest: welcome with the shop's name and one example. */
+export function launch(ctx: TurnContext): VoiceReply {
+  const prompt = speak(ctx, 'launch.prompt');
+  return ask(ctx, join(speak(ctx, 'launch.welcome', { shop: ctx.shop.name }), speak(ctx, 'launch.example', { example: example(ctx) })), prompt, {}, {
+    handledAs: 'LaunchRequest',
+  });
+}
+
+export function help(ctx: TurnContext): VoiceReply {
+  const prompt = speak(ctx, 'help.prompt');
+  return ask(ctx, join(speak(ctx, 'help.text', { shop: ctx.shop.name }), prompt), prompt, settled(ctx));
+}
+
+export function navigateHome(ctx: TurnContext): VoiceReply {
+  const prompt = speak(ctx, 'launch.prompt');
+  return ask(ctx, prompt, prompt, settled(ctx));
+}
+
+/** Stop and Cancel end the session; a reorder waiting for yes is dropped, and said so. */
+export function goodbye(ctx: TurnContext): VoiceReply {
+  const dropped = ctx.turn.session.state.pending?.kind === 'reorder' ? speak(ctx, 'reorder.declined') : undefined;
+  return finish(ctx, join(dropped, speak(ctx, 'goodbye')));
+}
+
+/** How to reach a person: phone (spoken as a telephone number) and e-mail, from config or the shop. */
+export function contactSpeech(ctx: TurnContext): Speech {
+  const phone = ctx.deps.contact?.phone ?? ctx.shop.phone;
+  const email = ctx.deps.contact?.email ?? ctx.shop.email;
+  return speak(ctx, 'handoff.contact', { phone: telephone(phone), email });
+}
+
+function contactCard(ctx: TurnContext) {
+  const phone = ctx.deps.contact?.phone ?? ctx.shop.phone;
+  const email = ctx.deps.contact?.email ?? ctx.shop.email;
+  return { type: 'simple' as const, title: String(ctx.t('handoff.cardTitle', { shop: ctx.shop.name })), text: `${phone}\n${email}` };
+}
+
+/** HumanHandoffIntent: the way to a person, then the session ends. */
+export function humanHandoff(ctx: TurnContext): VoiceReply {
+  return finish(ctx, join(speak(ctx, 'handoff.intro'), contactSpeech(ctx)), { card: contactCard(ctx) });
+}
+
+/**
+ * Not understood: ask again, and after two misunderstandings in a row offer the shop's phone
+ * and e-mail instead of looping.
+ */
+export function fallback(ctx: TurnContext): VoiceReply {
+  const misses = (ctx.turn.session.state.misses ?? 0) + 1;
+  const { pending: _pending, ...state } = ctx.turn.session.state;
+  if (misses >= MISSES_BEFORE_HANDOFF) {
+    const prompt = speak(ctx, 'fallback.afterHandoff');
+    return ask(ctx, join(speak(ctx, 'fallback.handoff'), contactSpeech(ctx), prompt), prompt, { ...state, misses: 0 }, {
+      handledAs: 'AMAZON.FallbackIntent',
+      outcome: 'fallback',
+      card: contactCard(ctx),
+    });
+  }
+  const prompt = speak(ctx, 'fallback.prompt', { example: example(ctx) });
+  return ask(ctx, join(speak(ctx, 'fallback.notUnderstood'), prompt), prompt, { ...state, misses }, {
+    handledAs: 'AMAZON.FallbackIntent',
+    outcome: 'fallback',
+  });
+}

@@ -1,0 +1,83 @@
+import { translatorFor } from '../i18n/i18n.js';
+import { isReply, linkedCustomer } from './account.js';
+import { answer, createContext, finish, settled, speak, type TurnContext } from './context.js';
+import { fallback, goodbye, help, humanHandoff, launch, navigateHome } from './conversation.js';
+import type { DomainDeps } from './deps.js';
+import { ShopError, type ErrorCode } from './errors.js';
+import type { SharedIntent } from './intents.js';
+import { orderStatus } from './order-status.js';
+import { productLookup } from './product-lookup.js';
+import { declineReorder, placeReorder, reorder } from './reorder.js';
+import { shopFaq } from './shop-faq.js';
+import { storeHours } from './store-hours.js';
+import type { VoiceReply, VoiceTurn } from './turn.js';
+
+type Handler = (ctx: TurnContext) => VoiceReply | Promise<VoiceReply>;
+
+const HANDLERS: Record<SharedIntent, Handler> = {
+  ProductLookupIntent: productLookup,
+  OrderStatusIntent: orderStatus,
+  ReorderIntent: reorder,
+  StoreHoursIntent: storeHours,
+  ShopFaqIntent: shopFaq,
+  HumanHandoffIntent: humanHandoff,
+  'AMAZON.HelpIntent': help,
+  'AMAZON.StopIntent': goodbye,
+  'AMAZON.CancelIntent': goodbye,
+  'AMAZON.FallbackIntent': fallback,
+  'AMAZON.NavigateHomeIntent': navigateHome,
+  'AMAZON.YesIntent': yes,
+  'AMAZON.NoIntent': no,
+};
+
+/** Codes after which the conversation cannot usefully go on. */
+const FINAL_ERRORS = new Set<ErrorCode>(['SHOP_UNAVAILABLE', 'INTERNAL', 'ACCOUNT_UNKNOWN']);
+
+/**
+ * The single entry of the domain: one platform-neutral turn in, one reply out. Expected
+ * failures are answered from the locale files; anything else gets one apology and one log line.
+ *
+ * @example
+ *   const reply = await handleTurn(turn, { commerce, state, log });
+ */
+export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<VoiceReply> {
+  const t = translatorFor(turn.locale);
+  let ctx: TurnContext | undefined;
+  try {
+    ctx = createContext(turn, deps, t, await deps.commerce.shopInfo());
+    if (turn.kind === 'session-ended') return { endSession: true, state: {}, handledAs: 'SessionEndedRequest', outcome: 'ok' };
+    if (turn.kind === 'launch') return launch(ctx);
+    const handler = Object.prototype.hasOwnProperty.call(HANDLERS, turn.intent) ? HANDLERS[turn.intent as SharedIntent] : fallback;
+    return await handler(ctx);
+  } catch (error) {
+    const code: ErrorCode = error instanceof ShopError ? error.code : 'INTERNAL';
+    if (code === 'INTERNAL') deps.log.error({ err: error, requestId: turn.requestId, intent: turn.intent }, 'turn failed');
+    else deps.log.info({ code, requestId: turn.requestId, intent: turn.intent }, 'turn answered with a coded error');
+    const params = error instanceof ShopError ? error.params : {};
+    const speech = ctx ? speak(ctx, `errors.${code}`, params) : { text: String(t(`errors.${code}`)), ssml: String(t(`errors.${code}`)) };
+    if (!ctx || FINAL_ERRORS.has(code)) {
+      return { speech, endSession: true, state: {}, handledAs: turn.intent, outcome: 'error' };
+    }
+    return answer(ctx, speech, settled(ctx), { outcome: 'error' });
+  }
+}
+
+/** "Yes" answers the open question, if any; otherwise it invites the next request. */
+async function yes(ctx: TurnContext): Promise<VoiceReply> {
+  const pending = ctx.turn.session.state.pending;
+  if (pending?.kind === 'reorder') {
+    const customer = await linkedCustomer(ctx);
+    if (isReply(customer)) return customer;
+    return placeReorder(ctx, customer, pending);
+  }
+  if (pending?.kind === 'handoff') return humanHandoff(ctx);
+  return navigateHome(ctx);
+}
+
+/** "No" declines the open question; with none open it ends the conversation politely. */
+function no(ctx: TurnContext): VoiceReply {
+  const pending = ctx.turn.session.state.pending;
+  if (pending?.kind === 'reorder') return declineReorder(ctx);
+  if (pending) return answer(ctx, speak(ctx, 'common.ok'), settled(ctx));
+  return finish(ctx, speak(ctx, 'goodbye'));
+}

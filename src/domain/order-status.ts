@@ -1,0 +1,52 @@
+import type { Order } from '../catalog/commerce.js';
+import { isReply, linkedCustomer } from './account.js';
+import { answer, settled, speak, type TurnContext } from './context.js';
+import { ShopError } from './errors.js';
+import { spokenDate } from './relative-date.js';
+import { cleanSpokenText, join } from './speech.js';
+import type { Speech, VoiceReply } from './turn.js';
+
+/** OrderStatusIntent {orderNumber?}: the latest order or the one named; needs a linked account. */
+export async function orderStatus(ctx: TurnContext): Promise<VoiceReply> {
+  const customer = await linkedCustomer(ctx);
+  if (isReply(customer)) return customer;
+
+  const named = orderNumberFrom(ctx.turn.slots.orderNumber?.value);
+  let order: Order | undefined;
+  if (named) {
+    order = await ctx.deps.commerce.getOrder(customer.id, named);
+    if (!order) throw new ShopError('ORDER_NOT_FOUND', { orderNumber: named });
+  } else {
+    [order] = await ctx.deps.commerce.listOrders(customer.id);
+    if (!order) throw new ShopError('NO_ORDERS');
+  }
+
+  const speech = join(speak(ctx, 'order.intro', { number: order.number }), statusSpeech(ctx, order));
+  const tracking = order.trackingNumber
+    ? `\n${String(ctx.t('order.cardTracking', { carrier: order.carrier ?? '', tracking: order.trackingNumber }))}`
+    : '';
+  return answer(ctx, speech, settled(ctx), {
+    card: { type: 'simple', title: String(ctx.t('order.cardTitle', { number: order.number })), text: speech.text + tracking },
+  });
+}
+
+/** Digits only: Alexa's AMAZON.NUMBER and Dialogflow's @sys.number (which may say "10042.0"). */
+function orderNumberFrom(value: string | undefined): string | undefined {
+  const cleaned = cleanSpokenText(value, 40).replace(/\.0+$/, '').replace(/[\s-]/g, '');
+  return /^\d{1,20}$/.test(cleaned) ? cleaned : undefined;
+}
+
+function statusSpeech(ctx: TurnContext, order: Order): Speech {
+  switch (order.status) {
+    case 'shipped':
+      return order.expectedDelivery
+        ? speak(ctx, 'order.shipped', { carrier: order.carrier ?? '', when: spokenDate(ctx, order.expectedDelivery) })
+        : speak(ctx, 'order.shippedNoDate', { carrier: order.carrier ?? '' });
+    case 'delivered':
+      return order.deliveredOn
+        ? speak(ctx, 'order.delivered', { when: spokenDate(ctx, order.deliveredOn) })
+        : speak(ctx, 'order.deliveredNoDate');
+    default:
+      return speak(ctx, `order.${order.status}`);
+  }
+}

@@ -1,0 +1,18 @@
+import { DateTime } from 'luxon';
+import { relativeDay } from '../i18n/format.js';
+import { speak, type TurnContext } from './context.js';
+import type { Speech } from './turn.js';
+
+/** An ISO date spoken relative to the turn's clock: "morgen", "am Donnerstag", "on Saturday, December 6th". */
+export function spokenDate(ctx: TurnContext, isoDate: string): Speech {
+  const date = DateTime.fromISO(isoDate, { zone: ctx.shop.timeZone });
+  const relative = relativeDay(date, ctx.turn.now, ctx.locale);
+  switch (relative.kind) {
+    case 'weekday':
+      return speak(ctx, 'dates.onWeekday', { weekday: relative.weekday });
+    case 'date':
+      return speak(ctx, 'dates.onDate', { date: relative.date });
+    default:
+      return speak(ctx, `dates.${relative.kind}`);
+  }
+}
