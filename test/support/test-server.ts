@@ -1,0 +1,81 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { loadConfig, type Config } from '../../src/config.js';
+import { silentLogger } from '../../src/domain/deps.js';
+import { createApp, type AppDeps } from '../../src/server/app.js';
+import { closeDeps, openDeps } from '../../src/server/open-deps.js';
+import { TEST_SKILL_ID } from './alexa-requests.js';
+
+export interface TestServer {
+  url: string;
+  deps: AppDeps;
+  dataDir: string;
+  /** Sets the clock every following request sees. */
+  setNow(iso: string): void;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any; text: string; headers: Headers }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app on 127.0.0.1 with the embedded demo shop in a fresh temporary data folder.
+ * Alexa verification is off unless `env` turns it on (its own tests cover it).
+ */
+export async function startTestServer(env: Record<string, string> = {}, overrides: Partial<AppDeps> = {}): Promise<TestServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'shopvoice-test-'));
+  const config: Config = loadConfig({
+    SHOPVOICE_DATA_DIR: dataDir,
+    SHOPVOICE_ALEXA_VERIFY: 'false',
+    SHOPVOICE_ALEXA_SKILL_ID: TEST_SKILL_ID,
+    SHOPVOICE_GOOGLE_AUTH: 'off',
+    ...env,
+  });
+  let now: DateTime | undefined;
+  const deps = { ...(await openDeps(config, silentLogger)), now: () => now ?? DateTime.now(), ...overrides };
+  const server: Server = await new Promise((resolve) => {
+    const s = createApp(deps).listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    deps,
+    dataDir,
+    setNow(iso: string) {
+      now = DateTime.fromISO(iso, { setZone: true });
+      if (!now.isValid) throw new Error(`bad test instant ${iso}`);
+    },
+    async post(path, body, headers = {}) {
+      const res = await fetch(url + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let json: any;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      return { status: res.status, json, text, headers: res.headers };
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeDeps(deps);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The plain text Alexa would speak: SSML tags removed, entities decoded. */
+export function spoken(ssml: string | undefined): string {
+  return (ssml ?? '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
