@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { askIntent } from '../support/alexa-turn.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+describe('ProductLookupIntent over POST /alexa', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  test('a resolved product: name, price as German speaks it, unit price, availability', async () => {
+    const a = await askIntent(server, 'ProductLookupIntent', { slots: { product: { value: 'spülmittel zitrone', id: 'P-3001', name: 'Spülmittel Zitrone' } } });
+    assert.equal(a.status, 200);
+    assert.match(a.speech, /Spülmittel Zitrone 500 ml kostet 1,29 €, das sind 2,58 € pro Liter\. Es ist vorrätig\./);
+    assert.equal(a.end, false);
+    assert.ok(a.reprompt.length > 0, 'a question is followed by a reprompt');
+    assert.equal(a.card?.type, 'Simple');
+  });
+
+  test('the same product in English', async () => {
+    const a = await askIntent(server, 'ProductLookupIntent', { locale: 'en-US', slots: { product: { value: 'lemon washing up liquid', id: 'P-3001' } } });
+    assert.match(a.speech, /Lemon Washing-Up Liquid 500 ml costs €1\.29, that's €2\.58 per litre\. It's in stock\./);
+  });
+
+  test('spoken text without entity resolution still finds the product (case, umlaut, compound)', async () => {
+    const a = await askIntent(server, 'ProductLookupIntent', { slots: { product: { value: 'SPUELMITTEL zitrone' } } });
+    assert.match(a.speech, /Spülmittel Zitrone 500 ml kostet 1,29 €/);
+  });
+
+  test('several close matches: up to three names and a question', async () => {
+    const a = await askIntent(server, 'ProductLookupIntent', { slots: { product: { value: 'hafermilch' } } });
+    assert.match(a.speech, /Welches meinst du\?/);
+    assert.match(a.speech, /Hafermilch/);
+    assert.equal(a.end, false);
+    assert.ok(Array.isArray(a.attributes.choices) && a.attributes.choices.length >= 2 && a.attributes.choices.length <= 3);
+  });
+
+  test('a sold-out product is said to be sold out', async () => {
+    const a = await askIntent(server, 'ProductLookupIntent', { slots: { product: { value: 'sojadrink', id: 'P-1007' } } });
+    assert.match(a.speech, /Sojadrink 1 l kostet 1,59 €.*ausverkauft/);
+  });
+
+  test('a product family: the variants that exist are mentioned', async () => {
+    const a = await askIntent(server, 'ProductLookupIntent', { slots: { product: { value: 'air zoom blau größe 42', id: 'P-4003' } } });
+    assert.match(a.speech, /Laufschuh Air Zoom/);
+    assert.match(a.speech, /Farbe blau und schwarz/);
+    assert.match(a.speech, /Größe 40, 41, 42, 43 und 44/);
+  });
+
+  test('nothing matches: said so, with the nearest suggestion when there is one', async () => {
+    const a = await askIntent(server, 'ProductLookupIntent', { slots: { product: { value: 'Raketentreibstoff' } } });
+    assert.match(a.speech, /Raketentreibstoff habe ich leider nicht gefunden/);
+    assert.equal(a.end, false);
+  });
+
+  test('no product named: the skill asks for one', async () => {
+    const a = await askIntent(server, 'ProductLookupIntent', { slots: { product: {} } });
+    assert.match(a.speech, /Welches Produkt suchst du\?/);
+    assert.equal(a.end, false);
+  });
+
+  test('SSML in the slot text is spoken as text, never as markup', async () => {
+    const a = await askIntent(server, 'ProductLookupIntent', { slots: { product: { value: '<audio src="https://evil.example/x.mp3"/> & co' } } });
+    assert.equal(a.status, 200);
+    const ssml: string = a.body.response.outputSpeech.ssml;
+    assert.ok(!ssml.includes('<audio'), ssml);
+    assert.match(ssml, /^<speak>.*<\/speak>$/s);
+  });
+});
