@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import express from 'express';
+import { openEmbeddedShop, type EmbeddedShop } from '../../src/catalog/embedded/embedded-shop.js';
+import { createCatalogApiRouter } from '../../src/catalog/http/catalog-api-router.js';
+import { createHttpCommerce } from '../../src/catalog/http/http-commerce.js';
+import { askIntent } from '../support/alexa-turn.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+const TOKEN = 'shop-api-secret-for-tests';
+
+describe('a real shop connected over its catalog API', () => {
+  let shopDir: string;
+  let shop: EmbeddedShop;
+  let api: Server;
+  let apiUrl: string;
+  let skill: TestServer;
+  let calls = 0;
+
+  before(async () => {
+    shopDir = await mkdtemp(join(tmpdir(), 'shopvoice-shop-api-'));
+    shop = await openEmbeddedShop({ dataDir: shopDir });
+    const app = express();
+    app.use((_req, _res, next) => { calls++; next(); });
+    app.use(createCatalogApiRouter(shop, { token: TOKEN }));
+    api = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+    apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+    skill = await startTestServer({ SHOPVOICE_SHOP_API_URL: apiUrl, SHOPVOICE_SHOP_API_TOKEN: TOKEN });
+    skill.setNow('2026-11-22T10:00:00+01:00');
+  });
+  after(async () => {
+    await skill.close();
+    api.closeAllConnections();
+    await new Promise((resolve) => api.close(resolve));
+    await shop.close();
+    await rm(shopDir, { recursive: true, force: true });
+  });
+
+  test('products are found by spoken name through the remote catalog', async () => {
+    const before = calls;
+    const a = await askIntent(skill, 'ProductLookupIntent', { slots: { product: { value: 'spülmittel zitrone' } } });
+    assert.match(a.speech, /Spülmittel Zitrone 500 ml kostet 1,29 €/);
+    assert.ok(calls > before, 'the shop API was called');
+  });
+
+  test('order status with a linked account', async () => {
+    const a = await askIntent(skill, 'OrderStatusIntent', { accessToken: 'demo-token-anna', slots: { orderNumber: {} } });
+    assert.match(a.speech, /10042 ist mit DHL unterwegs und kommt voraussichtlich übermorgen/);
+  });
+
+  test('a reorder is placed in the remote shop exactly once', async () => {
+    const anna = (await shop.customerByToken('demo-token-anna'))!;
+    const count = (await shop.listOrders(anna.id)).length;
+    const offer = await askIntent(skill, 'ReorderIntent', { accessToken: 'demo-token-anna', sessionId: 'remote-1' });
+    const confirm = { accessToken: 'demo-token-anna', sessionId: 'remote-1', attributes: offer.attributes, confirmationStatus: 'CONFIRMED' as const };
+    await Promise.all([askIntent(skill, 'ReorderIntent', confirm), askIntent(skill, 'ReorderIntent', confirm)]);
+    assert.equal((await shop.listOrders(anna.id)).length, count + 1);
+  });
+
+  test('store hours and FAQ come from the shop', async () => {
+    const hours = await askIntent(skill, 'StoreHoursIntent', { slots: { store: { value: 'berlin', id: 'S-BER' } } });
+    assert.match(hours.speech, /Lindenhof Markt Berlin hat gerade geschlossen und öffnet wieder morgen um 9 Uhr/);
+    const faq = await askIntent(skill, 'ShopFaqIntent', { slots: { topic: { value: 'versandkosten', id: 'shipping_costs' } } });
+    assert.match(faq.speech, /4,95 Euro/);
+  });
+
+  test('the client refuses to run without the API token, and a wrong token gets nowhere', async () => {
+    const wrong = createHttpCommerce({ baseUrl: apiUrl, token: 'wrong' });
+    await assert.rejects(wrong.shopInfo(), /401/);
+    const res = await fetch(`${apiUrl}/v1/shop`);
+    assert.equal(res.status, 401);
+  });
+
+  test('a shop that does not answer in time fails the call instead of hanging', async () => {
+    const slow = express();
+    slow.use((_req, _res) => { /* never answers */ });
+    const server: Server = await new Promise((resolve) => { const s = slow.listen(0, '127.0.0.1', () => resolve(s)); });
+    const client = createHttpCommerce({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: TOKEN, timeoutMs: 200 });
+    const started = Date.now();
+    await assert.rejects(client.ping());
+    assert.ok(Date.now() - started < 2000);
+    server.closeAllConnections();
+    server.close();
+  });
+});
