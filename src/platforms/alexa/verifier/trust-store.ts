@@ -1,0 +1,56 @@
+import { X509Certificate } from 'node:crypto';
+import { rootCertificates } from 'node:tls';
+
+/**
+ * Trusted root certificates, parsed once and indexed by subject so that finding a certificate's
+ * issuer is a map look-up. Node's `X509Certificate` parses ECDSA roots too (rule 3; node-forge,
+ * which ask-sdk-express-adapter uses, drops them and then calls valid Amazon chains untrusted).
+ */
+export interface TrustStore {
+  /** The trusted root that issued `cert` (name match and a valid signature), if any. */
+  issuerOf(cert: X509Certificate): X509Certificate | undefined;
+  /** How many roots were parsed, by key type (`rsa`, `ec`, ...). */
+  readonly keyTypes: ReadonlyMap<string, number>;
+}
+
+/**
+ * Builds a trust store from PEM certificates. Unparseable entries are skipped: one odd root in a
+ * system bundle must not disable verification.
+ *
+ * @example
+ * const store = createTrustStore([...tls.rootCertificates, testRootPem]);
+ */
+export function createTrustStore(pems: readonly string[]): TrustStore {
+  const bySubject = new Map<string, X509Certificate[]>();
+  const fingerprints = new Set<string>();
+  const keyTypes = new Map<string, number>();
+  for (const pem of pems) {
+    let cert: X509Certificate;
+    try {
+      cert = new X509Certificate(pem);
+    } catch {
+      continue;
+    }
+    if (fingerprints.has(cert.fingerprint256)) continue;
+    fingerprints.add(cert.fingerprint256);
+    const list = bySubject.get(cert.subject) ?? [];
+    list.push(cert);
+    bySubject.set(cert.subject, list);
+    const type = cert.publicKey.asymmetricKeyType ?? 'unknown';
+    keyTypes.set(type, (keyTypes.get(type) ?? 0) + 1);
+  }
+  return {
+    issuerOf(cert) {
+      return bySubject.get(cert.issuer)?.find((root) => cert.checkIssued(root) && cert.verify(root.publicKey));
+    },
+    keyTypes,
+  };
+}
+
+let defaultStore: TrustStore | undefined;
+
+/** Node's bundled roots (`tls.rootCertificates`), parsed on first use and shared. */
+export function defaultTrustStore(): TrustStore {
+  defaultStore ??= createTrustStore(rootCertificates);
+  return defaultStore;
+}
