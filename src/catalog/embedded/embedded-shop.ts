@@ -1,0 +1,164 @@
+import type { Language } from '../../domain/turn.js';
+import type {
+  Commerce, Customer, FaqTopic, Interval, Product, ProductSearch, ShopInfo, Store, Weekday,
+} from '../commerce.js';
+import { buildMatcher, type MatcherFactory } from '../matching/index.js';
+import { getOrder, listOrders } from './order-queries.js';
+import { productFromRow, insertProducts, type ProductRow } from './product-rows.js';
+import { placeReorder, quoteReorder } from './reorder.js';
+import { openShopDatabase } from './shop-database.js';
+import { statementCache } from './statement-cache.js';
+import { specialDays } from './store-calendar.js';
+import { VersionedMatcher, type CatalogSnapshot } from './versioned-matcher.js';
+
+/** The embedded demo shop: the catalog port over `<dataDir>/shop.sqlite`, plus catalog import. */
+export interface EmbeddedShop extends Commerce {
+  /** Replaces every product in one transaction and bumps the catalog version. */
+  replaceProducts(products: Product[]): Promise<{ count: number }>;
+  close(): Promise<void>;
+}
+
+export interface EmbeddedShopOptions {
+  /** Folder of `shop.sqlite`; created, and the file seeded, on first open. */
+  dataDir: string;
+  /** Builds the spoken-name matcher from the products (default: `buildMatcher`). */
+  matcherFactory?: MatcherFactory;
+  /** Clock for `placedAt` of new orders (tests pin it). */
+  now?: () => Date;
+}
+
+/**
+ * Opens the embedded demo shop.
+ *
+ * @example
+ *   const shop = await openEmbeddedShop({ dataDir: loadConfig().dataDir });
+ *   const { decision, candidates } = await shop.findProducts('hafermilch', 'de');
+ */
+export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<EmbeddedShop> {
+  const db = openShopDatabase(options.dataDir);
+  const sql = statementCache(db);
+  const now = options.now ?? (() => new Date());
+
+  const version = (): string =>
+    (sql("SELECT value FROM settings WHERE key = 'catalog_version'").get() as { value: string }).value;
+  const shopInfo = (): ShopInfo =>
+    JSON.parse((sql("SELECT value FROM settings WHERE key = 'shop_info'").get() as { value: string }).value) as ShopInfo;
+  const listProducts = (): Product[] =>
+    (sql('SELECT * FROM products ORDER BY id').all() as ProductRow[]).map(productFromRow);
+  // One read transaction, so the version always describes exactly these products.
+  const snapshot = db.transaction((): CatalogSnapshot => ({ version: version(), products: listProducts() }));
+  const matcher = new VersionedMatcher(() => snapshot(), options.matcherFactory ?? buildMatcher);
+
+  return {
+    async shopInfo() {
+      return shopInfo();
+    },
+
+    async findProducts(spoken: string, language: Language, opts?: { limit?: number }): Promise<ProductSearch> {
+      const result = matcher.current(version()).search(spoken, language, opts?.limit ?? 5);
+      const ids = JSON.stringify(result.candidates.map((c) => c.id));
+      const rows = sql('SELECT * FROM products WHERE id IN (SELECT value FROM json_each(?))').all(ids) as ProductRow[];
+      const byId = new Map(rows.map((r) => [r.id, productFromRow(r)]));
+      // While a rebuild is pending the old matcher may name a product an import removed.
+      const candidates = result.candidates.flatMap((c) => {
+        const product = byId.get(c.id);
+        return product ? [{ product, score: c.score }] : [];
+      });
+      return { decision: candidates.length > 0 ? result.decision : 'none', candidates };
+    },
+
+    async getProduct(id: string) {
+      const row = sql('SELECT * FROM products WHERE id = ?').get(id) as ProductRow | undefined;
+      return row && productFromRow(row);
+    },
+
+    async listVariants(variantGroup: string) {
+      return (sql('SELECT * FROM products WHERE variant_group = ? ORDER BY id').all(variantGroup) as ProductRow[])
+        .map(productFromRow);
+    },
+
+    async listProducts() {
+      return listProducts();
+    },
+
+    async customerByToken(accessToken: string): Promise<Customer | undefined> {
+      return sql('SELECT id, name, email FROM customers WHERE access_token = ?').get(accessToken) as Customer | undefined;
+    },
+
+    async listOrders(customerId: string) {
+      return listOrders(sql, customerId);
+    },
+
+    async getOrder(customerId: string, orderNumber: string) {
+      return getOrder(sql, customerId, orderNumber);
+    },
+
+    async quoteReorder(customerId: string, orderNumber: string) {
+      return quoteReorder(sql, shopInfo(), customerId, orderNumber);
+    },
+
+    async placeReorder(customerId: string, orderNumber: string, idempotencyKey: string) {
+      const placedAt = now().toISOString();
+      return placeReorder(db, sql, shopInfo(), { customerId, orderNumber, idempotencyKey, placedAt });
+    },
+
+    async listStores(): Promise<Store[]> {
+      const stores = sql('SELECT * FROM stores ORDER BY position').all() as Array<{
+        id: string; name: string; city: string; region: string; time_zone: string; aliases: string;
+      }>;
+      const hours = sql('SELECT * FROM store_hours ORDER BY store_id, weekday, open').all() as Array<{
+        store_id: string; weekday: Weekday; open: string; close: string;
+      }>;
+      return stores.map((s) => {
+        const weekly: Partial<Record<Weekday, Interval[]>> = {};
+        for (const h of hours.filter((h) => h.store_id === s.id)) {
+          (weekly[h.weekday] ??= []).push({ open: h.open, close: h.close });
+        }
+        const aliases = JSON.parse(s.aliases) as string[];
+        return { id: s.id, name: s.name, city: s.city, region: s.region, timeZone: s.time_zone, weekly, aliases };
+      });
+    },
+
+    async specialDays(storeId: string, fromIso: string, toIso: string) {
+      return specialDays(sql, storeId, fromIso, toIso);
+    },
+
+    async faqTopics(): Promise<FaqTopic[]> {
+      const rows = sql('SELECT id, names_de, names_en FROM faq_topics ORDER BY position').all() as Array<{
+        id: string; names_de: string; names_en: string;
+      }>;
+      return rows.map((r) => ({
+        id: r.id,
+        names: { de: JSON.parse(r.names_de) as string[], en: JSON.parse(r.names_en) as string[] },
+      }));
+    },
+
+    async faqAnswer(topicId: string, language: Language) {
+      const column = language === 'de' ? 'answer_de' : 'answer_en';
+      const row = sql(`SELECT ${column} AS answer FROM faq_topics WHERE id = ?`).get(topicId) as { answer: string } | undefined;
+      return row?.answer;
+    },
+
+    async ping() {
+      sql('SELECT 1').get();
+    },
+
+    async catalogVersion() {
+      return version();
+    },
+
+    async replaceProducts(products: Product[]) {
+      db.transaction(() => {
+        sql('DELETE FROM products').run();
+        insertProducts(db, products);
+        sql(`UPDATE settings SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'catalog_version'`).run();
+      }).immediate();
+      return { count: products.length };
+    },
+
+    async close() {
+      matcher.stop();
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import BetterSqlite3 from 'better-sqlite3';
+import { openEmbeddedShop } from '../../src/catalog/embedded/embedded-shop.js';
+import { SHOP_SCHEMA_VERSION } from '../../src/catalog/embedded/shop-database.js';
+import type { OrderStatus, Product } from '../../src/catalog/commerce.js';
+import type { ProductMatcher } from '../../src/catalog/matching/index.js';
+import { tempDataDir } from './temp-data-dir.js';
+
+test('the first open creates the folder and seeds the demo shop once; reopening does not seed again', async (t) => {
+  const dataDir = join(await tempDataDir(t), 'nested', 'data');
+  const first = await openEmbeddedShop({ dataDir });
+  const products = await first.listProducts();
+  await first.close();
+  assert.ok(existsSync(join(dataDir, 'shop.sqlite')));
+
+  const again = await openEmbeddedShop({ dataDir });
+  t.after(() => again.close());
+  assert.equal((await again.listProducts()).length, products.length);
+  assert.equal((await again.listStores()).length, 3);
+  assert.equal((await again.listOrders('C-1001')).length, 2);
+  assert.equal(await again.catalogVersion(), '1');
+
+  const raw = new BetterSqlite3(join(dataDir, 'shop.sqlite'), { readonly: true });
+  t.after(() => raw.close());
+  assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
+  assert.equal(raw.pragma('user_version', { simple: true }), SHOP_SCHEMA_VERSION);
+});
+
+test('the catalog has at least 150 products, each named in German and English, priced in cents', async (t) => {
+  const shop = await openEmbeddedShop({ dataDir: await tempDataDir(t) });
+  t.after(() => shop.close());
+  const products = await shop.listProducts();
+  assert.ok(products.length >= 150, `${products.length} products`);
+  assert.deepEqual(products.map((p) => p.id), products.map((p) => p.id).sort(), 'ordered by id');
+  assert.equal(new Set(products.map((p) => p.id)).size, products.length);
+  for (const p of products) {
+    assert.ok(p.name.de && p.name.en && p.brand && p.category && p.description.de && p.description.en, p.id);
+    assert.ok(Number.isInteger(p.priceCents) && p.priceCents > 0, p.id);
+    assert.equal(p.available, p.stock > 0, `${p.id} availability follows stock`);
+  }
+  const soldOut = products.filter((p) => !p.available);
+  assert.ok(soldOut.length >= 5, 'some products are out of stock');
+  for (const category of ['groceries', 'drugstore', 'household', 'sport', 'electronics']) {
+    assert.ok(products.some((p) => p.category === category), category);
+  }
+});
+
+test('products people would ask for are there, with PAngV unit prices', async (t) => {
+  const shop = await openEmbeddedShop({ dataDir: await tempDataDir(t) });
+  t.after(() => shop.close());
+  const byName = new Map((await shop.listProducts()).map((p) => [p.name.de, p]));
+  for (const name of ['Bio-Hafermilch 1 l', 'Barista Hafermilch 1 l', 'Spülmittel Zitrone 500 ml', 'Nike Air Max 90', 'Nike Air Max 97', 'Vollkornbrot 500 g', 'Smart Plug WLAN']) {
+    assert.ok(byName.has(name), name);
+  }
+  const oat = await shop.getProduct('P-1001');
+  assert.equal(oat?.name.en, 'Organic Oat Milk 1 l');
+  assert.deepEqual(oat?.unitPrice, { cents: 149, unit: 'l' });
+  assert.deepEqual((await shop.getProduct('P-3001'))?.unitPrice, { cents: 258, unit: 'l' }, '1,29 € per 500 ml');
+  assert.deepEqual((await shop.getProduct('P-1032'))?.unitPrice, { cents: 37, unit: 'l' }, '3,29 € for 6 x 1,5 l');
+  assert.deepEqual((await shop.getProduct('P-1019'))?.unitPrice, { cents: 140, unit: 'kg' });
+  assert.equal((await shop.getProduct('P-4011'))?.unitPrice, undefined, 'shoes have no unit price');
+  assert.equal(await shop.getProduct('P-9999'), undefined);
+});
+
+test('the Air Zoom family comes in blue and black, sizes 40 to 44, sharing one variant group', async (t) => {
+  const shop = await openEmbeddedShop({ dataDir: await tempDataDir(t) });
+  t.after(() => shop.close());
+  const family = await shop.listVariants('VG-AIRZOOM');
+  assert.equal(family.length, 10);
+  assert.deepEqual([...new Set(family.map((p) => p.attributes?.colour))], ['blau', 'schwarz']);
+  assert.deepEqual([...new Set(family.map((p) => p.attributes?.size))], ['40', '41', '42', '43', '44']);
+  assert.ok(family.some((p) => !p.available), 'a size is sold out');
+  const blue42 = family.find((p) => p.attributes?.colour === 'blau' && p.attributes.size === '42');
+  assert.equal(blue42?.name.de, 'Laufschuh Air Zoom blau Größe 42');
+  assert.equal(blue42?.name.en, 'Air Zoom Running Shoe blue size 42');
+  assert.deepEqual(await shop.listVariants('VG-NONE'), []);
+});
+
+test('five demo customers behind their tokens, and orders in every status', async (t) => {
+  const shop = await openEmbeddedShop({ dataDir: await tempDataDir(t) });
+  t.after(() => shop.close());
+  const latest: Record<string, OrderStatus> = {};
+  const statuses = new Set<OrderStatus>();
+  for (const name of ['anna', 'ben', 'clara', 'david', 'emma']) {
+    const customer = await shop.customerByToken(`demo-token-${name}`);
+    assert.ok(customer, name);
+    const orders = await shop.listOrders(customer.id);
+    assert.ok(orders.length >= 1, `${name} has orders`);
+    const placed = orders.map((o) => o.placedAt);
+    assert.deepEqual(placed, [...placed].sort().reverse(), 'newest first');
+    for (const o of orders) {
+      statuses.add(o.status);
+      assert.match(o.number, /^\d+$/);
+      assert.ok(o.lines.length > 0);
+    }
+    latest[name] = orders[0]!.status;
+  }
+  assert.deepEqual([...statuses].sort(), ['cancelled', 'delivered', 'in_progress', 'received', 'shipped']);
+  assert.deepEqual(latest, { anna: 'shipped', ben: 'delivered', clara: 'in_progress', david: 'received', emma: 'cancelled' });
+  assert.equal(await shop.customerByToken('not-a-token'), undefined);
+
+  const shipped = await shop.getOrder('C-1001', '10042');
+  assert.equal(shipped?.carrier, 'DHL');
+  assert.ok(shipped?.trackingNumber);
+  assert.equal(shipped?.expectedDelivery, '2026-11-24');
+  assert.equal((await shop.getOrder('C-1002', '10039'))?.deliveredOn, '2026-11-18');
+  assert.equal(await shop.getOrder('C-1002', '10042'), undefined, 'another customer\'s order is not found');
+  const products = new Map((await shop.listProducts()).map((p) => [p.id, p]));
+  assert.ok(shipped?.lines.some((l) => !products.get(l.productId)?.available), 'a line points at a sold-out product');
+});
+
+test('shop info, FAQ topics and answers in both languages', async (t) => {
+  const shop = await openEmbeddedShop({ dataDir: await tempDataDir(t) });
+  t.after(() => shop.close());
+  const info = await shop.shopInfo();
+  assert.equal(info.name, 'Lindenhof Markt');
+  assert.deepEqual([info.timeZone, info.shippingCents, info.freeShippingFromCents, info.vatPercent], ['Europe/Berlin', 495, 5000, 19]);
+  const topics = await shop.faqTopics();
+  assert.deepEqual(topics.map((f) => f.id), ['shipping_costs', 'delivery_time', 'returns', 'payment']);
+  assert.ok(topics.find((f) => f.id === 'returns')?.names.de.includes('retoure'));
+  assert.ok(topics.find((f) => f.id === 'payment')?.names.en.includes('payment'));
+  assert.match((await shop.faqAnswer('shipping_costs', 'de'))!, /4,95 Euro/);
+  assert.match((await shop.faqAnswer('shipping_costs', 'en'))!, /4\.95 euros/);
+  assert.equal(await shop.faqAnswer('warranty', 'de'), undefined);
+  await shop.ping();
+});
+
+test('stores: three states, weekly hours closed on Sunday, spoken aliases', async (t) => {
+  const shop = await openEmbeddedShop({ dataDir: await tempDataDir(t) });
+  t.after(() => shop.close());
+  const stores = await shop.listStores();
+  assert.deepEqual(stores.map((s) => s.region), ['DE-BY', 'DE-BE', 'DE-NW']);
+  for (const s of stores) {
+    assert.equal(s.timeZone, 'Europe/Berlin');
+    assert.equal(s.weekly[7], undefined, `${s.id} closed on Sunday`);
+    assert.ok(s.weekly[6]?.length, `${s.id} opens on Saturday`);
+  }
+  assert.equal(new Set(stores.map((s) => s.weekly[6]![0]!.close)).size, 3, 'different Saturday hours');
+  assert.ok(stores[0]!.aliases.includes('munich store'));
+  assert.deepEqual(stores[0]!.weekly[1], [{ open: '08:00', close: '20:00' }]);
+});
+
+test('several shops in different folders live side by side', async (t) => {
+  const a = await openEmbeddedShop({ dataDir: await tempDataDir(t) });
+  const b = await openEmbeddedShop({ dataDir: await tempDataDir(t) });
+  t.after(() => Promise.all([a.close(), b.close()]));
+  await a.replaceProducts((await a.listProducts()).slice(0, 3));
+  assert.equal((await a.listProducts()).length, 3);
+  assert.ok((await b.listProducts()).length >= 150);
+});
+
+function fakeProduct(id: string, de: string, en = de): Product {
+  return {
+    id, name: { de, en }, brand: 'Test', category: 'test', description: { de: '', en: '' },
+    priceCents: 100, stock: 1, available: true,
+  };
+}
+
+/** A matcher that finds products whose German name contains the spoken text. */
+function substringMatcher(products: Product[]): ProductMatcher {
+  return {
+    size: products.length,
+    search(spoken, _language, limit = 5) {
+      const hits = products.filter((p) => p.name.de.toLowerCase().includes(spoken.toLowerCase())).slice(0, limit);
+      return { decision: hits.length === 1 ? 'answer' : hits.length > 1 ? 'ask' : 'none', candidates: hits.map((p) => ({ id: p.id, score: 1 })) };
+    },
+  };
+}
+
+test('findProducts builds the matcher once, lazily, and returns full products', async (t) => {
+  let builds = 0;
+  const shop = await openEmbeddedShop({
+    dataDir: await tempDataDir(t),
+    matcherFactory: (products) => (builds++, substringMatcher(products)),
+  });
+  t.after(() => shop.close());
+  assert.equal(builds, 0, 'nothing is built before the first search');
+  const search = await shop.findProducts('hafermilch', 'de');
+  assert.equal(search.decision, 'ask');
+  assert.ok(search.candidates.some((c) => c.product.id === 'P-1002' && c.product.name.en === 'Barista Oat Milk 1 l'));
+  await shop.findProducts('vollkornbrot', 'de', { limit: 1 });
+  assert.equal(builds, 1);
+});
+
+test('after replaceProducts the old matcher keeps serving until the new one is built in the background', async (t) => {
+  let builds = 0;
+  const shop = await openEmbeddedShop({
+    dataDir: await tempDataDir(t),
+    matcherFactory: (products) => (builds++, substringMatcher(products)),
+  });
+  t.after(() => shop.close());
+  await shop.findProducts('hafermilch', 'de');
+  const before = await shop.catalogVersion();
+  assert.deepEqual(await shop.replaceProducts([fakeProduct('X-1', 'Ziegenkäse'), fakeProduct('P-1001', 'Hafermilch neu')]), { count: 2 });
+  assert.notEqual(await shop.catalogVersion(), before);
+
+  const during = await shop.findProducts('ziegenkäse', 'de');
+  assert.equal(during.decision, 'none', 'the request in flight still used the old matcher');
+  const stale = await shop.findProducts('barista', 'de');
+  assert.deepEqual(stale, { decision: 'none', candidates: [] }, 'products the import removed are never returned');
+
+  await new Promise((resolve) => setImmediate(resolve));
+  const after = await shop.findProducts('ziegenkäse', 'de');
+  assert.equal(after.decision, 'answer');
+  assert.equal(after.candidates[0]?.product.id, 'X-1');
+  assert.equal(builds, 2);
+});
+
+test('the default matcher answers from the real catalog', async (t) => {
+  const shop = await openEmbeddedShop({ dataDir: await tempDataDir(t) });
+  t.after(() => shop.close());
+  const search = await shop.findProducts('spülmittel zitrone', 'de');
+  assert.equal(search.candidates[0]?.product.id, 'P-3001');
+  assert.notEqual(search.decision, 'none');
+});
