@@ -1,0 +1,54 @@
+import type { LanguageSource } from './model-source.js';
+
+/** Where the manifest template points until the merchant fills in their own endpoint. */
+export const ENDPOINT_PLACEHOLDER = 'https://your-shopvoice-host.example/alexa';
+
+/**
+ * The `skill.json` manifest template: store listing per locale from the source, the custom
+ * API pointing at the `/alexa` route, account linking left to the console. Merchants replace
+ * the endpoint (and add icons) before `ask deploy`; `models upload` sends only the models.
+ */
+export function buildSkillManifest(languages: readonly LanguageSource[]): object {
+  const locales: Record<string, object> = {};
+  for (const lang of languages) {
+    for (const locale of lang.locales) {
+      locales[locale] = {
+        name: lang.skill.name,
+        summary: lang.skill.summary,
+        description: lang.skill.description,
+        examplePhrases: lang.skill.examplePhrases.map((p) => p.split('{invocationName}').join(lang.invocationName)),
+        keywords: lang.skill.keywords,
+      };
+    }
+  }
+  const sorted = Object.fromEntries(Object.keys(locales).sort().map((l) => [l, locales[l]!]));
+  return {
+    manifest: {
+      manifestVersion: '1.0',
+      publishingInformation: {
+        locales: sorted,
+        isAvailableWorldwide: false,
+        distributionCountries: ['AT', 'DE', 'GB', 'US'],
+        testingInstructions: 'Order status and reorder need a linked shop account (account linking).',
+        category: 'SHOPPING',
+      },
+      apis: {
+        custom: {
+          endpoint: { uri: ENDPOINT_PLACEHOLDER, sslCertificateType: 'Wildcard' },
+          interfaces: [],
+        },
+      },
+      privacyAndCompliance: {
+        allowsPurchases: true,
+        usesPersonalInfo: true,
+        isChildDirected: false,
+        isExportCompliant: true,
+        containsAds: false,
+        locales: Object.fromEntries(Object.keys(sorted).map((l) => [l, {
+          privacyPolicyUrl: 'https://your-shop.example/privacy',
+          termsOfUseUrl: 'https://your-shop.example/terms',
+        }])),
+      },
+    },
+  };
+}
