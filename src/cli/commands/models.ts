@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openEmbeddedShop } from '../../catalog/embedded/embedded-shop.js';
+import { createHttpCommerce } from '../../catalog/http/http-commerce.js';
 import { loadConfig } from '../../config.js';
 import { SUPPORTED_LOCALES } from '../../domain/turn.js';
 import { zipAgent } from '../../models/agent-zip.js';
@@ -64,12 +65,17 @@ function printProblems(problems: readonly Problem[], io: CliIo): void {
 /** The catalog the models are filled from: a fresh demo shop (`--demo`) or the configured data dir. */
 async function catalogFor(flags: { demo?: boolean; 'data-dir'?: string }, env: ModelsDeps['env']): Promise<{ catalog: CatalogSnapshot; from: string }> {
   const temp = flags.demo ? await mkdtemp(join(tmpdir(), 'shopvoice-models-')) : undefined;
-  const dataDir = temp ?? flags['data-dir'] ?? loadConfig(env).dataDir;
-  const shop = await openEmbeddedShop({ dataDir });
+  const config = loadConfig(env);
+  const dataDir = temp ?? flags['data-dir'] ?? config.dataDir;
+  // A configured shop API is the merchant's real catalog; --demo and --data-dir name an embedded one.
+  const remote = !temp && !flags['data-dir'] && config.shop.apiUrl && config.shop.apiToken;
+  const shop = remote
+    ? createHttpCommerce({ baseUrl: config.shop.apiUrl!, token: config.shop.apiToken!, timeoutMs: Math.max(config.shop.timeoutMs, 10_000) })
+    : await openEmbeddedShop({ dataDir });
   try {
-    return { catalog: await readCatalog(shop), from: temp ? 'the demo shop' : `the shop in ${dataDir}` };
+    return { catalog: await readCatalog(shop), from: temp ? 'the demo shop' : remote ? `the shop API at ${config.shop.apiUrl}` : `the shop in ${dataDir}` };
   } finally {
-    await shop.close();
+    await shop.close?.();
     if (temp) await rm(temp, { recursive: true, force: true });
   }
 }
