@@ -1,0 +1,83 @@
+import type { DialogflowConversation, JsonObject } from 'actions-on-google';
+import { SHARED_INTENT_NAMES } from '../../domain/intents.js';
+import { DIALOGFLOW_INTENT_NAMES, DIALOGFLOW_WELCOME_INTENT } from '../../models/dialogflow-names.js';
+import type { DialogflowTarget } from './to-voice-turn.js';
+import type { WebhookRequest, WebhookResponse } from './webhook-types.js';
+
+/** Answers one request once the app has decided which intent it is. */
+export type Responder = (target: DialogflowTarget) => Promise<WebhookResponse>;
+
+/** actions-on-google's `dialogflow()` app, bound to shopvoice's intents. */
+export interface DialogflowDispatcher {
+  /** Routes the request to its intent (unknown → fallback) and returns the responder's answer. */
+  dispatch(request: WebhookRequest, respond: Responder): Promise<WebhookResponse>;
+}
+
+let loading: Promise<DialogflowDispatcher> | undefined;
+
+/**
+ * Loads actions-on-google on first use. It pulls in googleapis and takes most of a second, so it
+ * is imported only when the Google route is used or warmed up (design.md, "Choices"); the Alexa
+ * path never pays for it. A failed import is retried on the next call.
+ */
+export function loadDialogflowDispatcher(): Promise<DialogflowDispatcher> {
+  loading ??= import('actions-on-google').then(
+    (aog) => buildDispatcher(aog.dialogflow),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/**
+ * Loads the Google stack ahead of the first request (call after `listen` when the Google
+ * webhook is configured, so the first Dialogflow call does not wait for it).
+ *
+ * @example server.listen(port, () => void warmUp())
+ */
+export async function warmUp(): Promise<void> {
+  await loadDialogflowDispatcher();
+}
+
+/**
+ * What the app is given: the intent's display name and little else. The library parses the
+ * Actions payload, user storage and its own context eagerly and throws on shapes it dislikes
+ * (an `idToken` without a client id, user storage that is not JSON); the adapter reads the full
+ * request itself, so the library never sees customer-controlled fields.
+ */
+function dispatchView(request: WebhookRequest): JsonObject {
+  const displayName = request.queryResult.intent?.displayName;
+  return {
+    session: request.session,
+    queryResult: {
+      intent: { displayName: typeof displayName === 'string' ? displayName : '' },
+      parameters: {},
+      outputContexts: [],
+    },
+    originalDetectIntentRequest: { payload: {} },
+  };
+}
+
+function buildDispatcher(dialogflow: typeof import('actions-on-google').dialogflow): DialogflowDispatcher {
+  const responders = new WeakMap<object, Responder>();
+  // No `verification` option: in object form it always rejects (platform-rules.md, "Google").
+  const app = dialogflow<JsonObject, JsonObject>({ debug: false });
+  const answerAs = (target: DialogflowTarget) => async (conv: DialogflowConversation) => {
+    const respond = responders.get(conv.body as object);
+    if (!respond) throw new Error('dialogflow-app: request dispatched without a responder');
+    conv.json((await respond(target)) as unknown as JsonObject);
+  };
+  for (const name of SHARED_INTENT_NAMES) app.intent(DIALOGFLOW_INTENT_NAMES[name], answerAs(name));
+  app.intent(DIALOGFLOW_WELCOME_INTENT, answerAs('launch'));
+  app.fallback(answerAs('AMAZON.FallbackIntent'));
+  return {
+    async dispatch(request, respond) {
+      const view = dispatchView(request);
+      responders.set(view, respond);
+      const result = await app.handler(view, {});
+      return result.body as unknown as WebhookResponse;
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import type { DialogAct, PendingQuestion, SessionState } from '../../domain/turn.js';
+import { isRecord, type DialogflowContext } from './webhook-types.js';
+
+/**
+ * Output contexts the adapter owns. Dialogflow lower-cases context names, so ours are lower case.
+ * The agent may use the dialog ones as input contexts (e.g. for its yes/no intents).
+ */
+export const GOOGLE_CONTEXTS = {
+  /** The session state (`SessionState` as JSON in `parameters.state`). */
+  session: 'shopvoice_session',
+  /** A yes/no question is open (`confirm-intent`); `parameters.intent` names what it confirms. */
+  confirm: 'shopvoice_confirm',
+  /** A slot was asked for (`elicit-slot`); `parameters.intent` and `parameters.slot`. */
+  elicit: 'shopvoice_elicit',
+} as const;
+
+/**
+ * Turns the session context survives without a webhook answer. Every webhook answer renews it;
+ * Dialogflow also expires contexts 20 minutes after the last matched query.
+ */
+export const SESSION_LIFESPAN = 50;
+
+/** Larger state than this is not ours (we write far less): it starts a fresh session. */
+const MAX_STATE_CHARS = 8 * 1024;
+
+// The sanitizer below knows every field of SessionState and every kind of PendingQuestion; when the
+// domain adds one, these two lines stop compiling, so the Google path cannot silently drop it.
+const STATE_FIELDS_KNOWN = { misses: true, pending: true, choices: true, lastIntent: true } satisfies Record<keyof SessionState, true>;
+const PENDING_KINDS_KNOWN = { reorder: true, handoff: true } satisfies Record<PendingQuestion['kind'], true>;
+void STATE_FIELDS_KNOWN;
+void PENDING_KINDS_KNOWN;
+
+/** `<session>/contexts/<name>`: the name format Dialogflow requires (platform-rules.md). */
+export function contextName(session: string, name: string): string {
+  return `${session}/contexts/${name}`;
+}
+
+/** The short name of a context (`…/contexts/<name>` → `<name>`), lower case. */
+export function shortName(fullName: string): string {
+  return fullName.slice(fullName.lastIndexOf('/') + 1).toLowerCase();
+}
+
+/** The request's contexts, keeping only well-formed entries. */
+export function incomingContexts(outputContexts: unknown): DialogflowContext[] {
+  if (!Array.isArray(outputContexts)) return [];
+  return outputContexts.filter(
+    (c): c is DialogflowContext => isRecord(c) && typeof c.name === 'string' && c.name.includes('/contexts/'),
+  );
+}
+
+/**
+ * The session state carried in `shopvoice_session`, or `undefined` when the context is absent
+ * (a new session). A context that does not parse into a `SessionState` gives an empty state:
+ * contexts come back from the client, so nothing in them is trusted as is.
+ */
+export function readSessionState(contexts: DialogflowContext[]): SessionState | undefined {
+  const context = contexts.find((c) => shortName(c.name) === GOOGLE_CONTEXTS.session);
+  if (!context) return undefined;
+  const raw = context.parameters?.state;
+  if (typeof raw !== 'string' || raw.length > MAX_STATE_CHARS) return {};
+  try {
+    return sanitizeState(JSON.parse(raw));
+  } catch {
+    return {};
+  }
+}
+
+function sanitizeState(value: unknown): SessionState {
+  if (!isRecord(value)) return {};
+  const state: SessionState = {};
+  if (Number.isInteger(value.misses) && (value.misses as number) >= 0) state.misses = value.misses as number;
+  const pending = sanitizePending(value.pending);
+  if (pending) state.pending = pending;
+  if (Array.isArray(value.choices) && value.choices.every((c) => typeof c === 'string')) {
+    state.choices = value.choices.slice(0, 20) as string[];
+  }
+  if (typeof value.lastIntent === 'string') state.lastIntent = value.lastIntent.slice(0, 100);
+  return state;
+}
+
+function sanitizePending(value: unknown): PendingQuestion | undefined {
+  if (!isRecord(value)) return undefined;
+  if (value.kind === 'handoff') return { kind: 'handoff' };
+  if (
+    value.kind === 'reorder' &&
+    typeof value.orderNumber === 'string' &&
+    typeof value.key === 'string' &&
+    Number.isInteger(value.totalCents)
+  ) {
+    return { kind: 'reorder', orderNumber: value.orderNumber, key: value.key, totalCents: value.totalCents as number };
+  }
+  return undefined;
+}
+
+/**
+ * The contexts to send back. An open session renews `shopvoice_session` and marks an open dialog
+ * act for one turn. A session end sets every context the request brought (and ours) to lifespan
+ * 0, which is how Dialogflow deletes a context; `__system_counters__` and the like stay Dialogflow's.
+ */
+export function outgoingContexts(
+  session: string,
+  incoming: DialogflowContext[],
+  reply: { endSession: boolean; state: SessionState; dialog?: DialogAct },
+): DialogflowContext[] {
+  if (reply.endSession) {
+    const names = new Set(incoming.map((c) => shortName(c.name)).filter((n) => !n.startsWith('__')));
+    names.add(GOOGLE_CONTEXTS.session);
+    return [...names].map((name) => ({ name: contextName(session, name), lifespanCount: 0 }));
+  }
+  const contexts: DialogflowContext[] = [
+    {
+      name: contextName(session, GOOGLE_CONTEXTS.session),
+      lifespanCount: SESSION_LIFESPAN,
+      parameters: { state: JSON.stringify(reply.state) },
+    },
+  ];
+  if (reply.dialog?.type === 'confirm-intent') {
+    contexts.push({
+      name: contextName(session, GOOGLE_CONTEXTS.confirm),
+      lifespanCount: 1,
+      parameters: { intent: reply.dialog.intent },
+    });
+  } else if (reply.dialog?.type === 'elicit-slot') {
+    contexts.push({
+      name: contextName(session, GOOGLE_CONTEXTS.elicit),
+      lifespanCount: 1,
+      parameters: { intent: reply.dialog.intent, slot: reply.dialog.slot },
+    });
+  }
+  return contexts;
+}

@@ -1,0 +1,94 @@
+import type { DateTime } from 'luxon';
+import type { SharedIntent } from '../../domain/intents.js';
+import type { Locale, VoiceTurn, VoiceUser } from '../../domain/turn.js';
+import { DIALOGFLOW_WELCOME_INTENT, sharedIntentForDialogflow } from '../../models/dialogflow-names.js';
+import { incomingContexts, readSessionState } from './session-context.js';
+import { slotsFromParameters } from './slots-from-parameters.js';
+import { isRecord, SESSION_PATH, type WebhookRequest } from './webhook-types.js';
+
+/** What a Dialogflow intent stands for: a shared intent, or the launch (welcome) turn. */
+export type DialogflowTarget = SharedIntent | 'launch';
+
+/** The turn the Alexa `LaunchRequest` is; Dialogflow's welcome intent maps to it. */
+const LAUNCH_INTENT = 'LaunchRequest';
+
+/** Access tokens longer than this are not tokens (and must not reach the catalog). */
+const MAX_TOKEN_CHARS = 4096;
+
+/**
+ * The shared intent behind an intent display name; names the agent does not contain go to
+ * `AMAZON.FallbackIntent`, so an unknown intent is answered, never a 500 (platform-rules.md).
+ *
+ * @example dialogflowTarget('Default Welcome Intent') // 'launch'
+ */
+export function dialogflowTarget(displayName: unknown): DialogflowTarget {
+  if (typeof displayName !== 'string') return 'AMAZON.FallbackIntent';
+  if (displayName === DIALOGFLOW_WELCOME_INTENT) return 'launch';
+  return sharedIntentForDialogflow(displayName) ?? 'AMAZON.FallbackIntent';
+}
+
+/**
+ * The locale behind Dialogflow's `languageCode` (the agent language, `de` or `en`, or a regional
+ * variant such as `en-GB`; any case). Other languages get the shop's own, German.
+ *
+ * @example localeOf('de') // 'de-DE'
+ */
+export function localeOf(languageCode: unknown): Locale {
+  const code = typeof languageCode === 'string' ? languageCode.trim().toLowerCase() : '';
+  if (code === 'en-gb') return 'en-GB';
+  if (code === 'en' || code.startsWith('en-')) return 'en-US';
+  return 'de-DE';
+}
+
+/**
+ * The user behind a request. The id is, in this order: the Actions-style
+ * `originalDetectIntentRequest.payload.user.userId`, the `users/<u>` segment of an environment
+ * session path, or the session id; prefixed `google:` so it never collides with an Alexa user.
+ * The linked shop account's token is read from `payload.user.accessToken` only (the Actions
+ * on Google account-linking shape; a detectIntent caller puts it into `queryParams.payload`).
+ */
+export function userOf(request: WebhookRequest): VoiceUser {
+  const payload = request.originalDetectIntentRequest?.payload;
+  const payloadUser = isRecord(payload) && isRecord(payload.user) ? payload.user : {};
+  const [, pathUser, sessionId] = SESSION_PATH.exec(request.session) ?? [];
+  const id =
+    (typeof payloadUser.userId === 'string' && payloadUser.userId.trim()) ||
+    (pathUser && pathUser !== '-' ? pathUser : '') ||
+    sessionId ||
+    request.session;
+  const token = payloadUser.accessToken;
+  const accessToken = typeof token === 'string' && token.trim() && token.length <= MAX_TOKEN_CHARS ? token.trim() : undefined;
+  return accessToken ? { id: `google:${id}`, accessToken } : { id: `google:${id}` };
+}
+
+/**
+ * Translates a Dialogflow ES `WebhookRequest` into the domain's turn. Pure: the clock comes in.
+ * Dialogflow has no session-ended request and no confirmation status; a yes or no arrives as
+ * its own intent (`AMAZON.YesIntent` / `AMAZON.NoIntent`) and the domain reads the open question
+ * from the session state.
+ *
+ * @example toVoiceTurn(request, { now: DateTime.now() }).intent // 'StoreHoursIntent'
+ */
+export function toVoiceTurn(
+  request: WebhookRequest,
+  options: { now: DateTime; target?: DialogflowTarget },
+): VoiceTurn {
+  const { queryResult } = request;
+  const target = options.target ?? dialogflowTarget(queryResult.intent?.displayName);
+  const contexts = incomingContexts(queryResult.outputContexts);
+  const state = readSessionState(contexts);
+  const intent = target === 'launch' ? LAUNCH_INTENT : target;
+  const sessionId = SESSION_PATH.exec(request.session)?.[2] ?? request.session;
+  return {
+    platform: 'google',
+    locale: localeOf(queryResult.languageCode),
+    kind: target === 'launch' ? 'launch' : 'intent',
+    intent,
+    slots: slotsFromParameters(intent, queryResult.parameters, contexts),
+    confirmation: 'NONE',
+    user: userOf(request),
+    session: { id: sessionId, isNew: target === 'launch' || state === undefined, state: state ?? {} },
+    now: options.now,
+    ...(typeof request.responseId === 'string' ? { requestId: request.responseId.slice(0, 100) } : {}),
+  };
+}
