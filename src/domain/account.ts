@@ -10,7 +10,7 @@ export async function linkedCustomer(ctx: TurnContext): Promise<Customer | Voice
   const token = ctx.turn.user.accessToken;
   const customer = token ? await ctx.deps.commerce.customerByToken(token) : undefined;
   if (customer) return customer;
-  const key = token ? 'account.unknownToken' : 'account.linkNeeded';
+  const key = token ? 'account.unknownToken' : ctx.turn.platform === 'google' ? 'account.linkNeededGoogle' : 'account.linkNeededAlexa';
   return finish(ctx, speak(ctx, key, { shop: ctx.shop.name }), {
     card: {
       type: 'link-account',
