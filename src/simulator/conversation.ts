@@ -1,0 +1,94 @@
+import { DateTime } from 'luxon';
+import type { Platform } from '../domain/turn.js';
+import { AlexaConversation } from './alexa-conversation.js';
+import type { SlotInput } from './explicit-slots.js';
+import { GoogleConversation } from './google-conversation.js';
+import type { ModelSet } from './model-set.js';
+import type { ConfirmationStatus } from './sim-request.js';
+import type { Transport } from './transport.js';
+import type { TurnResult } from './turn-result.js';
+
+/** One turn's input: a sentence, or an escape hatch (simulator.md 12). */
+export type TurnInput =
+  | { utterance: string }
+  | { intent: string; slots?: Record<string, SlotInput | null>; confirmationStatus?: ConfirmationStatus }
+  | { launch: true }
+  | { sessionEnded: 'USER_INITIATED' | 'ERROR' | 'EXCEEDED_MAX_REPROMPTS' };
+
+/** The shop's time zone, the default for resolving dates and times. */
+export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
+/** The skill id requests carry unless told otherwise (the in-process skill accepts any). */
+export const DEFAULT_SKILL_ID = 'amzn1.ask.skill.5e7d1c2a-0000-4000-a000-73686f70766f';
+
+export interface ConversationOptions {
+  platform: Platform;
+  /** `de-DE`, `en-US`, `en-GB`; Google runs use the agent language of the locale. */
+  locale: string;
+  models: ModelSet;
+  transport: Transport;
+  /** The reference clock (ISO 8601); default: now. */
+  clock?: string;
+  /** Time zone for dates and times; default Europe/Berlin. */
+  timeZone?: string;
+  /** Linked-account token. */
+  accessToken?: string;
+  /** Alexa `supportedInterfaces`. */
+  interfaces?: Record<string, unknown>;
+  skillId?: string;
+  /** Makes session, user and request ids repeatable (e.g. the script's name). */
+  seed?: string;
+}
+
+/** What a platform conversation shares with the caller and changes between turns. */
+export interface SimSettings {
+  clock: DateTime;
+  accessToken?: string;
+  interfaces: Record<string, unknown>;
+  skillId: string;
+  seed: string;
+  /** Incremented for every id made, so ids are unique within a run and repeat across runs. */
+  counter: number;
+}
+
+/** A conversation with one platform in one locale: session, dialog state and clock carried. */
+export interface Conversation {
+  readonly platform: Platform;
+  readonly locale: string;
+  readonly settings: SimSettings;
+  turn(input: TurnInput): Promise<TurnResult>;
+}
+
+/**
+ * Parses an ISO instant into the given zone ("2026-11-28T09:00:00+01:00", "2026-11-28T09:00").
+ *
+ * @example clockAt('2026-11-22T10:00', 'Europe/Berlin').toISO()
+ */
+export function clockAt(iso: string | undefined, zone: string): DateTime {
+  const at = iso ? DateTime.fromISO(iso, { zone }) : DateTime.now().setZone(zone);
+  if (!at.isValid) throw new Error(`not an ISO 8601 instant: "${iso}" (${at.invalidExplanation ?? at.invalidReason})`);
+  return at.setZone(zone);
+}
+
+/**
+ * Opens a conversation on Alexa or Google. Every turn goes through the platform's real adapter
+ * (in process or over HTTP) with a request built from the locale's interaction model.
+ *
+ * @example
+ *   const c = await openConversation({ platform: 'alexa', locale: 'de-DE', models, transport });
+ *   (await c.turn({ utterance: 'frag mein einkaufshelfer ob ihr hafermilch habt' })).speech
+ */
+export async function openConversation(options: ConversationOptions): Promise<Conversation> {
+  const zone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const settings: SimSettings = {
+    clock: clockAt(options.clock, zone),
+    ...(options.accessToken ? { accessToken: options.accessToken } : {}),
+    interfaces: options.interfaces ?? {},
+    skillId: options.skillId ?? DEFAULT_SKILL_ID,
+    seed: options.seed ?? 'shopvoice-simulator',
+    counter: 0,
+  };
+  const model = await options.models.forPlatform(options.platform, options.locale);
+  return options.platform === 'alexa'
+    ? new AlexaConversation(model, options.locale, options.transport, settings)
+    : new GoogleConversation(model, options.locale, options.transport, settings);
+}

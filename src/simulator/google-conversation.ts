@@ -1,0 +1,190 @@
+import { isSharedIntent } from '../domain/intents.js';
+import { DIALOGFLOW_INTENT_NAMES, sharedIntentForDialogflow } from '../models/dialogflow-names.js';
+import type { Conversation, SimSettings, TurnInput } from './conversation.js';
+import { dialogflowRequest, type ActiveContext } from './dialogflow-request.js';
+import { explicitSlots } from './explicit-slots.js';
+import type { NluIntent, NluModel } from './nlu-model.js';
+import type { RunnerUp } from './recognize.js';
+import type { ResolvedSlot } from './resolve-slot.js';
+import { seededUuid } from './sim-request.js';
+import type { Transport } from './transport.js';
+import { slotViews, speechText, type TurnResult } from './turn-result.js';
+import { understand } from './understand.js';
+
+/** The Dialogflow project the simulated session paths name. */
+export const SIM_PROJECT = 'shopvoice-simulator';
+
+const LAUNCH = 'LaunchRequest';
+
+interface Turn {
+  intent: NluIntent;
+  slots: Record<string, ResolvedSlot | undefined>;
+  queryText: string;
+  invocation: TurnResult['invocation'];
+  runnerUps: RunnerUp[];
+  utterance?: string;
+  heard?: string;
+}
+
+/**
+ * A conversation with the Dialogflow ES agent and the webhook. Like Dialogflow: the contexts an
+ * answer sets stay active for their lifespan and come back with every request (the session's
+ * state lives in them); intents with input contexts only match while those are active; a reply
+ * that ends the conversation clears the contexts, and the next turn starts a new session.
+ * Dialogflow has no session-end request and no confirmation status: a "ja" is its own intent.
+ */
+export class GoogleConversation implements Conversation {
+  readonly platform = 'google' as const;
+  private sessionId: string | undefined;
+  private isNew = true;
+  private contexts = new Map<string, ActiveContext>();
+
+  constructor(
+    private readonly model: NluModel,
+    readonly locale: string,
+    private readonly transport: Transport,
+    readonly settings: SimSettings,
+  ) {}
+
+  async turn(input: TurnInput): Promise<TurnResult> {
+    if ('sessionEnded' in input) {
+      this.sessionId = undefined;
+      this.contexts.clear();
+      return { ...this.blank({ intent: this.intentNamed(LAUNCH), slots: {}, queryText: '', invocation: 'explicit', runnerUps: [] }), kind: 'session-ended', intent: 'SessionEndedRequest', endSession: true };
+    }
+    if ('launch' in input) {
+      this.openSession();
+      return this.send({ intent: this.intentNamed(LAUNCH), slots: {}, queryText: 'GOOGLE_ASSISTANT_WELCOME', invocation: 'launch', runnerUps: [] });
+    }
+    if ('intent' in input) {
+      if (!this.sessionId) this.openSession();
+      const intent = this.intentNamed(input.intent);
+      const slots = explicitSlots(this.model, intent, input.slots ?? {}, this.settings.clock);
+      return this.send({ intent, slots, queryText: input.intent, invocation: 'explicit', runnerUps: [] });
+    }
+    const understood = understand(this.model, input.utterance, { clock: this.settings.clock, activeContexts: new Set(this.contexts.keys()) });
+    if (understood.kind === 'launch') {
+      this.openSession();
+      return this.send({ intent: this.intentNamed(LAUNCH), slots: {}, queryText: input.utterance, invocation: 'launch', runnerUps: [], utterance: input.utterance });
+    }
+    if (understood.invocation === 'one-shot' || !this.sessionId) this.openSession();
+    const r = understood.recognition;
+    const intent = this.model.intents.find((i) => i.name === r.intent) ?? this.intentNamed(r.intent);
+    return this.send({ intent, slots: r.slots, queryText: understood.heard, invocation: understood.invocation, runnerUps: r.runnerUps, utterance: input.utterance, heard: understood.heard });
+  }
+
+  private openSession(): void {
+    this.sessionId = this.id('session');
+    this.isNew = true;
+    this.contexts.clear();
+  }
+
+  private id(kind: string): string {
+    return seededUuid(`${this.settings.seed}:${kind}:${++this.settings.counter}`);
+  }
+
+  /** The agent intent for a shared name (`LaunchRequest` → the welcome intent). */
+  private intentNamed(name: string): NluIntent {
+    const display = name === LAUNCH ? this.model.welcomeIntent ?? 'Default Welcome Intent' : isSharedIntent(name) ? DIALOGFLOW_INTENT_NAMES[name] : name;
+    return this.model.intents.find((i) => i.name === display) ?? { name: display, slots: {}, inputContexts: [] };
+  }
+
+  private async send(turn: Turn): Promise<TurnResult> {
+    const sessionId = this.sessionId ?? this.id('session');
+    const request = dialogflowRequest(
+      { type: 'intent', intent: turn.intent.name, slots: turn.slots },
+      {
+        project: SIM_PROJECT,
+        sessionId,
+        languageCode: this.model.language,
+        queryText: turn.queryText,
+        intent: turn.intent,
+        contexts: [...this.contexts.values()],
+        userId: seededUuid(`${this.settings.seed}:user`).replace(/-/g, ''),
+        ...(this.settings.accessToken ? { accessToken: this.settings.accessToken } : {}),
+        clock: this.settings.clock,
+        responseId: `${this.id('response')}-${this.settings.counter.toString(16).padStart(8, '0')}`,
+      },
+    );
+    if (turn.intent.name === this.model.fallbackIntent) request.queryResult.intent.isFallback = true;
+    const answer = await this.transport.google(request, this.settings.clock);
+    const body = answer.body ?? {};
+    const google = body.payload?.google;
+    this.advanceContexts(body.outputContexts);
+    const ended = answer.status !== 200 || google?.expectUserResponse === false || (!google && !this.contexts.has('shopvoice_session'));
+    const card = (body.fulfillmentMessages ?? []).find((m: { card?: unknown }) => m.card)?.card;
+    const result: TurnResult = {
+      ...this.blank(turn),
+      status: answer.status,
+      speech: speechText(body.fulfillmentText),
+      reprompt: speechText(google?.noInputPrompts?.[0]?.displayText ?? google?.noInputPrompts?.[0]?.textToSpeech),
+      ...(card ? { card: { type: 'Card', title: card.title, text: card.subtitle } } : {}),
+      endSession: ended,
+      state: this.sessionState(),
+      sessionId,
+      newSession: this.isNew,
+      request,
+      response: body,
+    };
+    this.isNew = false;
+    if (ended) {
+      this.sessionId = undefined;
+      this.contexts.clear();
+    }
+    return result;
+  }
+
+  /** One turn passes: lifespans count down, then the answer's contexts are set (lifespan 0 deletes). */
+  private advanceContexts(outputContexts: unknown): void {
+    for (const [name, c] of this.contexts) {
+      if (c.lifespanCount <= 1) this.contexts.delete(name);
+      else c.lifespanCount--;
+    }
+    for (const c of Array.isArray(outputContexts) ? outputContexts : []) {
+      const name = String(c?.name ?? '').split('/').pop()!.toLowerCase();
+      if (!name || name.startsWith('__')) continue;
+      const lifespan = typeof c.lifespanCount === 'number' ? c.lifespanCount : 5;
+      if (lifespan <= 0) this.contexts.delete(name);
+      else this.contexts.set(name, { name, lifespanCount: lifespan, parameters: c.parameters ?? {} });
+    }
+  }
+
+  private sessionState(): Record<string, unknown> {
+    const raw = this.contexts.get('shopvoice_session')?.parameters?.state;
+    if (typeof raw !== 'string') return {};
+    try {
+      return JSON.parse(raw) as Record<string, unknown>;
+    } catch {
+      return {};
+    }
+  }
+
+  private blank(turn: Turn): TurnResult {
+    const display = turn.intent.name;
+    const shared = display === (this.model.welcomeIntent ?? 'Default Welcome Intent') ? LAUNCH : sharedIntentForDialogflow(display) ?? display;
+    return {
+      ...(turn.utterance !== undefined ? { utterance: turn.utterance } : {}),
+      ...(turn.heard !== undefined ? { heard: turn.heard } : {}),
+      platform: 'google',
+      locale: this.locale,
+      kind: shared === LAUNCH ? 'launch' : 'intent',
+      intent: shared,
+      invocation: turn.invocation,
+      slots: shared === LAUNCH ? {} : slotViews(turn.slots),
+      confirmationStatus: 'NONE',
+      runnerUps: turn.runnerUps,
+      speech: '',
+      reprompt: '',
+      directives: [],
+      endSession: false,
+      state: this.sessionState(),
+      sessionId: this.sessionId ?? '',
+      newSession: false,
+      inDialog: false,
+      answeredByDialog: false,
+      status: 200,
+      request: undefined,
+      response: undefined,
+    };
+  }
+}
