@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { translatorFor } from '../i18n/i18n.js';
 import { isReply, linkedCustomer } from './account.js';
 import { answer, createContext, finish, settled, speak, type TurnContext } from './context.js';
@@ -10,7 +11,7 @@ import { productLookup } from './product-lookup.js';
 import { declineReorder, placeReorder, reorder } from './reorder.js';
 import { shopFaq } from './shop-faq.js';
 import { storeHours } from './store-hours.js';
-import type { VoiceReply, VoiceTurn } from './turn.js';
+import type { Locale, VoiceReply, VoiceTurn } from './turn.js';
 
 type Handler = (ctx: TurnContext) => VoiceReply | Promise<VoiceReply>;
 
@@ -30,6 +31,18 @@ const HANDLERS: Record<SharedIntent, Handler> = {
   'AMAZON.NoIntent': no,
 };
 
+/**
+ * One translator per locale for the life of the process: `say()` keeps rendered templates per
+ * translator, so a new one per turn would render every text again.
+ */
+const translators = new Map<Locale, TFunction>();
+
+function translator(locale: Locale): TFunction {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = translatorFor(locale)));
+  return t;
+}
+
 /** Codes after which the conversation cannot usefully go on. */
 const FINAL_ERRORS = new Set<ErrorCode>(['SHOP_UNAVAILABLE', 'INTERNAL', 'ACCOUNT_UNKNOWN']);
 
@@ -41,7 +54,7 @@ const FINAL_ERRORS = new Set<ErrorCode>(['SHOP_UNAVAILABLE', 'INTERNAL', 'ACCOUN
  *   const reply = await handleTurn(turn, { commerce, state, log });
  */
 export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<VoiceReply> {
-  const t = translatorFor(turn.locale);
+  const t = translator(turn.locale);
   let ctx: TurnContext | undefined;
   try {
     ctx = createContext(turn, deps, t, await deps.commerce.shopInfo());

@@ -3,7 +3,8 @@ import type { Commerce, Interval, SpecialDay, Store, Weekday } from '../catalog/
 
 /** A store's hours on one calendar day, with the holiday or exception that set them. */
 export interface DayHours {
-  date: DateTime;
+  /** The calendar day, `YYYY-MM-DD` in the store's zone. */
+  isoDate: string;
   intervals: Interval[];
   special?: SpecialDay;
 }
@@ -16,9 +17,14 @@ export type OpenState =
 /** How far ahead "next opening" looks: two weeks covers Christmas to New Year. */
 const LOOKAHEAD_DAYS = 14;
 
-/** Loads a store's hours for `days` consecutive days from `from` (a day in the store's zone). */
+/**
+ * Loads a store's hours for `days` consecutive days from `from` (a day in the store's zone). The
+ * days are counted on a UTC calendar: a calendar day needs no offset, and every step in the
+ * store's zone would ask Intl for one (most of a StoreHoursIntent's time, two weeks ahead).
+ */
 export async function hoursFrom(commerce: Commerce, store: Store, from: DateTime, days: number): Promise<DayHours[]> {
-  const first = from.setZone(store.timeZone).startOf('day');
+  const local = from.setZone(store.timeZone);
+  const first = DateTime.utc(local.year, local.month, local.day);
   const last = first.plus({ days: days - 1 });
   const specials = await commerce.specialDays(store.id, first.toISODate()!, last.toISODate()!);
   const byDate = new Map<string, SpecialDay>();
@@ -27,9 +33,10 @@ export async function hoursFrom(commerce: Commerce, store: Store, from: DateTime
   const out: DayHours[] = [];
   for (let i = 0; i < days; i++) {
     const date = first.plus({ days: i });
-    const special = byDate.get(date.toISODate()!);
+    const isoDate = date.toISODate()!;
+    const special = byDate.get(isoDate);
     const intervals = special ? special.intervals : store.weekly[date.weekday as Weekday] ?? [];
-    out.push({ date, intervals, special });
+    out.push({ isoDate, intervals, special });
   }
   return out;
 }
@@ -46,9 +53,10 @@ export async function openStateAt(commerce: Commerce, store: Store, now: DateTim
   const local = now.setZone(store.timeZone);
   const days = await hoursFrom(commerce, store, local, LOOKAHEAD_DAYS + 1);
   const today = days[0]!;
+  const midnight = local.startOf('day');
   for (const interval of today.intervals) {
-    const opensAt = at(today.date, interval.open);
-    const closesAt = at(today.date, interval.close);
+    const opensAt = at(midnight, interval.open);
+    const closesAt = at(midnight, interval.close);
     if (local >= opensAt && local < closesAt) {
       const minutesLeft = Math.ceil(closesAt.diff(local, 'minutes').minutes);
       return { kind: 'open', closesAt, close: interval.close, minutesLeft };

@@ -22,11 +22,12 @@ export async function orderStatus(ctx: TurnContext): Promise<VoiceReply> {
   }
 
   const speech = join(speak(ctx, 'order.intro', { number: order.number }), statusSpeech(ctx, order));
+  // Card texts go through speak() too: its rendered templates spare i18next on every turn.
   const tracking = order.trackingNumber
-    ? `\n${String(ctx.t('order.cardTracking', { carrier: order.carrier ?? '', tracking: order.trackingNumber }))}`
+    ? `\n${speak(ctx, 'order.cardTracking', { carrier: order.carrier ?? '', tracking: order.trackingNumber }).text}`
     : '';
   return answer(ctx, speech, settled(ctx), {
-    card: { type: 'simple', title: String(ctx.t('order.cardTitle', { number: order.number })), text: speech.text + tracking },
+    card: { type: 'simple', title: speak(ctx, 'order.cardTitle', { number: order.number }).text, text: speech.text + tracking },
   });
 }
 

@@ -58,13 +58,15 @@ function distinctByName(ctx: TurnContext, products: Product[]): Product[] {
 
 async function describe(ctx: TurnContext, product: Product, state: VoiceReply['state']): Promise<VoiceReply> {
   const name = productName(ctx, product);
-  const facts = join(speak(ctx, 'product.found', { name, price: priceOf(ctx, product) }), availabilityOf(ctx, product));
+  const price = priceOf(ctx, product);
+  const availability = availabilityOf(ctx, product);
+  const facts = join(speak(ctx, 'product.found', { name, price }), availability);
   const variants = await variantSpeech(ctx, product);
   return answer(ctx, join(facts, variants), state, {
     card: {
       type: 'simple',
       title: product.name[ctx.language],
-      text: `${priceOf(ctx, product).text}\n${availabilityOf(ctx, product).text}${variants ? `\n${variants.text}` : ''}`,
+      text: `${price.text}\n${availability.text}${variants ? `\n${variants.text}` : ''}`,
     },
   });
 }

@@ -27,7 +27,7 @@ export function priceOf(ctx: TurnContext, product: Product): Speech {
   return speak(ctx, 'product.priceWithUnit', {
     price,
     unitPrice: formatPrice(product.unitPrice.cents, ctx.locale),
-    unit: String(ctx.t(`units.${product.unitPrice.unit}`)),
+    unit: speak(ctx, `units.${product.unitPrice.unit}`).text,
   });
 }
 

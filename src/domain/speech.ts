@@ -40,6 +40,39 @@ export function telephone(number: string): Speech {
 }
 
 const MARK = '\u0000';
+const MARKER = /\u0000(\d+)\u0000/g;
+
+/** A locale text rendered with numbered markers where its parameters go, plain and SSML-escaped. */
+interface Template {
+  text: string;
+  ssml: string;
+}
+
+/**
+ * Rendered templates per translator. A template depends on the key, the parameter names (each
+ * becomes a numbered marker) and the count, never on the values, so i18next — which copies its
+ * whole option set on every call — runs once per key and locale instead of on every turn. Keys
+ * and names come from the code, so each map stays as small as the locale files. With a count
+ * the plural form and `{{count}}` depend on the value: those are rendered every time.
+ */
+const templates = new WeakMap<TFunction, Map<string, Template>>();
+
+function templateFor(t: TFunction, key: string, names: string[], count: number | undefined): Template {
+  const render = (): Template => {
+    const options: Record<string, unknown> = {};
+    names.forEach((name, i) => (options[name] = `${MARK}${i}${MARK}`));
+    if (count !== undefined) options.count = count;
+    const text = String(t(key, options));
+    return { text, ssml: escapeSsml(text) };
+  };
+  if (count !== undefined) return render();
+  let cache = templates.get(t);
+  if (!cache) templates.set(t, (cache = new Map()));
+  const id = names.length === 0 ? key : `${key}${MARK}${names.join(MARK)}`;
+  let template = cache.get(id);
+  if (!template) cache.set(id, (template = render()));
+  return template;
+}
 
 /**
  * Renders a locale text with parameters into both forms. The template itself is escaped for
@@ -47,20 +80,17 @@ const MARK = '\u0000';
  * keep their markup.
  */
 export function say(t: TFunction, key: string, params: Record<string, SpeechParam> = {}, count?: number): Speech {
-  const tokens: Speech[] = [];
-  const marked: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(params)) {
-    const speech = typeof value === 'object' ? value : plain(String(value));
-    marked[name] = `${MARK}${tokens.length}${MARK}`;
-    tokens.push(speech);
-  }
-  const options: Record<string, unknown> = { ...marked };
-  if (count !== undefined) options.count = count;
-  const template = String(t(key, options));
-  const pattern = new RegExp(`${MARK}(\\d+)${MARK}`, 'g');
-  const text = template.replace(pattern, (_, i: string) => tokens[Number(i)]!.text);
-  const ssml = escapeSsml(template).replace(pattern, (_, i: string) => tokens[Number(i)]!.ssml);
-  return { text, ssml };
+  const names = Object.keys(params);
+  const template = templateFor(t, key, names, count);
+  if (names.length === 0) return { text: template.text, ssml: template.ssml };
+  const tokens = names.map((name): Speech => {
+    const value = params[name]!;
+    return typeof value === 'object' ? value : plain(String(value));
+  });
+  return {
+    text: template.text.replace(MARKER, (_, i: string) => tokens[Number(i)]!.text),
+    ssml: template.ssml.replace(MARKER, (_, i: string) => tokens[Number(i)]!.ssml),
+  };
 }
 
 /** Joins speech parts with a space. */
@@ -69,9 +99,13 @@ export function join(...parts: Array<Speech | undefined>): Speech {
   return { text: present.map((p) => p.text).join(' '), ssml: present.map((p) => p.ssml).join(' ') };
 }
 
+/** Building an `Intl.ListFormat` costs more than formatting with it; one per locale and type. */
+const listFormats = new Map<string, Intl.ListFormat>();
+
 /** A list of speech fragments joined as the locale does ("A, B und C"). */
 export function list(items: Speech[], locale: Locale, type: 'conjunction' | 'disjunction' = 'conjunction'): Speech {
-  const format = new Intl.ListFormat(locale, { style: 'long', type });
+  let format = listFormats.get(`${locale} ${type}`);
+  if (!format) listFormats.set(`${locale} ${type}`, (format = new Intl.ListFormat(locale, { style: 'long', type })));
   const parts = format.formatToParts(items.map((_, i) => `${MARK}${i}${MARK}`));
   let text = '';
   let ssml = '';

@@ -20,10 +20,11 @@ export async function storeHours(ctx: TurnContext): Promise<VoiceReply> {
   const stores = await storesAsked(ctx);
   const dayValue = ctx.turn.slots.day?.value;
   const day = dayFromSlot(dayValue, ctx.turn.now, ctx.shop.timeZone);
-  const today = ctx.turn.now.setZone(ctx.shop.timeZone).startOf('day');
+  // Without a day slot there is no "today" to compare with (each zoned step asks Intl for an offset).
+  const askedForAnotherDay = day !== undefined && !day.hasSame(ctx.turn.now.setZone(ctx.shop.timeZone), 'day');
   const parts: Speech[] = [];
   for (const store of stores) {
-    parts.push(day && !day.hasSame(today, 'day') ? await hoursOnDay(ctx, store, day) : await hoursNow(ctx, store));
+    parts.push(askedForAnotherDay ? await hoursOnDay(ctx, store, day) : await hoursNow(ctx, store));
   }
   return answer(ctx, join(...parts), settled(ctx));
 }
@@ -76,7 +77,7 @@ async function hoursNow(ctx: TurnContext, store: Store): Promise<Speech> {
     case 'closed': {
       const reason = state.today.special && state.today.intervals.length === 0 ? reasonOf(ctx, state.today) : undefined;
       if (!state.next) return join(speak(ctx, 'hours.closedNow', { store: store.name }), reason);
-      const when = spokenDate(ctx, state.next.day.date.toISODate()!);
+      const when = spokenDate(ctx, state.next.day.isoDate);
       return join(
         speak(ctx, 'hours.closedNowNext', { store: store.name, when, open: formatTime(state.next.open, ctx.locale) }),
         reason,

@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import type { DateTime } from 'luxon';
 import type { Config } from '../config.js';
-import type { DomainDeps } from '../domain/deps.js';
-import type { VoiceReply } from '../domain/turn.js';
-import { createAlexaRouter, requireSignatureHeaders, type AlexaRequestVerifier } from '../platforms/alexa/alexa-route.js';
+import { REPLY_BUDGET_MS, withReplyBudget } from '../catalog/resilient-commerce.js';
+import type { DomainDeps, Logger } from '../domain/deps.js';
+import type { Platform, VoiceReply } from '../domain/turn.js';
+import { createAlexaHandler, createAlexaRouter, type AlexaRequestVerifier } from '../platforms/alexa/alexa-route.js';
 import { createAlexaSkill } from '../platforms/alexa/skill.js';
+import { createAlexaVerifier, splitPemCertificates } from '../platforms/alexa/verifier/index.js';
+import { createMetrics, routeLabel, type Metrics } from './metrics.js';
+import { requestSecrets } from './privacy.js';
+import { currentScope, runInScope, scopedLogger, type RequestScope } from './request-scope.js';
 
 /** Everything the HTTP app needs, as one plain object. */
 export interface AppDeps extends DomainDeps {
@@ -15,6 +23,8 @@ export interface AppDeps extends DomainDeps {
   /** Overrides the Alexa verifier (tests); default follows `config.alexa.verify`. */
   alexaVerifier?: AlexaRequestVerifier;
   onReply?: (reply: VoiceReply, locale: string) => void;
+  /** The registry behind `GET /metrics`; `openDeps` creates it so the catalog is observed too. */
+  metrics?: Metrics;
 }
 
 /** How long /readyz waits for the catalog and the state store. */
@@ -38,11 +48,71 @@ function lazyRouter(load: () => Promise<Router>): express.RequestHandler {
 }
 
 /**
- * Builds the express app: `POST /alexa`, `POST /google`, `GET /healthz`, `GET /readyz`. It never
- * listens; `main.ts` does, and tests inject requests over loopback.
+ * The verifier `config.alexa.verify` asks for: our own (platform-rules.md, rules 1–7), trusting
+ * Node's roots plus those in `config.alexa.extraRootsFile`. A roots file that cannot be read
+ * stops the start, rather than silently trusting less than the operator meant.
+ */
+function defaultAlexaVerifier(config: Config): AlexaRequestVerifier {
+  const file = config.alexa.extraRootsFile;
+  const extraTrustedRoots = file ? splitPemCertificates(readFileSync(file, 'utf8')) : [];
+  if (file && extraTrustedRoots.length === 0) throw new Error(`SHOPVOICE_ALEXA_EXTRA_ROOTS: no PEM certificate in ${file}`);
+  return createAlexaVerifier({ skillIds: config.alexa.skillIds, extraTrustedRoots });
+}
+
+/**
+ * Makes `app.listen` serve `POST /alexa` (plain, without Content-Encoding) straight from Node's
+ * HTTP server and hand every other request to express. Express's own per-request work (routing,
+ * swapping the request's and response's prototypes, body-parser) cost more than the whole
+ * verified Alexa turn; with it out of the Alexa path, /alexa serves about three times as many
+ * requests per second on one core (README, "Benchmarks"). The express route stays: it answers
+ * whatever the shortcut leaves to it, with the same handler logic, and anyone calling `app`
+ * directly gets identical answers.
+ */
+function serveAlexaBesideExpress(
+  app: Express,
+  alexa: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  observe: (req: IncomingMessage, res: ServerResponse, handle: () => void) => void,
+  log: Logger,
+): void {
+  const front = (req: IncomingMessage, res: ServerResponse): void => {
+    if (req.method !== 'POST' || req.url !== '/alexa' || (req.headers['content-encoding'] ?? 'identity') !== 'identity') {
+      app(req, res);
+      return;
+    }
+    observe(req, res, () => {
+      alexa(req, res).catch((err: unknown) => {
+        // What express's error handler below does for a failure nobody caught.
+        log.error({ event: 'http.failed', err }, 'unhandled request error');
+        if (res.headersSent) res.destroy();
+        else res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end('{"error":"internal error"}');
+      });
+    });
+  };
+  // As express's own listen, with `front` as the request listener: the callback also hears a
+  // listen error, once.
+  app.listen = ((...args: unknown[]) => {
+    const server = createServer(front);
+    const callback = args.at(-1);
+    if (typeof callback === 'function') {
+      let called = false;
+      const once = (...result: unknown[]) => {
+        if (called) return;
+        called = true;
+        (callback as (...result: unknown[]) => void)(...result);
+      };
+      args[args.length - 1] = once;
+      server.once('error', once);
+    }
+    return server.listen(...(args as Parameters<Server['listen']>));
+  }) as Express['listen'];
+}
+
+/**
+ * Builds the express app: `POST /alexa`, `POST /google`, `GET /healthz`, `GET /readyz`,
+ * `GET /metrics`. It never listens; `main.ts` does, and tests inject requests over loopback.
  *
  * @example
- *   const app = createApp({ config, commerce, state, log });
+ *   const app = createApp(await openDeps(config, log));
  *   app.listen(3000);
  */
 export function createApp(deps: AppDeps): Express {
@@ -50,33 +120,62 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('trust proxy', false);
+  const metrics = deps.metrics ?? createMetrics();
+  // Every line a turn logs goes through the request's child logger (reqId bound).
+  const log = scopedLogger(deps.log);
 
-  app.use((req: Request, res: Response, next: NextFunction) => {
+  /** Request id, log scope, metrics, the reply budget: every request gets them, through express or not. */
+  const observe = (req: IncomingMessage & { body?: unknown }, res: ServerResponse, route: string, next: () => void) => {
     const incoming = req.headers['x-request-id'];
     const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', id);
-    next();
-  });
+    const scope: RequestScope = {
+      id,
+      log: deps.log.child?.({ reqId: id }) ?? deps.log,
+      // req.body is the parsed body once a platform route has read it.
+      secrets: () => requestSecrets(req.body, req.headers.authorization),
+    };
+    const started = performance.now();
+    res.once('finish', () => {
+      const seconds = (performance.now() - started) / 1000;
+      metrics.request(route, res.statusCode, seconds, scope.outcome);
+      scope.log.info({ event: 'http.request', method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000), outcome: scope.outcome }, 'request');
+    });
+    // Every catalog call of this request shares one deadline, so a reply always goes out in time.
+    runInScope(scope, () => withReplyBudget(REPLY_BUDGET_MS, next));
+  };
+  // The route is taken now: mounted routers rewrite req.url while they run.
+  app.use((req: Request, res: Response, next: NextFunction) => observe(req, res, routeLabel(req.path), next));
 
-  const verifier = deps.config.alexa.verify ? deps.alexaVerifier ?? requireSignatureHeaders : undefined;
-  const skill = createAlexaSkill({ ...deps, log: deps.log, now: deps.now, onReply: deps.onReply });
-  app.use('/alexa', createAlexaRouter({
+  const replied = (platform: Platform) => (reply: VoiceReply, locale: string) => {
+    metrics.turn(platform, reply, locale);
+    const scope = currentScope();
+    if (scope) scope.outcome = reply.outcome;
+    deps.onReply?.(reply, locale);
+  };
+
+  const verifier = deps.config.alexa.verify ? deps.alexaVerifier ?? defaultAlexaVerifier(deps.config) : undefined;
+  const skill = createAlexaSkill({ ...deps, log, now: deps.now, onReply: replied('alexa') });
+  const alexaOptions = {
     skill,
     verifier,
     skillIds: deps.config.alexa.skillIds,
-    onRejected: (reason) => deps.log.warn({ reason }, 'alexa request rejected'),
-    onError: (err) => deps.log.error({ err }, 'alexa request failed'),
-  }));
+    onRejected: (reason: string) => log.warn({ event: 'alexa.rejected', reason }, 'alexa request rejected'),
+    onError: (err: unknown) => log.error({ event: 'alexa.failed', err }, 'alexa request failed'),
+  };
+  app.use('/alexa', createAlexaRouter(alexaOptions));
+  serveAlexaBesideExpress(app, createAlexaHandler(alexaOptions), (req, res, handle) => observe(req, res, '/alexa', handle), log);
 
   app.use('/google', lazyRouter(async () => {
     const { createGoogleRouter } = await import('../platforms/google/router.js');
-    return createGoogleRouter(deps);
+    return createGoogleRouter({ ...deps, log, onReply: replied('google') });
   }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
+  // 503 while the catalog is out: the breaker is open (ping fails at once) or the ping fails.
   app.get('/readyz', async (_req, res) => {
     const checks = await Promise.allSettled([
       withTimeout(deps.commerce.ping(), READY_TIMEOUT_MS),
@@ -85,6 +184,13 @@ export function createApp(deps: AppDeps): Express {
     const [catalog, state] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : 'unavailable'));
     const ready = catalog === 'ok' && state === 'ok';
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', catalog, state });
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    const text = await metrics.render();
+    // Exactly prom-client's content type (express's send would rewrite its parameters).
+    res.setHeader('content-type', metrics.contentType);
+    res.end(text);
   });
 
   app.use((_req, res) => {
@@ -97,7 +203,7 @@ export function createApp(deps: AppDeps): Express {
       res.status(status).json({ error: status === 413 ? 'request body too large' : 'bad request' });
       return;
     }
-    deps.log.error({ err }, 'unhandled request error');
+    log.error({ event: 'http.failed', err }, 'unhandled request error');
     res.status(500).json({ error: 'internal error' });
   });
 

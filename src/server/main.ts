@@ -1,14 +1,25 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { loadConfig, type Config } from '../config.js';
 import { createApp } from './app.js';
 import { createLogger } from './logger.js';
-import { closeDeps, openDeps } from './open-deps.js';
+import { createMetrics } from './metrics.js';
+import { closeDeps, openDeps, type OpenDepsOptions } from './open-deps.js';
 
-/** How long SIGTERM waits for in-flight requests before closing anyway. */
+/** How long SIGTERM waits for in-flight requests before closing anyway (Alexa gives up after 8 s). */
 const DRAIN_TIMEOUT_MS = 10_000;
 
-/** Reads the config, opens the shop, listens, and drains on SIGTERM/SIGINT. */
-export async function serve(config: Config = loadConfig(), print: (line: string) => void = console.log): Promise<Server> {
+/**
+ * Reads the config, opens the shop, listens, and drains on SIGTERM/SIGINT: no new connections,
+ * in-flight requests answered, idle keep-alive connections closed, then both SQLite databases
+ * closed (which checkpoints and removes their WAL files) and exit 0.
+ *
+ * @example await serve(); // what `shopvoice serve` and `npm start` run
+ */
+export async function serve(
+  config: Config = loadConfig(),
+  print: (line: string) => void = console.log,
+  options: OpenDepsOptions = {},
+): Promise<Server> {
   const log = createLogger(config.logLevel);
   if (!config.alexa.verify) log.warn({}, 'SHOPVOICE_ALEXA_VERIFY=false: Alexa requests are NOT verified; never expose this server to the internet');
   if (config.alexa.skillIds.length === 0) log.warn({}, 'SHOPVOICE_ALEXA_SKILL_ID is not set: requests for any skill id are accepted');
@@ -17,7 +28,7 @@ export async function serve(config: Config = loadConfig(), print: (line: string)
     log.warn({}, 'Dialogflow webhook refuses every call: set SHOPVOICE_GOOGLE_USER and SHOPVOICE_GOOGLE_PASSWORD (or SHOPVOICE_GOOGLE_AUTH=off for local trials)');
   }
 
-  const deps = await openDeps(config, log);
+  const deps = await openDeps(config, log, { metrics: createMetrics({ processMetrics: true }), ...options });
   const app = createApp(deps);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, () => resolve(s));
@@ -30,18 +41,35 @@ export async function serve(config: Config = loadConfig(), print: (line: string)
   print(`  POST ${base}/google   Dialogflow ES fulfillment webhook`);
   print(`  GET  ${base}/healthz  liveness`);
   print(`  GET  ${base}/readyz   readiness (catalog and state store)`);
+  print(`  GET  ${base}/metrics  Prometheus metrics`);
 
   let stopping = false;
+  // Responses still being written when the drain starts are told to close their connection.
+  const inFlight = new Set<ServerResponse>();
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    if (stopping) res.setHeader('connection', 'close');
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+  });
+
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'draining in-flight requests');
     const force = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS).unref();
+    // Keep-alive connections close after their current response instead of idling on.
+    for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
     server.close(async () => {
       clearTimeout(force);
-      await closeDeps(deps);
-      log.info({}, 'stopped');
-      process.exit(0);
+      let code = 0;
+      try {
+        await closeDeps(deps);
+        log.info({}, 'stopped');
+      } catch (err) {
+        log.error({ err }, 'closing the databases failed');
+        code = 1;
+      }
+      process.exit(code);
     });
     server.closeIdleConnections();
   };

@@ -1,21 +1,53 @@
 import type { Config } from '../config.js';
+import type { Commerce } from '../catalog/commerce.js';
 import type { Logger } from '../domain/deps.js';
 import { openEmbeddedShop } from '../catalog/embedded/embedded-shop.js';
 import { createHttpCommerce } from '../catalog/http/http-commerce.js';
+import { resilientCommerce, type ResilienceOptions } from '../catalog/resilient-commerce.js';
 import { openSqliteStateStore } from '../state/sqlite-state-store.js';
 import type { AppDeps } from './app.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { scopedLogger } from './request-scope.js';
 
-/** Opens the catalog and the state store the configuration names (default: the embedded demo shop). */
-export async function openDeps(config: Config, log: Logger): Promise<AppDeps> {
-  const commerce = config.shop.apiUrl
+export interface OpenDepsOptions {
+  /**
+   * Wraps the shop before the timeouts, retries and breaker are put around it: fault injection
+   * in tests and the drain test's deliberately slow shop. Never set in production.
+   */
+  decorateShop?: (shop: Commerce) => Commerce;
+  /** Overrides of the breaker and retry defaults (tests). */
+  resilience?: Partial<ResilienceOptions>;
+  /** The registry to report to (the server's includes process metrics); default: a new one. */
+  metrics?: Metrics;
+}
+
+/**
+ * Opens the catalog and the state store the configuration names (default: the embedded demo
+ * shop), puts timeouts, retries and a circuit breaker around the catalog, and creates the
+ * metrics that observe it.
+ *
+ * @example const deps = await openDeps(loadConfig(), createLogger('info'));
+ */
+export async function openDeps(config: Config, log: Logger, options: OpenDepsOptions = {}): Promise<AppDeps> {
+  const metrics = options.metrics ?? createMetrics();
+  // A configured shop API is the merchant's real shop; otherwise the embedded demo shop.
+  const shop: Commerce = config.shop.apiUrl
     ? createHttpCommerce({ baseUrl: config.shop.apiUrl, token: requireToken(config), timeoutMs: config.shop.timeoutMs })
     : await openEmbeddedShop({ dataDir: config.dataDir });
   const state = openSqliteStateStore(config.dataDir);
+  const commerce = resilientCommerce(options.decorateShop ? options.decorateShop(shop) : shop, {
+    timeoutMs: config.shop.timeoutMs,
+    // Failures are logged inside a request: with its id, and with its tokens masked.
+    log: scopedLogger(log),
+    observer: metrics.catalog,
+    ...options.resilience,
+  });
   return {
     config,
     commerce,
     state,
     log,
+    metrics,
     contact: { phone: config.shop.phone, email: config.shop.email },
   };
 }
@@ -27,6 +59,9 @@ function requireToken(config: Config): string {
 
 /** Closes what `openDeps` opened. */
 export async function closeDeps(deps: AppDeps): Promise<void> {
-  await deps.commerce.close?.();
-  await deps.state.close();
+  try {
+    await deps.commerce.close?.();
+  } finally {
+    await deps.state.close();
+  }
 }

@@ -3,9 +3,11 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { DateTime } from 'luxon';
 import type { DomainDeps } from '../../domain/deps.js';
 import { handleTurn } from '../../domain/handle-turn.js';
-import type { VoiceReply } from '../../domain/turn.js';
+import { say } from '../../domain/speech.js';
+import type { SessionState, VoiceReply } from '../../domain/turn.js';
+import { translatorFor } from '../../i18n/i18n.js';
 import { toAlexaResponse } from './to-alexa-response.js';
-import { toVoiceTurn } from './to-voice-turn.js';
+import { alexaLocale, toVoiceTurn } from './to-voice-turn.js';
 
 export interface AlexaSkillDeps extends DomainDeps {
   /** Fixed clock for tests and the simulator; default: the request's timestamp. */
@@ -21,6 +23,26 @@ export interface AlexaSkill {
 const CONVERSATION_REQUESTS = new Set(['LaunchRequest', 'IntentRequest', 'SessionEndedRequest']);
 
 /**
+ * The keys of `SessionState`: only these go back into the session attributes, so whatever else
+ * a request carried there is not echoed (and cannot push the response past Alexa's 24 KiB).
+ */
+const SESSION_KEYS: ReadonlyArray<keyof SessionState> = ['misses', 'pending', 'choices', 'lastIntent'];
+
+function sessionAttributes(state: SessionState): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of SESSION_KEYS) if (state[key] !== undefined) out[key] = state[key];
+  return out;
+}
+
+/**
+ * Sets what goes back in `sessionAttributes`. ask-sdk-core echoes the request's attributes
+ * unless told otherwise, so they are always set; a request without a session has none to set.
+ */
+function keepSession(input: HandlerInput, state: SessionState): void {
+  if (input.requestEnvelope.session) input.attributesManager.setSessionAttributes(sessionAttributes(state));
+}
+
+/**
  * The ask-sdk-core skill: dispatch stays ask-sdk's, but every conversation request goes through
  * the one domain entry. Skill lifecycle events are handled here because they are Alexa's alone.
  */
@@ -31,7 +53,7 @@ export function createAlexaSkill(deps: AlexaSkillDeps): AlexaSkill {
       const turn = toVoiceTurn(input.requestEnvelope, deps.now);
       const reply = await handleTurn(turn, deps);
       deps.onReply?.(reply, turn.locale);
-      if (!reply.endSession) input.attributesManager.setSessionAttributes({ ...reply.state });
+      keepSession(input, reply.endSession ? {} : reply.state);
       return toAlexaResponse(reply, input.responseBuilder);
     },
   };
@@ -41,10 +63,15 @@ export function createAlexaSkill(deps: AlexaSkillDeps): AlexaSkill {
     async handle(input: HandlerInput) {
       const type = input.requestEnvelope.request.type;
       const userId = input.requestEnvelope.context?.System?.user?.userId;
-      // The userId changes whenever the skill is re-enabled; a disabled user's data must go (GDPR).
       if (type === 'AlexaSkillEvent.SkillDisabled' && userId) {
+        // The userId changes whenever the skill is re-enabled; a disabled user's data must go (GDPR Art. 17).
         const removed = await deps.state.forgetUser(userId);
         deps.log.info({ event: type, removed }, 'skill disabled: user data deleted');
+      } else if (type === 'AlexaSkillEvent.SkillAccountLinked') {
+        // The event carries the new access token in `body.accessToken`. Nothing is stored: the token
+        // arrives with every request, and matching customers in the background is not allowed
+        // (platform-rules.md, "commerce policy"). Only the fact is logged, never the token.
+        deps.log.info({ event: type }, 'skill account linked');
       } else {
         deps.log.info({ event: type }, 'skill event');
       }
@@ -62,8 +89,22 @@ export function createAlexaSkill(deps: AlexaSkillDeps): AlexaSkill {
     .addErrorHandlers({
       canHandle: () => true,
       handle(input: HandlerInput, error: Error) {
-        deps.log.error({ err: error, requestType: input.requestEnvelope.request.type }, 'alexa dispatch failed');
-        return input.responseBuilder.withShouldEndSession(true).getResponse();
+        const request = input.requestEnvelope.request;
+        deps.log.error({ event: 'alexa.dispatch.failed', err: error, requestType: request.type }, 'alexa dispatch failed');
+        if (request.type !== 'LaunchRequest' && request.type !== 'IntentRequest') return input.responseBuilder.getResponse();
+        // A customer who spoke hears one apology, never silence (style.md, "unknown errors").
+        const raw = (request as { locale?: unknown }).locale;
+        const locale = alexaLocale(typeof raw === 'string' ? raw : undefined);
+        const reply: VoiceReply = {
+          speech: say(translatorFor(locale), 'errors.INTERNAL'),
+          endSession: true,
+          state: {},
+          handledAs: request.type,
+          outcome: 'error',
+        };
+        deps.onReply?.(reply, locale);
+        keepSession(input, {});
+        return toAlexaResponse(reply, input.responseBuilder);
       },
     })
     .create();

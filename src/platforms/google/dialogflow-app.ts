@@ -49,16 +49,21 @@ export async function warmUp(): Promise<void> {
  */
 function dispatchView(request: WebhookRequest): JsonObject {
   const displayName = request.queryResult.intent?.displayName;
+  // The library looks handlers up in a plain object: "constructor" or "__proto__" would find
+  // Object.prototype's members and throw. Only names we registered reach it; others fall back.
+  const known = typeof displayName === 'string' && REGISTERED_NAMES.has(displayName);
   return {
     session: request.session,
     queryResult: {
-      intent: { displayName: typeof displayName === 'string' ? displayName : '' },
+      intent: { displayName: known ? displayName : '' },
       parameters: {},
       outputContexts: [],
     },
     originalDetectIntentRequest: { payload: {} },
   };
 }
+
+const REGISTERED_NAMES = new Set<string>([...SHARED_INTENT_NAMES.map((name) => DIALOGFLOW_INTENT_NAMES[name]), DIALOGFLOW_WELCOME_INTENT]);
 
 function buildDispatcher(dialogflow: typeof import('actions-on-google').dialogflow): DialogflowDispatcher {
   const responders = new WeakMap<object, Responder>();

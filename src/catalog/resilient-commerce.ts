@@ -1,0 +1,180 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { performance } from 'node:perf_hooks';
+import {
+  BrokenCircuitError, CircuitState, ConsecutiveBreaker, ConstantBackoff, TaskCancelledError, TimeoutStrategy,
+  circuitBreaker, handleWhen, retry, timeout,
+} from 'cockatiel';
+import type { Logger } from '../domain/deps.js';
+import { ShopError } from '../domain/errors.js';
+import type { Commerce } from './commerce.js';
+
+/** What the breaker is doing: calling the shop, refusing to, or letting one trial call through. */
+export type BreakerState = 'closed' | 'open' | 'half-open' | 'isolated';
+
+/** How one catalog call ended (a coded `ShopError` such as ORDER_NOT_FOUND is an answer, not a fault). */
+export type CatalogCallResult = 'ok' | 'expected' | 'timeout' | 'error' | 'breaker_open';
+
+/** Receives every catalog call and breaker change (metrics). */
+export interface CatalogObserver {
+  call(method: string, seconds: number, result: CatalogCallResult): void;
+  breakerState(state: BreakerState): void;
+}
+
+export interface ResilienceOptions {
+  /** Longest a single attempt may take (`config.shop.timeoutMs`, default 1500 ms). */
+  timeoutMs: number;
+  /** Extra attempts for idempotent reads (not `placeReorder`, not `ping`). */
+  retries?: number;
+  /** Pause before a retry, in ms. */
+  retryDelayMs?: number;
+  /** Consecutive failed attempts that open the breaker. */
+  breakAfterFailures?: number;
+  /** How long the breaker stays open before one trial call may go through, in ms. */
+  halfOpenAfterMs?: number;
+  log?: Logger;
+  observer?: CatalogObserver;
+}
+
+/** The catalog port with timeouts, retries and a circuit breaker, plus the breaker's state. */
+export interface ResilientCommerce extends Commerce {
+  breakerState(): BreakerState;
+}
+
+const DEFAULTS = {
+  retries: 1, // one retry: 2 × 1500 ms + 50 ms still fits Dialogflow's 5 s
+  retryDelayMs: 50, // ms
+  breakAfterFailures: 5, // consecutive failed attempts
+  halfOpenAfterMs: 10_000, // ms
+};
+
+/**
+ * The time all catalog calls of one reply may take together. A turn makes several calls in a
+ * row (shop info, customer, orders, quote), so per-call timeouts alone cannot promise an answer
+ * within Dialogflow's 5 s (platform-rules.md, "Google"); 4 s leaves a second for the rest.
+ */
+export const REPLY_BUDGET_MS = 4000;
+
+/** An attempt shorter than this is not worth starting; the customer hears the apology instead. */
+const MIN_ATTEMPT_MS = 50;
+
+const replyDeadline = new AsyncLocalStorage<number>();
+
+/**
+ * Runs `fn` with a deadline for the catalog calls it makes, however many and however nested.
+ *
+ * @example app.use((req, res, next) => withReplyBudget(REPLY_BUDGET_MS, next));
+ */
+export function withReplyBudget<T>(budgetMs: number, fn: () => T): T {
+  return replyDeadline.run(performance.now() + budgetMs, fn);
+}
+
+/** The reply budget ran out before an attempt could start. */
+class BudgetSpent extends Error {}
+
+/** An attempt cut short by the reply budget rather than the shop's own timeout: not the shop's fault. */
+class CutShort extends Error {}
+
+const STATES: Record<CircuitState, BreakerState> = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.Open]: 'open',
+  [CircuitState.HalfOpen]: 'half-open',
+  [CircuitState.Isolated]: 'isolated',
+};
+
+/**
+ * Wraps a catalog so that a slow or broken shop can never leave a customer in silence: every
+ * call has a timeout, idempotent reads are retried once, and a circuit breaker (cockatiel)
+ * stops calling a shop that keeps failing. Every fault becomes `ShopError('SHOP_UNAVAILABLE')`,
+ * which the domain answers with a short apology and what to do; coded `ShopError`s pass
+ * through untouched and count as answers, not faults.
+ *
+ * `placeReorder` is never retried here: after a timeout nobody knows whether the order was
+ * placed. The domain releases its claim instead, and the customer's next "yes" retries with
+ * the same idempotency key, which the shop answers with the one order (commerce.ts contract).
+ *
+ * @example
+ *   const commerce = resilientCommerce(await openEmbeddedShop({ dataDir }), { timeoutMs: 1500 });
+ *   commerce.breakerState(); // 'closed'
+ */
+export function resilientCommerce(inner: Commerce, options: ResilienceOptions): ResilientCommerce {
+  const { timeoutMs, log, observer } = options;
+  const isFault = (error: unknown) => !(error instanceof ShopError) && !(error instanceof CutShort);
+  const breaker = circuitBreaker(handleWhen(isFault), {
+    halfOpenAfter: options.halfOpenAfterMs ?? DEFAULTS.halfOpenAfterMs,
+    breaker: new ConsecutiveBreaker(options.breakAfterFailures ?? DEFAULTS.breakAfterFailures),
+  });
+  const retryReads = retry(
+    handleWhen((error) => isFault(error) && !(error instanceof BrokenCircuitError) && !(error instanceof BudgetSpent)),
+    { maxAttempts: options.retries ?? DEFAULTS.retries, backoff: new ConstantBackoff(options.retryDelayMs ?? DEFAULTS.retryDelayMs) },
+  );
+  breaker.onStateChange((state) => {
+    const name = STATES[state];
+    observer?.breakerState(name);
+    const level = name === 'closed' ? 'info' : 'warn';
+    log?.[level]({ event: 'catalog.breaker', state: name }, `catalog circuit breaker ${name}`);
+  });
+  observer?.breakerState('closed');
+
+  /** One attempt: inside the breaker, bounded by the shop timeout and what is left of the reply budget. */
+  const attempt = <T>(fn: () => Promise<T>): Promise<T> => {
+    const deadline = replyDeadline.getStore();
+    const left = deadline === undefined ? Infinity : deadline - performance.now();
+    if (left < MIN_ATTEMPT_MS) return Promise.reject(new BudgetSpent('reply budget spent'));
+    const ms = Math.min(timeoutMs, left);
+    return breaker.execute(() =>
+      timeout(ms, TimeoutStrategy.Aggressive).execute(() => fn()).catch((error: unknown) => {
+        if (error instanceof TaskCancelledError && ms < timeoutMs) throw new CutShort(`cut short after ${Math.round(ms)} ms`);
+        throw error;
+      }),
+    );
+  };
+
+  const call = async <T>(method: string, fn: () => Promise<T>, retryable: boolean): Promise<T> => {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    try {
+      const value = await (retryable ? retryReads.execute(() => attempt(fn)) : attempt(fn));
+      observer?.call(method, seconds(), 'ok');
+      return value;
+    } catch (error) {
+      if (error instanceof ShopError) {
+        observer?.call(method, seconds(), 'expected');
+        throw error;
+      }
+      const result: CatalogCallResult = error instanceof BrokenCircuitError ? 'breaker_open'
+        : error instanceof TaskCancelledError || error instanceof CutShort || error instanceof BudgetSpent ? 'timeout'
+          : 'error';
+      observer?.call(method, seconds(), result);
+      // An open breaker refuses every call; one line per refusal would flood the log.
+      const level = result === 'breaker_open' ? 'debug' : 'warn';
+      log?.[level]({ event: 'catalog.call.failed', method, result, err: error }, 'catalog call failed');
+      throw new ShopError('SHOP_UNAVAILABLE', {}, { cause: error });
+    }
+  };
+  const read = <T>(method: string, fn: () => Promise<T>) => call(method, fn, true);
+
+  return {
+    shopInfo: () => read('shopInfo', () => inner.shopInfo()),
+    findProducts: (spoken, language, opts) => read('findProducts', () => inner.findProducts(spoken, language, opts)),
+    getProduct: (id) => read('getProduct', () => inner.getProduct(id)),
+    listVariants: (group) => read('listVariants', () => inner.listVariants(group)),
+    listProducts: () => read('listProducts', () => inner.listProducts()),
+    customerByToken: (token) => read('customerByToken', () => inner.customerByToken(token)),
+    listOrders: (customerId) => read('listOrders', () => inner.listOrders(customerId)),
+    getOrder: (customerId, number) => read('getOrder', () => inner.getOrder(customerId, number)),
+    quoteReorder: (customerId, number) => read('quoteReorder', () => inner.quoteReorder(customerId, number)),
+    placeReorder: (customerId, number, key) => call('placeReorder', () => inner.placeReorder(customerId, number, key), false),
+    listStores: () => read('listStores', () => inner.listStores()),
+    specialDays: (storeId, from, to) => read('specialDays', () => inner.specialDays(storeId, from, to)),
+    faqTopics: () => read('faqTopics', () => inner.faqTopics()),
+    faqAnswer: (topicId, language) => read('faqAnswer', () => inner.faqAnswer(topicId, language)),
+    // A readiness probe must say how the shop is now: no retry, but through the breaker, so an
+    // open breaker reports the outage at once and a probe after `halfOpenAfterMs` is the trial call.
+    ping: () => call('ping', () => inner.ping(), false),
+    catalogVersion: () => read('catalogVersion', () => inner.catalogVersion()),
+    close: async () => {
+      await inner.close?.();
+    },
+    breakerState: () => STATES[breaker.state],
+  };
+}

@@ -1,0 +1,131 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { BreakerState, CatalogCallResult, CatalogObserver } from '../catalog/resilient-commerce.js';
+import { isSharedIntent } from '../domain/intents.js';
+import { isLocale, type Platform, type VoiceReply } from '../domain/turn.js';
+
+/** How an HTTP request to a platform route ended, for the latency histogram. */
+export type RequestOutcome = VoiceReply['outcome'] | 'event' | 'rejected' | 'failed';
+
+/** The process's Prometheus metrics, in a registry of their own (never prom-client's global one). */
+export interface Metrics {
+  readonly registry: Registry;
+  /** Hand to `resilientCommerce` so catalog calls and the breaker are measured. */
+  readonly catalog: CatalogObserver;
+  /** One answered turn (the platforms' `onReply`). */
+  turn(platform: Platform, reply: VoiceReply, locale: string): void;
+  /** One HTTP request, when its response is finished. */
+  request(route: string, status: number, seconds: number, outcome?: RequestOutcome): void;
+  /** The exposition text for `GET /metrics`. */
+  render(): Promise<string>;
+  readonly contentType: string;
+}
+
+export interface MetricsOptions {
+  /**
+   * Also export prom-client's process and Node.js metrics (CPU, memory, event-loop lag). On for
+   * the server; off by default because each registry starts its own collectors, and the
+   * simulator and Lambda open many deps or expose no /metrics.
+   */
+  processMetrics?: boolean;
+}
+
+/** Seconds; Dialogflow gives up after 5 s, Alexa after 8 s (platform-rules.md). */
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 5, 8];
+const ROUTES = new Set(['/alexa', '/google', '/healthz', '/readyz', '/metrics']);
+const NON_INTENTS = new Set(['LaunchRequest', 'SessionEndedRequest']);
+const BREAKER_STATES: BreakerState[] = ['closed', 'open', 'half-open', 'isolated'];
+
+/**
+ * Label values come from requests, so each is mapped onto a closed set: an attacker sending a
+ * million made-up intent names must not create a million time series.
+ */
+function intentLabel(name: string): string {
+  return isSharedIntent(name) || NON_INTENTS.has(name) ? name : 'other';
+}
+
+/** A request path mapped onto the known routes (`other` for the rest). */
+export function routeLabel(route: string): string {
+  const path = route.replace(/\/+$/, '');
+  return ROUTES.has(path) ? path : 'other';
+}
+
+/**
+ * Creates the metrics: requests by platform, intent, locale and outcome; request latency;
+ * catalog call latency and failures by method; the catalog breaker's state.
+ *
+ * @example
+ *   const metrics = createMetrics();
+ *   const commerce = resilientCommerce(shop, { timeoutMs: 1500, observer: metrics.catalog });
+ *   res.type(metrics.contentType).send(await metrics.render());
+ */
+export function createMetrics(options: MetricsOptions = {}): Metrics {
+  const registry = new Registry();
+  if (options.processMetrics) collectDefaultMetrics({ register: registry });
+
+  const turns = new Counter({
+    name: 'shopvoice_turns_total',
+    help: 'Answered conversation turns by platform, intent, locale and outcome.',
+    labelNames: ['platform', 'intent', 'locale', 'outcome'] as const,
+    registers: [registry],
+  });
+  const httpRequests = new Counter({
+    name: 'shopvoice_http_requests_total',
+    help: 'HTTP requests by route and status code.',
+    labelNames: ['route', 'status'] as const,
+    registers: [registry],
+  });
+  const requestSeconds = new Histogram({
+    name: 'shopvoice_request_duration_seconds',
+    help: 'Time from request to finished response on the platform routes, by platform and outcome.',
+    labelNames: ['platform', 'outcome'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const catalogSeconds = new Histogram({
+    name: 'shopvoice_catalog_call_duration_seconds',
+    help: 'Catalog (shop) call latency including retries, by method and result.',
+    labelNames: ['method', 'result'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const catalogFailures = new Counter({
+    name: 'shopvoice_catalog_call_failures_total',
+    help: 'Catalog calls that failed (timeout, error, breaker_open), by method and reason.',
+    labelNames: ['method', 'reason'] as const,
+    registers: [registry],
+  });
+  const breaker = new Gauge({
+    name: 'shopvoice_catalog_breaker_state',
+    help: 'Catalog circuit breaker: 1 for the current state, 0 for the others.',
+    labelNames: ['state'] as const,
+    registers: [registry],
+  });
+  for (const state of BREAKER_STATES) breaker.set({ state }, state === 'closed' ? 1 : 0);
+
+  const catalog: CatalogObserver = {
+    call(method: string, seconds: number, result: CatalogCallResult) {
+      catalogSeconds.observe({ method, result }, seconds);
+      if (result !== 'ok' && result !== 'expected') catalogFailures.inc({ method, reason: result });
+    },
+    breakerState(current: BreakerState) {
+      for (const state of BREAKER_STATES) breaker.set({ state }, state === current ? 1 : 0);
+    },
+  };
+
+  return {
+    registry,
+    catalog,
+    turn(platform, reply, locale) {
+      turns.inc({ platform, intent: intentLabel(reply.handledAs), locale: isLocale(locale) ? locale : 'other', outcome: reply.outcome });
+    },
+    request(route, status, seconds, outcome) {
+      const label = routeLabel(route);
+      httpRequests.inc({ route: label, status: String(status) });
+      if (label === '/alexa' || label === '/google') {
+        requestSeconds.observe({ platform: label.slice(1), outcome: outcome ?? (status >= 500 ? 'failed' : 'rejected') }, seconds);
+      }
+    },
+    render: () => registry.metrics(),
+    contentType: registry.contentType,
+  };
+}
