@@ -1,5 +1,6 @@
 import type { Product } from '../catalog/commerce.js';
 import { answer, ask, settled, speak, type TurnContext } from './context.js';
+import { choiceIndex } from './choice-answer.js';
 import { availabilityOf, priceOf, productName } from './product-speech.js';
 import { cleanSpokenText, join, list, plain } from './speech.js';
 import type { Speech, VoiceReply } from './turn.js';
@@ -26,8 +27,19 @@ export async function productLookup(ctx: TurnContext): Promise<VoiceReply> {
     return ask(ctx, prompt, prompt, state, { dialog: { type: 'elicit-slot', intent: 'ProductLookupIntent', slot: 'product' } });
   }
 
+  // The answer to "which one did you mean?": a position ("die zweite") or words that fit one of
+  // the offered products better than any other product.
+  const offered = ctx.turn.session.state.choices ?? [];
+  if (offered.length > 1) {
+    const index = choiceIndex(spoken, ctx.language, offered.length);
+    const picked = index === undefined ? undefined : await ctx.deps.commerce.getProduct(offered[index]!);
+    if (picked) return describe(ctx, picked, state);
+  }
+
   const search = await ctx.deps.commerce.findProducts(spoken, ctx.language, { limit: MAX_CHOICES + 2 });
   const [best] = search.candidates;
+  const chosen = offered.length > 1 ? search.candidates.find((c) => offered.includes(c.product.id)) : undefined;
+  if (chosen && (search.decision !== 'answer' || chosen === best)) return describe(ctx, chosen.product, state);
   if (search.decision === 'answer' && best) return describe(ctx, best.product, state);
 
   if (search.decision === 'ask' && search.candidates.length > 1) {
@@ -35,7 +47,9 @@ export async function productLookup(ctx: TurnContext): Promise<VoiceReply> {
     if (choices.length > 1) {
       const names = list(choices.map((p) => productName(ctx, p)), ctx.locale, 'disjunction');
       const question = speak(ctx, 'product.whichOne', { names });
-      return ask(ctx, question, speak(ctx, 'product.whichOneReprompt', { names }), { ...state, choices: choices.map((p) => p.id) });
+      return ask(ctx, question, speak(ctx, 'product.whichOneReprompt', { names }), { ...state, choices: choices.map((p) => p.id) }, {
+        dialog: { type: 'elicit-slot', intent: 'ProductLookupIntent', slot: 'product' },
+      });
     }
     if (best) return describe(ctx, best.product, state);
   }

@@ -11,21 +11,38 @@ export function cleanSample(sample: string): string {
 }
 
 /**
- * The dialog model: one entry per intent that has a `Confirm.Intent.<Intent>` prompt in the
- * source. `confirmationRequired` stays false and delegation is left to the skill, because the
- * backend asks the question itself (the reorder read-back needs the live total) and expects
- * AMAZON.YesIntent / AMAZON.NoIntent; the prompt is kept for the console and the simulator.
+ * The dialog model: an entry per intent that has a `Confirm.Intent.<Intent>` or an
+ * `Elicit.Slot.<Intent>.<slot>` prompt in the source (Alexa accepts Dialog directives only for
+ * intents in the dialog model). Delegation is left to the skill and nothing is required: the
+ * backend asks its questions itself (the reorder read-back needs the live total; "which one did
+ * you mean?" names the candidates), and the prompts are kept for the console and the simulator.
  */
 function dialogModel(lang: LanguageSource): v1.skill.interactionModel.Dialog | undefined {
-  const intents = Object.keys(lang.prompts)
-    .filter((id) => id.startsWith('Confirm.Intent.'))
-    .map((id): v1.skill.interactionModel.DialogIntents => ({
-      name: id.slice('Confirm.Intent.'.length),
-      delegationStrategy: 'SKILL_RESPONSE',
-      confirmationRequired: false,
-      prompts: { confirmation: id },
-      slots: [],
-    }));
+  const ids = Object.keys(lang.prompts);
+  const named = new Set(ids.flatMap((id) => {
+    const m = /^(?:Confirm\.Intent|Elicit\.Slot)\.([^.]+)/.exec(id);
+    return m ? [m[1]!] : [];
+  }));
+  const intents = Object.keys(lang.intents)
+    .filter((name) => named.has(name))
+    .map((name): v1.skill.interactionModel.DialogIntents => {
+      const confirm = `Confirm.Intent.${name}`;
+      return {
+        name,
+        delegationStrategy: 'SKILL_RESPONSE',
+        confirmationRequired: false,
+        prompts: ids.includes(confirm) ? { confirmation: confirm } : {},
+        slots: Object.entries(lang.intents[name]!.slots)
+          .filter(([slot]) => ids.includes(`Elicit.Slot.${name}.${slot}`))
+          .map(([slot, type]) => ({
+            name: slot,
+            type,
+            elicitationRequired: false,
+            confirmationRequired: false,
+            prompts: { elicitation: `Elicit.Slot.${name}.${slot}` },
+          })),
+      };
+    });
   return intents.length > 0 ? { delegationStrategy: 'SKILL_RESPONSE', intents } : undefined;
 }
 
@@ -38,7 +55,7 @@ function dialogModel(lang: LanguageSource): v1.skill.interactionModel.Dialog | u
 export function buildAlexaModel(lang: LanguageSource, filled: FilledSlotTypes): AlexaModelFile {
   const intents = Object.entries(lang.intents).map(([name, intent]): v1.skill.interactionModel.Intent => ({
     name,
-    slots: Object.entries(intent.slots).map(([slot, type]) => ({ name: slot, type, samples: [] })),
+    slots: Object.entries(intent.slots).map(([slot, type]) => ({ name: slot, type, samples: (intent.slotSamples[slot] ?? []).map(cleanSample) })),
     samples: intent.samples.map(cleanSample),
   }));
   const types = Object.entries(filled.types).map(([name, values]): v1.skill.interactionModel.SlotType => ({

@@ -119,7 +119,12 @@ function readIntents(file: string, raw: unknown, problems: ProblemList, strList:
         else problems.error('source-shape', file, `slot "${slot}" needs a slot type name`, { intent: name });
       }
     }
-    intents[name] = { slots, samples: strList(def.samples, 'samples', { intent: name }) };
+    const slotSamples: Record<string, string[]> = {};
+    if (def.slotSamples !== undefined && def.slotSamples !== null) {
+      if (!isObj(def.slotSamples)) problems.error('source-shape', file, 'slotSamples must map slot name → samples', { intent: name });
+      else for (const [slot, list] of Object.entries(def.slotSamples)) slotSamples[slot] = strList(list, `slotSamples.${slot}`, { intent: name });
+    }
+    intents[name] = { slots, samples: strList(def.samples, 'samples', { intent: name }), slotSamples };
   }
   return intents;
 }

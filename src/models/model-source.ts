@@ -28,7 +28,7 @@ export interface LanguageSource {
    * example values per built-in slot type (custom types take theirs from the values).
    */
   slotExamples: Record<string, string[]>;
-  /** Alexa dialog prompts by id, e.g. `Confirm.Intent.ReorderIntent`. */
+  /** Alexa dialog prompts by id: `Confirm.Intent.<Intent>`, `Elicit.Slot.<Intent>.<slot>`. */
   prompts: Record<string, string[]>;
   /** Dialogflow's welcome intent (Alexa's LaunchRequest needs no samples). */
   welcome: string[];
@@ -40,6 +40,11 @@ export interface IntentSource {
   /** Slot name → slot type, as in src/domain/intents.ts. */
   slots: Record<string, string>;
   samples: string[];
+  /**
+   * Alexa slot-filling samples: what people say when the skill asks for just this slot
+   * (`Dialog.ElicitSlot`), e.g. `ich meine {product}`. Optional per slot.
+   */
+  slotSamples: Record<string, string[]>;
 }
 
 export interface SlotTypeSource {

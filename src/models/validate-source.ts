@@ -37,6 +37,16 @@ export function validateSource(source: ModelSource): Problem[] {
           problems.error('missing-slot-example', file, `slotExamples has no example for ${type}; Dialogflow training phrases need one for {${slot}}`, { intent: name });
         }
       }
+      for (const [slot, samples] of Object.entries(intent.slotSamples)) {
+        if (!(slot in intent.slots)) problems.error('undeclared-placeholder', file, `slotSamples names slot {${slot}}, which the intent does not declare`, { intent: name });
+        for (const sample of samples) {
+          const used = placeholders(sample);
+          if (!used.includes(slot) || used.some((p) => p !== slot)) {
+            problems.error('undeclared-placeholder', file, `a slot-filling sample for {${slot}} must contain {${slot}} and no other slot`, { intent: name, sample });
+          }
+          if (/\d/.test(sample)) problems.error('digits-in-sample', file, 'spell numbers out', { intent: name, sample });
+        }
+      }
       if (intent.samples.length > DIALOGFLOW_LIMITS.trainingPhrasesPerIntent.value) {
         problems.error('size-limit', file, `${intent.samples.length} samples; Dialogflow takes at most ${DIALOGFLOW_LIMITS.trainingPhrasesPerIntent.value} per intent and language`, { intent: name });
       }
@@ -59,8 +69,12 @@ export function validateSource(source: ModelSource): Problem[] {
       }
     }
     for (const [id, texts] of Object.entries(lang.prompts)) {
-      const intent = id.startsWith('Confirm.Intent.') ? id.slice('Confirm.Intent.'.length) : undefined;
+      const named = /^(?:Confirm\.Intent\.([^.]+)|Elicit\.Slot\.([^.]+)\.([^.]+))$/.exec(id);
+      const intent = named?.[1] ?? named?.[2];
       if (intent !== undefined && !(intent in lang.intents)) problems.error('undefined-prompt-intent', file, `prompt ${id} names an intent that is not in the model`);
+      else if (named?.[3] !== undefined && !(named[3] in lang.intents[named[2]!]!.slots)) {
+        problems.error('undefined-prompt-intent', file, `prompt ${id} names a slot that ${named[2]} does not declare`);
+      }
       if (texts.length === 0 || texts.some((t) => !t.trim())) problems.error('empty-prompt', file, `prompt ${id} needs at least one non-empty text`);
     }
     const sampleOwner = new Map(Object.entries(lang.intents).flatMap(([n, i]) => i.samples.map((s) => [sampleKey(s), n] as const)));

@@ -37,6 +37,21 @@ describe('ProductLookupIntent over POST /alexa', () => {
     assert.ok(Array.isArray(a.attributes.choices) && a.attributes.choices.length >= 2 && a.attributes.choices.length <= 3);
   });
 
+  test('"which one did you mean?" is answered by position or by name, with the slot elicited', async () => {
+    const asked = await askIntent(server, 'ProductLookupIntent', { slots: { product: { value: 'hafermilch' } } });
+    assert.equal(asked.directives[0]?.type, 'Dialog.ElicitSlot');
+    assert.equal(asked.directives[0]?.slotToElicit, 'product');
+    const [, second] = asked.attributes.choices as string[];
+    const second_ = await server.deps.commerce.getProduct(second!);
+    const byPosition = await askIntent(server, 'ProductLookupIntent', { attributes: asked.attributes, slots: { product: { value: 'die zweite' } } });
+    assert.match(byPosition.speech, new RegExp(`^${second_!.name.de} kostet`));
+    const byName = await askIntent(server, 'ProductLookupIntent', { attributes: asked.attributes, slots: { product: { value: 'barista' } } });
+    assert.match(byName.speech, /^Barista Hafermilch 1 l kostet 2,29 €/);
+    const en = await askIntent(server, 'ProductLookupIntent', { locale: 'en-US', attributes: asked.attributes, slots: { product: { value: 'the last one' } } });
+    assert.equal(en.status, 200);
+    assert.doesNotMatch(en.speech, /couldn't find/);
+  });
+
   test('a sold-out product is said to be sold out', async () => {
     const a = await askIntent(server, 'ProductLookupIntent', { slots: { product: { value: 'sojadrink', id: 'P-1007' } } });
     assert.match(a.speech, /Sojadrink 1 l kostet 1,59 €.*ausverkauft/);

@@ -178,6 +178,16 @@ describe('POST /google: conversations across turns (state in contexts)', () => {
     assert.equal(elicit?.lifespanCount, 1);
   });
 
+  it('"which one did you mean?": the free answer fills the elicited slot instead of falling back', async () => {
+    const turn = { sessionId: randomUUID(), languageCode: 'de' };
+    const asked = await ask('ProductLookupIntent', { ...turn, parameters: { product: 'hafermilch' }, originals: { product: 'hafermilch' } });
+    assertSays(asked, ['Welches meinst du?']);
+    const answer = await ask('Default Fallback Intent', { ...turn, queryText: 'die Barista', contexts: contextsAfter(asked) });
+    assertSays(answer, ['Barista Hafermilch 1 l kostet 2,29 €']);
+    const unasked = await ask('Default Fallback Intent', { ...turn, queryText: 'die Barista' });
+    assertSays(unasked, ['nicht verstanden']);
+  });
+
   it('a product named by its spoken words only (entity value not a catalog id) is still found', async () => {
     const response = await ask('ProductLookupIntent', { languageCode: 'de', parameters: { product: 'Bio-Hafermilch' } });
     assertSays(response, ['Bio-Hafermilch 1 l', '1,49 €']);

@@ -1,3 +1,4 @@
+import { isSharedIntent, SHARED_INTENTS, type SharedIntent } from '../../domain/intents.js';
 import type { DialogAct, PendingQuestion, SessionState } from '../../domain/turn.js';
 import { isRecord, type DialogflowContext } from './webhook-types.js';
 
@@ -46,6 +47,19 @@ export function incomingContexts(outputContexts: unknown): DialogflowContext[] {
   return outputContexts.filter(
     (c): c is DialogflowContext => isRecord(c) && typeof c.name === 'string' && c.name.includes('/contexts/'),
   );
+}
+
+/**
+ * The slot the last reply asked for (`shopvoice_elicit`), when it is still alive and names a
+ * declared slot of a shared intent: contexts come back from the client, so both are checked.
+ */
+export function elicitedSlot(contexts: DialogflowContext[]): { intent: SharedIntent; slot: string } | undefined {
+  // Listed at all means it was alive for this query (its lifespan may just have run down to 0).
+  const context = contexts.find((c) => shortName(c.name) === GOOGLE_CONTEXTS.elicit);
+  const intent = context?.parameters?.intent;
+  const slot = context?.parameters?.slot;
+  if (typeof intent !== 'string' || typeof slot !== 'string' || !isSharedIntent(intent)) return undefined;
+  return slot in SHARED_INTENTS[intent].slots ? { intent, slot } : undefined;
 }
 
 /**

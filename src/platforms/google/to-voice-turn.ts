@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import type { SharedIntent } from '../../domain/intents.js';
 import type { Locale, VoiceTurn, VoiceUser } from '../../domain/turn.js';
 import { DIALOGFLOW_WELCOME_INTENT, sharedIntentForDialogflow } from '../../models/dialogflow-names.js';
-import { incomingContexts, readSessionState } from './session-context.js';
+import { elicitedSlot, incomingContexts, readSessionState } from './session-context.js';
 import { slotsFromParameters } from './slots-from-parameters.js';
 import { isRecord, SESSION_PATH, type WebhookRequest } from './webhook-types.js';
 
@@ -77,6 +77,14 @@ export function toVoiceTurn(
   const target = options.target ?? dialogflowTarget(queryResult.intent?.displayName);
   const contexts = incomingContexts(queryResult.outputContexts);
   const state = readSessionState(contexts);
+  // An agent cannot know every answer to "which one did you mean?": a free answer falls back,
+  // but while the reply's question is open it is the value of the slot that was asked for.
+  const elicited = target === 'AMAZON.FallbackIntent' ? elicitedSlot(contexts) : undefined;
+  const answer = typeof queryResult.queryText === 'string' ? queryResult.queryText.trim().slice(0, 500) : '';
+  if (elicited && answer) {
+    const turn = toVoiceTurn(request, { ...options, target: elicited.intent });
+    return { ...turn, slots: { ...turn.slots, [elicited.slot]: { value: answer } } };
+  }
   const intent = target === 'launch' ? LAUNCH_INTENT : target;
   const sessionId = SESSION_PATH.exec(request.session)?.[2] ?? request.session;
   return {
