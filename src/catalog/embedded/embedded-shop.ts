@@ -2,14 +2,13 @@ import type { Language } from '../../domain/turn.js';
 import type {
   Commerce, Customer, FaqTopic, Interval, Product, ProductSearch, ShopInfo, Store, Weekday,
 } from '../commerce.js';
-import { buildMatcher, type MatcherFactory } from '../matching/index.js';
+import { createMatcherHost, type MatcherFactory } from '../matching/index.js';
 import { getOrder, listOrders } from './order-queries.js';
 import { productFromRow, insertProducts, type ProductRow } from './product-rows.js';
 import { placeReorder, quoteReorder } from './reorder.js';
 import { openShopDatabase } from './shop-database.js';
 import { statementCache } from './statement-cache.js';
 import { specialDays } from './store-calendar.js';
-import { VersionedMatcher, type CatalogSnapshot } from './versioned-matcher.js';
 
 /** The embedded demo shop: the catalog port over `<dataDir>/shop.sqlite`, plus catalog import. */
 export interface EmbeddedShop extends Commerce {
@@ -45,9 +44,18 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
     JSON.parse((sql("SELECT value FROM settings WHERE key = 'shop_info'").get() as { value: string }).value) as ShopInfo;
   const listProducts = (): Product[] =>
     (sql('SELECT * FROM products ORDER BY id').all() as ProductRow[]).map(productFromRow);
-  // One read transaction, so the version always describes exactly these products.
-  const snapshot = db.transaction((): CatalogSnapshot => ({ version: version(), products: listProducts() }));
-  const matcher = new VersionedMatcher(() => snapshot(), options.matcherFactory ?? buildMatcher);
+  // The first search builds the index; after an import (another process's too, the version is
+  // in the database) the old index keeps answering while the new one is built in slices.
+  let closed = false;
+  const host = createMatcherHost(async () => listProducts(), async () => {
+    if (closed) throw new Error('the shop database is closed');
+    return version();
+  }, {
+    // Reading the version is one indexed SQLite lookup, so every search may check it.
+    checkEveryMs: 0,
+    ...(options.matcherFactory ? { build: options.matcherFactory } : {}),
+    onError: () => undefined,
+  });
 
   return {
     async shopInfo() {
@@ -55,7 +63,7 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
     },
 
     async findProducts(spoken: string, language: Language, opts?: { limit?: number }): Promise<ProductSearch> {
-      const result = matcher.current(version()).search(spoken, language, opts?.limit ?? 5);
+      const result = (await host.matcher()).search(spoken, language, opts?.limit ?? 5);
       const ids = JSON.stringify(result.candidates.map((c) => c.id));
       const rows = sql('SELECT * FROM products WHERE id IN (SELECT value FROM json_each(?))').all(ids) as ProductRow[];
       const byId = new Map(rows.map((r) => [r.id, productFromRow(r)]));
@@ -157,7 +165,7 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
     },
 
     async close() {
-      matcher.stop();
+      closed = true;
       if (db.open) db.close();
     },
   };

@@ -3,7 +3,7 @@ import { ShopError, ERROR_CODES, type ErrorCode } from '../../domain/errors.js';
 import type {
   Commerce, Customer, FaqTopic, Order, PlacedOrder, Product, ProductSearch, ReorderQuote, ShopInfo, SpecialDay, Store,
 } from '../commerce.js';
-import { buildMatcher, type MatcherFactory, type ProductMatcher } from '../matching/index.js';
+import { createMatcherHost, type MatcherFactory } from '../matching/index.js';
 
 export interface HttpCommerceOptions {
   /** Base URL of the shop's catalog API, e.g. https://shop.example/voice-api */
@@ -30,7 +30,6 @@ export function createHttpCommerce(options: HttpCommerceOptions): Commerce {
   const base = options.baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 1500;
-  const factory = options.matcherFactory ?? buildMatcher;
   const versionTtlMs = options.versionTtlMs ?? 30_000;
 
   async function call<T>(method: 'GET' | 'POST', path: string, headers: Record<string, string> = {}): Promise<T | undefined> {
@@ -56,9 +55,7 @@ export function createHttpCommerce(options: HttpCommerceOptions): Commerce {
   };
   const enc = encodeURIComponent;
 
-  let index: { version: string; matcher: ProductMatcher } | undefined;
   let versionSeen: { version: string; at: number } | undefined;
-  let rebuilding: Promise<void> | undefined;
 
   async function catalogVersion(): Promise<string> {
     if (versionSeen && Date.now() - versionSeen.at < versionTtlMs) return versionSeen.version;
@@ -79,27 +76,17 @@ export function createHttpCommerce(options: HttpCommerceOptions): Commerce {
     return all;
   }
 
-  async function rebuild(version: string): Promise<void> {
-    const products = await listProducts();
-    index = { version, matcher: factory(products) };
-  }
-
-  /** The current index; a stale one keeps answering while the new one is built. */
-  async function matcher(): Promise<ProductMatcher> {
-    const version = await catalogVersion();
-    if (!index) {
-      rebuilding ??= rebuild(version).finally(() => (rebuilding = undefined));
-      await rebuilding;
-    } else if (index.version !== version && !rebuilding) {
-      rebuilding = rebuild(version).catch(() => undefined).finally(() => (rebuilding = undefined));
-    }
-    return index!.matcher;
-  }
+  // The index is built from the shop's products; when the shop reports a new catalog version it
+  // is rebuilt in the background (in slices) while the old one keeps answering.
+  const host = createMatcherHost(listProducts, catalogVersion, {
+    checkEveryMs: versionTtlMs,
+    ...(options.matcherFactory ? { build: options.matcherFactory } : {}),
+  });
 
   return {
     shopInfo: () => required(get<ShopInfo>('/v1/shop'), 'shop info'),
     async findProducts(spoken: string, language: Language, opts?: { limit?: number }): Promise<ProductSearch> {
-      const result = (await matcher()).search(spoken, language, opts?.limit ?? 5);
+      const result = (await host.matcher()).search(spoken, language, opts?.limit ?? 5);
       const products = await Promise.all(result.candidates.map((c) => get<Product>(`/v1/products/${enc(c.id)}`)));
       const candidates = result.candidates.flatMap((c, i) => (products[i] ? [{ product: products[i]!, score: c.score }] : []));
       return { decision: candidates.length > 0 ? result.decision : 'none', candidates };
