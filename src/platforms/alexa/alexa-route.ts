@@ -108,7 +108,7 @@ export function createAlexaRouter(options: AlexaRouteOptions): Router {
 /**
  * `POST /alexa` as a plain Node request handler, for the server's front to call without express
  * (whose routing, prototype swapping and body-parser cost more per request than verifying a
- * signature: bench/README in the project README). It answers exactly as the router does, for
+ * signature: README, "Benchmarks"). It answers exactly as the router does, for
  * bodies without a `Content-Encoding`; the front leaves encoded bodies to the router, whose
  * body-parser inflates them.
  *
@@ -159,7 +159,8 @@ function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     });
     req.once('end', () => finish());
     req.once('error', (error) => finish(error));
-    req.once('close', () => finish(new Error('request aborted')));
+    // 'close' follows 'end' on every request; only one without an end was cut short.
+    req.once('close', () => done || finish(new Error('request aborted')));
   });
 }
 

@@ -1,0 +1,89 @@
+import { createHash, randomUUID, sign, type KeyObject } from 'node:crypto';
+import type { AutocannonRequest } from 'autocannon';
+import { intentRequest, type AlexaRequestOptions } from '../../test/support/alexa-requests.js';
+import { alexaHeaders } from '../../test/support/alexa-certs.js';
+
+/** The Alexa scenarios: the demo shop's product, store and a linked customer's latest order. */
+export const ALEXA_INTENTS = {
+  ProductLookupIntent: {
+    slots: { product: { value: 'spülmittel zitrone', id: 'P-3001', name: 'Spülmittel Zitrone 500 ml' } },
+    declared: ['product'],
+  },
+  StoreHoursIntent: { slots: { store: { value: 'münchen', id: 'S-MUC', name: 'München' } }, declared: ['day', 'store'] },
+  OrderStatusIntent: { slots: {}, declared: ['orderNumber'], accessToken: 'demo-token-anna' },
+} satisfies Record<string, Pick<AlexaRequestOptions, 'slots' | 'accessToken'> & { declared: string[] }>;
+
+export type AlexaScenarioIntent = keyof typeof ALEXA_INTENTS;
+
+/**
+ * What a real Echo Show request carries besides the intent: a full-length `apiAccessToken` (a JWT
+ * of about 1 KB), the device's interfaces and viewport. The test envelopes are minimal; padded
+ * like this they are the ~3.6 KB requests the issue measured with.
+ */
+function asSentByAnEchoShow(body: Record<string, any>): Record<string, unknown> {
+  const system = body.context.System;
+  system.apiAccessToken = `eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.${'eyJhdWQiOiJodHRwczovL2FwaS5hbWF6b25hbGV4YS5jb20'.repeat(16)}.${'Q2xhdWRlIGJlbmNobWFyayBzaWduYXR1cmU'.repeat(9)}`;
+  system.device.supportedInterfaces = {
+    ...system.device.supportedInterfaces,
+    AudioPlayer: {},
+    Display: { templateVersion: '1.0', markupVersion: '1.0' },
+    'Alexa.Presentation.APL': { runtime: { maxVersion: '2024.2' } },
+  };
+  system.device.persistentEndpointId = 'amzn1.alexa.endpoint.AEHJAHOBUHJ5ZG6KV5EL4MENIA5BHQGWAAKFWFG7OOWVNKCBA4G3JNQMR4DX7CWLPJVQWIGVPHIKV2XF6WTSE3HDA3PIK7QOIHBSKZ6NNFYLJDRXS55YMJZF4RQNTDULFD6NFT2R';
+  body.context.Viewport = {
+    experiences: [{ arcMinuteWidth: 246, arcMinuteHeight: 144, canRotate: false, canResize: false }],
+    mode: 'HUB',
+    shape: 'RECTANGLE',
+    pixelWidth: 1024,
+    pixelHeight: 600,
+    dpi: 160,
+    currentPixelWidth: 1024,
+    currentPixelHeight: 600,
+    touch: ['SINGLE'],
+    video: { codecs: ['H_264_42', 'H_264_41'] },
+  };
+  body.context.Viewports = [
+    { type: 'APL', id: 'main', shape: 'RECTANGLE', dpi: 160, presentationType: 'STANDARD', canRotate: false, configuration: { current: { mode: 'HUB', video: { codecs: ['H_264_42', 'H_264_41'] }, size: { type: 'DISCRETE', pixelWidth: 1024, pixelHeight: 600 } } } },
+  ];
+  body.context.Extensions = { available: { 'aplext:backstack:10': {} } };
+  body.context.AudioPlayer = { playerActivity: 'IDLE' };
+  return body;
+}
+
+/** One Alexa request as Alexa would send it now: the body, freshly time-stamped. */
+export function alexaBody(intent: AlexaScenarioIntent, skillId: string, now = new Date()): Record<string, unknown> {
+  const { slots, declared, ...rest } = ALEXA_INTENTS[intent];
+  const options: AlexaRequestOptions = { ...rest, slots, skillId, locale: 'de-DE', timestamp: now.toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  return asSentByAnEchoShow(intentRequest(intent, options, declared));
+}
+
+/**
+ * Signs a body the way Alexa does (`Signature-256` RSA-SHA256 over the exact bytes, plus the
+ * legacy SHA-1 `Signature`), with the headers Alexa's HTTP client sends.
+ */
+export function signedAlexaRequest(body: Record<string, unknown>, leafKey: KeyObject, certUrl: string): AutocannonRequest {
+  const raw = Buffer.from(JSON.stringify(body));
+  return {
+    method: 'POST',
+    path: '/alexa',
+    headers: {
+      ...alexaHeaders(raw, leafKey, certUrl),
+      signature: sign('sha1', raw, leafKey).toString('base64'),
+      accept: 'application/json',
+      'accept-charset': 'utf-8',
+      'user-agent': 'Apache-HttpClient/UNAVAILABLE (Java/1.8.0_412)',
+    },
+    body: raw,
+  };
+}
+
+/** A request id per body, so no two requests in a pool are byte-identical (Alexa never repeats one). */
+export function withFreshIds(body: Record<string, any>): Record<string, unknown> {
+  body.request.requestId = `amzn1.echo-api.request.${randomUUID()}`;
+  return body;
+}
+
+/** A stable short digest, to tell in the results which request body a figure was measured with. */
+export function digest(body: Buffer | string): string {
+  return createHash('sha256').update(body).digest('hex').slice(0, 12);
+}
