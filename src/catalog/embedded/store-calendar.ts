@@ -1,19 +1,31 @@
-import Holidays from 'date-holidays';
+import type HolidaysType from 'date-holidays';
 import type { Interval, Localized, SpecialDay, Weekday } from '../commerce.js';
 import { ShopError } from '../../domain/errors.js';
 import type { Sql } from './statement-cache.js';
 
 const holidayCache = new Map<string, Array<{ date: string; reason: Localized }>>();
 
+let holidaysLibrary: Promise<typeof HolidaysType> | undefined;
+
+/**
+ * date-holidays carries every country's rules and takes about 300 ms to load, most of the
+ * server's cold start; it is loaded when a store's calendar is first asked for.
+ */
+function loadHolidays(): Promise<typeof HolidaysType> {
+  holidaysLibrary ??= import('date-holidays').then((m) => m.default);
+  return holidaysLibrary;
+}
+
 /**
  * Public holidays of an ISO 3166-2 region ("DE-BY") in one year, named in German and English.
  * Only type "public": date-holidays also lists observances (Heiligabend, Silvester) and
  * regional ones like Augsburg's Friedensfest, on which shops may open.
  */
-export function publicHolidays(region: string, year: number): Array<{ date: string; reason: Localized }> {
+export async function publicHolidays(region: string, year: number): Promise<Array<{ date: string; reason: Localized }>> {
   const key = `${region}:${year}`;
   const cached = holidayCache.get(key);
   if (cached) return cached;
+  const Holidays = await loadHolidays();
   const [country, state] = region.split('-');
   const calendar = new Holidays(country!, state ?? '', { types: ['public'] });
   const names = (language: string): Map<string, string> => {
@@ -47,7 +59,7 @@ interface ExceptionRow {
  * An exception replaces a holiday on the same date (a store may open on a holiday by permit).
  * Yearly exceptions such as Christmas Eve only apply on days the store normally opens.
  */
-export function specialDays(sql: Sql, storeId: string, fromIso: string, toIso: string): SpecialDay[] {
+export async function specialDays(sql: Sql, storeId: string, fromIso: string, toIso: string): Promise<SpecialDay[]> {
   if (!ISO_DATE.test(fromIso) || !ISO_DATE.test(toIso)) {
     throw new RangeError(`specialDays needs ISO dates, got "${fromIso}" and "${toIso}"`);
   }
@@ -64,7 +76,7 @@ export function specialDays(sql: Sql, storeId: string, fromIso: string, toIso: s
 
   const days = new Map<string, SpecialDay>();
   for (const year of years) {
-    for (const h of publicHolidays(store.region, year)) {
+    for (const h of await publicHolidays(store.region, year)) {
       if (inRange(h.date)) days.set(h.date, { date: h.date, kind: 'holiday', intervals: [], reason: h.reason });
     }
   }
