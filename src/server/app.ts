@@ -60,27 +60,28 @@ function defaultAlexaVerifier(config: Config): AlexaRequestVerifier {
 }
 
 /**
- * Makes `app.listen` serve `POST /alexa` (plain, without Content-Encoding) straight from Node's
- * HTTP server and hand every other request to express. Express's own per-request work (routing,
+ * Makes `app.listen` serve `POST /alexa` and `POST /google` (plain, without Content-Encoding)
+ * straight from Node's HTTP server and hand every other request to express. Express's own per-request work (routing,
  * swapping the request's and response's prototypes, body-parser) cost about 175 µs of CPU per
  * /alexa request on the bench machine, nearly three signature checks; without it /alexa answers
  * about 30 % more requests per second on one core (README, "Benchmarks"). The express route
  * stays: it answers whatever the shortcut leaves to it, with the same handler logic, and anyone
  * calling `app` directly gets identical answers.
  */
-function serveAlexaBesideExpress(
+function serveBesideExpress(
   app: Express,
-  alexa: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
-  observe: (req: IncomingMessage, res: ServerResponse, handle: () => void) => void,
+  routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>,
+  observe: (req: IncomingMessage, res: ServerResponse, route: string, handle: () => void) => void,
   log: Logger,
 ): void {
   const front = (req: IncomingMessage, res: ServerResponse): void => {
-    if (req.method !== 'POST' || req.url !== '/alexa' || (req.headers['content-encoding'] ?? 'identity') !== 'identity') {
+    const route = req.method === 'POST' && req.url !== undefined && Object.hasOwn(routes, req.url) ? routes[req.url] : undefined;
+    if (!route || (req.headers['content-encoding'] ?? 'identity') !== 'identity') {
       app(req, res);
       return;
     }
-    observe(req, res, () => {
-      alexa(req, res).catch((err: unknown) => {
+    observe(req, res, req.url!, () => {
+      route(req, res).catch((err: unknown) => {
         // What express's error handler below does for a failure nobody caught.
         log.error({ event: 'http.failed', err }, 'unhandled request error');
         if (res.headersSent) res.destroy();
@@ -164,12 +165,20 @@ export function createApp(deps: AppDeps): Express {
     onError: (err: unknown) => log.error({ event: 'alexa.failed', err }, 'alexa request failed'),
   };
   app.use('/alexa', createAlexaRouter(alexaOptions));
-  serveAlexaBesideExpress(app, createAlexaHandler(alexaOptions), (req, res, handle) => observe(req, res, '/alexa', handle), log);
-
+  const googleDeps = { ...deps, log, onReply: replied('google') };
   app.use('/google', lazyRouter(async () => {
     const { createGoogleRouter } = await import('../platforms/google/router.js');
-    return createGoogleRouter({ ...deps, log, onReply: replied('google') });
+    return createGoogleRouter(googleDeps);
   }));
+  // The Google handler module (and, on its first call, actions-on-google) loads on first use.
+  let google: Promise<(req: IncomingMessage, res: ServerResponse) => Promise<void>> | undefined;
+  serveBesideExpress(app, {
+    '/alexa': createAlexaHandler(alexaOptions),
+    '/google': async (req, res) => {
+      google ??= import('../platforms/google/node-handler.js').then((m) => m.createGoogleHandler(googleDeps));
+      await (await google)(req, res);
+    },
+  }, observe, log);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -40,8 +40,10 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
 
   const version = (): string =>
     (sql("SELECT value FROM settings WHERE key = 'catalog_version'").get() as { value: string }).value;
+  // Written once at seeding (an import replaces products only); every turn reads it.
+  let info: ShopInfo | undefined;
   const shopInfo = (): ShopInfo =>
-    JSON.parse((sql("SELECT value FROM settings WHERE key = 'shop_info'").get() as { value: string }).value) as ShopInfo;
+    (info ??= JSON.parse((sql("SELECT value FROM settings WHERE key = 'shop_info'").get() as { value: string }).value) as ShopInfo);
   const listProducts = (): Product[] =>
     (sql('SELECT * FROM products ORDER BY id').all() as ProductRow[]).map(productFromRow);
   // The first search builds the index; after an import (another process's too, the version is
