@@ -2,7 +2,7 @@
 // body (machine, throughput table, latency, cold start, memory, targets) from a results file,
 // default bench/results/latest.json, so the README can carry exactly what the last run measured.
 import { readFileSync } from 'node:fs';
-import { median } from './lib/cold-start.js';
+import { median } from './lib/stats.js';
 import { markdownTable, type BenchResults } from './lib/report.js';
 
 const file = process.argv[2] ?? new URL('./results/latest.json', import.meta.url).pathname;

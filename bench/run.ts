@@ -12,7 +12,7 @@ import { GOOGLE_INTENTS, googleRequests, type GoogleScenarioIntent } from './lib
 import { runLoad } from './lib/load.js';
 import { machineInfo, pinToLoadCore } from './lib/machine.js';
 import { measureRound, summarizeRounds, warmUp, type RunSize, type ScenarioSpec } from './lib/measure.js';
-import { parseOptions, selected } from './lib/options.js';
+import { parseOptions, selected, USAGE } from './lib/options.js';
 import { printResults } from './lib/print-results.js';
 import type { BenchResults, Scenario } from './lib/report.js';
 import { fixedPool, mixedPool, signedAlexaPool, type RequestPool } from './lib/request-pool.js';
@@ -23,6 +23,10 @@ import { memoryTrend, type MemorySample } from './lib/soak.js';
 import { judge } from './lib/targets.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+if (process.argv.includes('--help')) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
 const options = parseOptions(process.argv.slice(2));
 const POOL_SIZE = 16; // distinct requests per scenario, each with its own request id
 const size: RunSize = { warmupSec: options.warmupSec, durationSec: options.durationSec, connections: options.connections };

@@ -82,3 +82,64 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.SHOPVOICE_LOG_LEVEL || env.LOG_LEVEL || 'info',
   };
 }
+
+/** Settings of `shopvoice models upload`: platform credentials and API addresses, all optional here. */
+export interface UploadConfig {
+  alexa: {
+    /** `SHOPVOICE_ALEXA_SKILL_ID`, split at commas (the request verifier may accept several). */
+    skillIds: string[];
+    /** Login with Amazon credentials of a security profile with SMAPI access. */
+    lwaClientId?: string;
+    lwaClientSecret?: string;
+    lwaRefreshToken?: string;
+    smapiUrl?: string;
+    lwaUrl?: string;
+  };
+  dialogflow: {
+    /** Service-account key: `SHOPVOICE_DIALOGFLOW_KEY_FILE`, else `GOOGLE_APPLICATION_CREDENTIALS`. */
+    keyFile?: string;
+    project?: string;
+    apiUrl?: string;
+    tokenUrl?: string;
+    /** Put into the agent on upload instead of the template's placeholder. */
+    webhookUrl?: string;
+  };
+}
+
+/** The names `models upload` reports as missing; they are the variables {@link loadUploadConfig} reads. */
+export const UPLOAD_ENV = {
+  lwaClientId: 'SHOPVOICE_LWA_CLIENT_ID',
+  lwaClientSecret: 'SHOPVOICE_LWA_CLIENT_SECRET',
+  lwaRefreshToken: 'SHOPVOICE_LWA_REFRESH_TOKEN',
+  skillId: 'SHOPVOICE_ALEXA_SKILL_ID',
+  keyFile: 'SHOPVOICE_DIALOGFLOW_KEY_FILE',
+  googleCredentials: 'GOOGLE_APPLICATION_CREDENTIALS',
+  project: 'SHOPVOICE_DIALOGFLOW_PROJECT',
+} as const;
+
+/**
+ * Reads the upload settings from the environment (default: process.env); blank values count
+ * as unset.
+ *
+ * @example const { alexa } = loadUploadConfig(); if (!alexa.lwaRefreshToken) …
+ */
+export function loadUploadConfig(env: Env = process.env): UploadConfig {
+  const text = (name: string): string | undefined => env[name]?.trim() || undefined;
+  return {
+    alexa: {
+      skillIds: (text(UPLOAD_ENV.skillId) ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      lwaClientId: text(UPLOAD_ENV.lwaClientId),
+      lwaClientSecret: text(UPLOAD_ENV.lwaClientSecret),
+      lwaRefreshToken: text(UPLOAD_ENV.lwaRefreshToken),
+      smapiUrl: text('SHOPVOICE_SMAPI_URL'),
+      lwaUrl: text('SHOPVOICE_LWA_URL'),
+    },
+    dialogflow: {
+      keyFile: text(UPLOAD_ENV.keyFile) ?? text(UPLOAD_ENV.googleCredentials),
+      project: text(UPLOAD_ENV.project),
+      apiUrl: text('SHOPVOICE_DIALOGFLOW_URL'),
+      tokenUrl: text('SHOPVOICE_GOOGLE_TOKEN_URL'),
+      webhookUrl: text('SHOPVOICE_DIALOGFLOW_WEBHOOK_URL'),
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { createHash, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { sign, type KeyObject } from 'node:crypto';
 import type { AutocannonRequest } from 'autocannon';
 import { intentRequest, type AlexaRequestOptions } from '../../test/support/alexa-requests.js';
 import { alexaHeaders } from '../../test/support/alexa-certs.js';
@@ -50,7 +50,10 @@ function asSentByAnEchoShow(body: Record<string, any>): Record<string, unknown> 
   return body;
 }
 
-/** One Alexa request as Alexa would send it now: the body, freshly time-stamped. */
+/**
+ * One Alexa request as Alexa would send it now: the body, freshly time-stamped, with its own
+ * request id (`intentRequest` draws one per body, so no two requests in a pool are byte-identical).
+ */
 export function alexaBody(intent: AlexaScenarioIntent, skillId: string, now = new Date()): Record<string, unknown> {
   const { slots, declared, ...rest } = ALEXA_INTENTS[intent];
   const options: AlexaRequestOptions = { ...rest, slots, skillId, locale: 'de-DE', timestamp: now.toISOString().replace(/\.\d{3}Z$/, 'Z') };
@@ -75,15 +78,4 @@ export function signedAlexaRequest(body: Record<string, unknown>, leafKey: KeyOb
     },
     body: raw,
   };
-}
-
-/** A request id per body, so no two requests in a pool are byte-identical (Alexa never repeats one). */
-export function withFreshIds(body: Record<string, any>): Record<string, unknown> {
-  body.request.requestId = `amzn1.echo-api.request.${randomUUID()}`;
-  return body;
-}
-
-/** A stable short digest, to tell in the results which request body a figure was measured with. */
-export function digest(body: Buffer | string): string {
-  return createHash('sha256').update(body).digest('hex').slice(0, 12);
 }

@@ -50,10 +50,3 @@ export async function measureColdStart(options: ColdStartOptions): Promise<ColdS
     await stopChild(child);
   }
 }
-
-/** Median of a list of numbers. */
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}

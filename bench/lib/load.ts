@@ -1,5 +1,6 @@
 import autocannon, { type Client } from 'autocannon';
 import type { RequestPool } from './request-pool.js';
+import { percentile } from './stats.js';
 
 /** How one load run is driven. */
 export interface LoadOptions {
@@ -42,11 +43,6 @@ class Samples {
   sorted(): Float64Array {
     return this.data.slice(0, this.length).sort();
   }
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { cpuSnapshot, cpuUse, type CpuUse } from './cpu.js';
-import { median } from './cold-start.js';
+import { median } from './stats.js';
 import { sendOnce } from './http-once.js';
 import { runLoad, type LoadResult } from './load.js';
 import type { Platform, Round, Scenario } from './report.js';

@@ -28,7 +28,7 @@ export function selected(options: BenchOptions, id: string): boolean {
   return options.only === undefined || options.only.has(id);
 }
 
-const USAGE = `usage: npm run bench -- [--quick] [--soak] [--no-build] [--check] [--duration S] [--rounds N] [--out FILE] [--only IDS]
+export const USAGE = `usage: npm run bench -- [--quick] [--soak] [--no-build] [--check] [--duration S] [--rounds N] [--out FILE] [--only IDS]
   --quick      CI-sized: 2 rounds of 2 s per scenario, 3 cold starts (about a minute and a half)
   --soak       add a 60-second mixed run and judge the memory trend
   --no-build   use dist/ as it is (skip npm run build)

@@ -1,4 +1,4 @@
-import { median } from './cold-start.js';
+import { median } from './stats.js';
 import { scenarioTable, targetLines, type BenchResults } from './report.js';
 
 /** Above this, other processes used enough CPU during a scenario to move its figures. */

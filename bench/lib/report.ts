@@ -1,6 +1,7 @@
 import type { CpuUse } from './cpu.js';
 import type { LoadResult } from './load.js';
 import type { MemoryTrend } from './soak.js';
+import { median } from './stats.js';
 
 /** Which requests a figure is about; baselines of platform `any` compare with every scenario. */
 export type Platform = 'alexa' | 'google' | 'any';
@@ -66,12 +67,6 @@ export function errorCount(load: LoadResult): number {
   return load.non2xx + load.errors;
 }
 
-function medianOf(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 /**
  * `scenario ÷ baseline` in requests per second, when they are comparable (same platform, or a
  * platform-neutral baseline). Scenarios are measured in turns, round by round, so the ratio is the
@@ -81,7 +76,7 @@ export function ratio(scenario: Scenario, baseline: Scenario): number | undefine
   if (baseline.platform !== 'any' && baseline.platform !== scenario.platform) return undefined;
   const a = scenario.rounds;
   const b = baseline.rounds;
-  if (a && b && a.length === b.length && a.length > 0) return medianOf(a.map((r, i) => r.rps / b[i]!.rps));
+  if (a && b && a.length === b.length && a.length > 0) return median(a.map((r, i) => r.rps / b[i]!.rps));
   return scenario.load.rps / baseline.load.rps;
 }
 

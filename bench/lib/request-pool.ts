@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { AutocannonRequest } from 'autocannon';
-import { alexaBody, signedAlexaRequest, withFreshIds, type AlexaScenarioIntent } from './alexa-requests.js';
+import { alexaBody, signedAlexaRequest, type AlexaScenarioIntent } from './alexa-requests.js';
 
 /** The requests a load run cycles through; a pool that expires says how to renew itself. */
 export interface RequestPool {
@@ -32,7 +32,7 @@ export interface AlexaSigning {
 export function signedAlexaPool(intent: AlexaScenarioIntent, size: number, signing: AlexaSigning): RequestPool {
   const build = () =>
     Array.from({ length: size }, () =>
-      signedAlexaRequest(withFreshIds(alexaBody(intent, signing.skillId)), signing.leafKey, signing.certUrl),
+      signedAlexaRequest(alexaBody(intent, signing.skillId), signing.leafKey, signing.certUrl),
     );
   let requests = build();
   return {

@@ -1,4 +1,4 @@
-import { median } from './cold-start.js';
+import { median } from './stats.js';
 import { errorCount, ratio, type BenchResults, type Scenario, type Target } from './report.js';
 
 const find = (list: Scenario[], id: string) => list.find((s) => s.id === id);

@@ -1,16 +1,9 @@
 import type { Product } from '../../src/catalog/commerce.js';
+import { seededRandom } from '../../test/support/seeded-random.js';
 import { BRAND_SYLLABLES, CLOTHING_SIZES, FAMILIES, LINE_NUMBERS, LINE_WORDS, QUALIFIERS, SHOE_SIZES } from './catalog-words.js';
 
-/** mulberry32: a small seeded generator, so every run builds the very same catalog. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(a ^ (a >>> 15), 1 | a);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded generator (mulberry32), so every run builds the very same catalog. */
+export const random = seededRandom;
 
 /** What a product is made of; queries are rendered from the same parts. -1 means absent. */
 export interface ProductSpec {

@@ -16,6 +16,7 @@ import { rootCertificates } from 'node:tls';
 import { SkillBuilders } from 'ask-sdk-core';
 import { ExpressAdapter, SkillRequestSignatureVerifier } from 'ask-sdk-express-adapter';
 import express from 'express';
+import { splitPemCertificates } from '../../src/platforms/alexa/verifier/cert-chain.js';
 import { listenOnBenchPort } from './listen.js';
 import { minimalSkill } from './minimal-skill.js';
 
@@ -45,7 +46,7 @@ function requiredEnv(name: string): string {
 
 /** The library's `_validateCertChain` with one more trusted root (see the file comment). */
 function validateCertChain(pem: string): void {
-  const certs = (pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((p) => forge.pki.certificateFromPem(p));
+  const certs = splitPemCertificates(pem).map((p) => forge.pki.certificateFromPem(p));
   const signing = certs[0];
   if (!signing) throw new Error('no certificate in chain');
   const now = Date.now();

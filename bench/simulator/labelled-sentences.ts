@@ -1,22 +1,11 @@
 import type { NluModel } from '../../src/simulator/nlu-model.js';
 import { builtInKind } from '../../src/simulator/resolve-slot.js';
+import { seededRandom } from '../../test/support/seeded-random.js';
 
 /** A sentence to recognise and the intent it was made from. */
 export interface LabelledSentence {
   text: string;
   intent: string;
-}
-
-/** A small seeded PRNG (mulberry32), so every run measures the same sentences. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SPOKEN: Record<'de' | 'en', Record<'number' | 'date' | 'time', string[]>> = {
@@ -40,7 +29,8 @@ const NOISE = { de: ['blumenkohl quantenphysik', 'wie wird das wetter', 'erzähl
  * covers (labelled with the fallback). Deterministic for a seed.
  */
 export function labelledSentences(model: NluModel, count: number, seed = 7): LabelledSentence[] {
-  const next = random(seed);
+  // Seeded, so every run measures the same sentences.
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const samples = model.patterns.filter((p) => !p.builtIn);
   const byName = new Map(model.intents.map((i) => [i.name, i]));

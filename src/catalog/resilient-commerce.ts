@@ -82,7 +82,7 @@ class TimedOut extends Error {}
  * builds cost about 175 µs a request in the profile (bench/README figures). Our adapters do not
  * take a signal, so there was nothing to cancel anyway: a late answer is simply ignored.
  */
-function raceTimeout<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
+export function raceTimeout<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(error()), ms);
     promise.then(

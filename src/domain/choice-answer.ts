@@ -1,3 +1,4 @@
+import { foldSpoken } from './speech.js';
 import type { Language } from './turn.js';
 
 /** Spoken ordinals, per language, by position (0-based); "letzte"/"last" is resolved later. */
@@ -17,7 +18,7 @@ const ORDINALS: Record<Language, string[][]> = {
 const LAST: Record<Language, string[]> = { de: ['letzte', 'letzten', 'letztes', 'letzter'], en: ['last', 'last one', 'the last', 'the last one'] };
 
 /** Words around an ordinal that carry no meaning ("die zweite bitte", "the second one please"). */
-const FILLER = /\b(die|den|das|der|bitte|nehme|nehm|ich|meine|mein|hätte|gern|gerne|please|i|mean|want|take|the|one|da)\b/g;
+const FILLER = /\b(die|den|das|der|bitte|nehme|nehm|ich|meine|mein|hatte|gern|gerne|please|i|mean|want|take|the|one|da)\b/g;
 
 /**
  * Which of the offered choices an answer like "die zweite" or "the last one" picks, as an index
@@ -26,7 +27,7 @@ const FILLER = /\b(die|den|das|der|bitte|nehme|nehm|ich|meine|mein|hätte|gern|g
  * @example choiceIndex('die zweite bitte', 'de', 3) // 1
  */
 export function choiceIndex(spoken: string, language: Language, count: number): number | undefined {
-  const text = spoken.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const text = foldSpoken(spoken);
   const bare = text.replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
   for (const candidate of [text, bare]) {
     if (LAST[language].includes(candidate)) return count - 1;

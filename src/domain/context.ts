@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ShopInfo } from '../catalog/commerce.js';
 import type { DomainDeps } from './deps.js';
-import { say, type SpeechParam } from './speech.js';
+import { join, say, type SpeechParam } from './speech.js';
 import { languageOf, type Language, type Locale, type SessionState, type Speech, type VoiceReply, type VoiceTurn } from './turn.js';
 
 /** What every intent handler gets: the turn, the deps, the turn's `t`, and the shop. */
@@ -35,7 +35,7 @@ export function ask(ctx: TurnContext, speech: Speech, reprompt: Speech, state: S
 export function answer(ctx: TurnContext, speech: Speech, state: SessionState, extra: Partial<VoiceReply> = {}): VoiceReply {
   const followUp = speak(ctx, 'common.anythingElse');
   return {
-    speech: { text: `${speech.text} ${followUp.text}`, ssml: `${speech.ssml} ${followUp.ssml}` },
+    speech: join(speech, followUp),
     reprompt: followUp,
     endSession: false,
     state,

@@ -1,7 +1,7 @@
-import type { TFunction } from 'i18next';
 import { translatorFor } from '../i18n/i18n.js';
 import { isReply, linkedCustomer } from './account.js';
 import { answer, createContext, finish, settled, speak, type TurnContext } from './context.js';
+import { say } from './speech.js';
 import { fallback, goodbye, help, humanHandoff, launch, navigateHome } from './conversation.js';
 import type { DomainDeps } from './deps.js';
 import { ShopError, type ErrorCode } from './errors.js';
@@ -11,7 +11,7 @@ import { productLookup } from './product-lookup.js';
 import { declineReorder, placeReorder, reorder } from './reorder.js';
 import { shopFaq } from './shop-faq.js';
 import { storeHours } from './store-hours.js';
-import type { Locale, VoiceReply, VoiceTurn } from './turn.js';
+import type { VoiceReply, VoiceTurn } from './turn.js';
 
 type Handler = (ctx: TurnContext) => VoiceReply | Promise<VoiceReply>;
 
@@ -31,18 +31,6 @@ const HANDLERS: Record<SharedIntent, Handler> = {
   'AMAZON.NoIntent': no,
 };
 
-/**
- * One translator per locale for the life of the process: `say()` keeps rendered templates per
- * translator, so a new one per turn would render every text again.
- */
-const translators = new Map<Locale, TFunction>();
-
-function translator(locale: Locale): TFunction {
-  let t = translators.get(locale);
-  if (!t) translators.set(locale, (t = translatorFor(locale)));
-  return t;
-}
-
 /** Codes after which the conversation cannot usefully go on. */
 const FINAL_ERRORS = new Set<ErrorCode>(['SHOP_UNAVAILABLE', 'INTERNAL', 'ACCOUNT_UNKNOWN']);
 
@@ -54,7 +42,7 @@ const FINAL_ERRORS = new Set<ErrorCode>(['SHOP_UNAVAILABLE', 'INTERNAL', 'ACCOUN
  *   const reply = await handleTurn(turn, { commerce, state, log });
  */
 export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<VoiceReply> {
-  const t = translator(turn.locale);
+  const t = translatorFor(turn.locale);
   let ctx: TurnContext | undefined;
   try {
     ctx = createContext(turn, deps, t, await deps.commerce.shopInfo());
@@ -67,7 +55,7 @@ export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<Voi
     if (code === 'INTERNAL') deps.log.error({ err: error, requestId: turn.requestId, intent: turn.intent }, 'turn failed');
     else deps.log.info({ code, requestId: turn.requestId, intent: turn.intent }, 'turn answered with a coded error');
     const params = error instanceof ShopError ? error.params : {};
-    const speech = ctx ? speak(ctx, `errors.${code}`, params) : { text: String(t(`errors.${code}`)), ssml: String(t(`errors.${code}`)) };
+    const speech = say(t, `errors.${code}`, params);
     if (!ctx || FINAL_ERRORS.has(code)) {
       return { speech, endSession: true, state: {}, handledAs: turn.intent, outcome: 'error' };
     }

@@ -1,17 +1,17 @@
 import { answer, settled, speak, type TurnContext } from './context.js';
 import { ShopError } from './errors.js';
-import { cleanSpokenText, list, plain } from './speech.js';
+import { cleanSpokenText, foldSpoken, list, plain } from './speech.js';
 import type { VoiceReply } from './turn.js';
 
 /** ShopFaqIntent {topic}: the shop's own answer on shipping costs, delivery time, returns, payment. */
 export async function shopFaq(ctx: TurnContext): Promise<VoiceReply> {
   const topics = await ctx.deps.commerce.faqTopics();
   const slot = ctx.turn.slots.topic ?? {};
-  const spoken = fold(cleanSpokenText(slot.value));
+  const spoken = foldSpoken(cleanSpokenText(slot.value));
   const topic =
     topics.find((t) => t.id === slot.id) ??
-    topics.find((t) => t.names[ctx.language].some((n) => fold(n) === spoken)) ??
-    topics.find((t) => spoken !== '' && t.names[ctx.language].some((n) => spoken.includes(fold(n))));
+    topics.find((t) => t.names[ctx.language].some((n) => foldSpoken(n) === spoken)) ??
+    topics.find((t) => spoken !== '' && t.names[ctx.language].some((n) => spoken.includes(foldSpoken(n))));
   if (!topic) {
     const names = list(topics.map((t) => plain(t.names[ctx.language][0] ?? t.id)), ctx.locale, 'disjunction');
     throw new ShopError('FAQ_UNKNOWN', { topics: names.text });
@@ -23,6 +23,3 @@ export async function shopFaq(ctx: TurnContext): Promise<VoiceReply> {
   });
 }
 
-function fold(text: string): string {
-  return text.toLowerCase().replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}

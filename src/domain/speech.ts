@@ -25,6 +25,16 @@ export function cleanSpokenText(text: string | undefined, max = 200): string {
     .slice(0, max);
 }
 
+/**
+ * Text folded for comparing what was said with names (stores, FAQ topics, answers to a
+ * question): lower case, ß → ss, accents and umlauts stripped, punctuation to single spaces.
+ *
+ * @example foldSpoken('Filiale Köln!') // 'filiale koln'
+ */
+export function foldSpoken(text: string): string {
+  return text.toLowerCase().replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
 export function plain(text: string): Speech {
   return { text, ssml: escapeSsml(text) };
 }

@@ -5,7 +5,7 @@ import { answer, settled, speak, type TurnContext } from './context.js';
 import { ShopError } from './errors.js';
 import { dayFromSlot, hoursFrom, openStateAt, type DayHours } from './opening-hours.js';
 import { spokenDate } from './relative-date.js';
-import { cleanSpokenText, join, list } from './speech.js';
+import { cleanSpokenText, foldSpoken, join, list } from './speech.js';
 import type { Speech, VoiceReply } from './turn.js';
 
 /** "schließt in 20 Minuten" is said when closing is at most this near. */
@@ -36,16 +36,13 @@ async function storesAsked(ctx: TurnContext): Promise<Store[]> {
     const byId = stores.find((s) => s.id === slot.id);
     if (byId) return [byId];
   }
-  const spoken = fold(cleanSpokenText(slot.value));
+  const spoken = foldSpoken(cleanSpokenText(slot.value));
   if (!spoken) return stores;
-  const match = stores.find((s) => [s.name, s.city, ...s.aliases].some((n) => fold(n).includes(spoken) || spoken.includes(fold(s.city))));
+  const match = stores.find((s) => [s.name, s.city, ...s.aliases].some((n) => foldSpoken(n).includes(spoken) || spoken.includes(foldSpoken(s.city))));
   if (!match) throw new ShopError('STORE_NOT_FOUND', { store: cleanSpokenText(slot.value) });
   return [match];
 }
 
-function fold(text: string): string {
-  return text.toLowerCase().replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
 
 function intervalsSpeech(ctx: TurnContext, day: DayHours): Speech {
   return list(

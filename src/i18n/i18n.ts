@@ -43,7 +43,14 @@ export function speechCatalog(): i18n {
   return created;
 }
 
-/** The fixed `t` of one turn's locale. */
+const translators = new Map<Locale, TFunction>();
+
+/**
+ * The fixed `t` of a locale, one per locale for the life of the process: `say()` keeps rendered
+ * templates per translator, so a new one per turn would render every text again.
+ */
 export function translatorFor(locale: Locale): TFunction {
-  return speechCatalog().getFixedT(locale);
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = speechCatalog().getFixedT(locale)));
+  return t;
 }

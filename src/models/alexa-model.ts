@@ -1,14 +1,10 @@
 import type { v1 } from 'ask-smapi-model';
 import type { LanguageSource } from './model-source.js';
+import { cleanSample } from './sample-rules.js';
 import type { FilledSlotTypes } from './slot-values.js';
 
 /** The SMAPI shape of `interactionModels/custom/<locale>.json`. */
 export type AlexaModelFile = v1.skill.interactionModel.InteractionModelData;
-
-/** Collapses runs of whitespace, the way the platforms compare samples. */
-export function cleanSample(sample: string): string {
-  return sample.replace(/\s+/g, ' ').trim();
-}
 
 /**
  * The dialog model: an entry per intent that has a `Confirm.Intent.<Intent>` or an

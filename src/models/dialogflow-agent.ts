@@ -1,7 +1,7 @@
 import { DIALOGFLOW_FALLBACK_INTENT, DIALOGFLOW_INTENT_NAMES, DIALOGFLOW_WELCOME_INTENT, dialogflowEntityFor } from './dialogflow-names.js';
 import { isSharedIntent } from '../domain/intents.js';
-import { cleanSample } from './alexa-model.js';
 import type { LanguageSource } from './model-source.js';
+import { cleanSample } from './sample-rules.js';
 import type { FilledSlotTypes, SlotValue } from './slot-values.js';
 import { stableUuid } from './stable-json.js';
 

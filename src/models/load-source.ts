@@ -2,6 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import { isLocale, type Language, type Locale } from '../domain/turn.js';
+import { isObj } from './json-shape.js';
 import { ProblemList, type Problem } from './problem.js';
 import type {
   CatalogList, IntentSource, LanguageSource, ModelSource, SkillListing, SlotTypeSource, SlotValueSource,
@@ -9,9 +10,6 @@ import type {
 
 const CATALOG_LISTS: readonly CatalogList[] = ['products', 'stores', 'faqTopics'];
 const TOP_KEYS = ['language', 'locales', 'invocationName', 'intents', 'slotTypes', 'slotExamples', 'prompts', 'welcome', 'skill'];
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Reads every `*.yaml` in the source folder (one per language). Shape errors — a missing key, a

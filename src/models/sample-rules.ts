@@ -1,3 +1,4 @@
+import { SHARED_INTENTS, SHARED_INTENT_NAMES, type IntentSpec } from '../domain/intents.js';
 import type { Language } from '../domain/turn.js';
 import { ALEXA_LIMITS } from './platform-limits.js';
 
@@ -15,11 +16,11 @@ const FORBIDDEN_WORDS = ['alexa', 'amazon', 'echo', 'computer', 'skill', 'app'];
 /** Built-in slot types the models may use (Alexa names; Dialogflow maps them to system entities). */
 export const BUILT_IN_SLOT_TYPES = new Set(['AMAZON.NUMBER', 'AMAZON.DATE', 'AMAZON.TIME', 'AMAZON.DURATION', 'AMAZON.FOUR_DIGIT_NUMBER']);
 
-/** Built-ins every model must have (platform-rules.md); Yes/No are required because the backend uses them. */
-export const REQUIRED_BUILT_INS = [
-  'AMAZON.HelpIntent', 'AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.FallbackIntent', 'AMAZON.NavigateHomeIntent',
-  'AMAZON.YesIntent', 'AMAZON.NoIntent',
-];
+/**
+ * Built-ins every model must have: the built-in intents of src/domain/intents.ts (Help, Stop,
+ * Cancel, Fallback and NavigateHome by platform-rules.md; Yes/No because the backend uses them).
+ */
+export const REQUIRED_BUILT_INS: readonly string[] = SHARED_INTENT_NAMES.filter((name) => (SHARED_INTENTS[name] as IntentSpec).builtIn === true);
 
 /** What is wrong with an invocation name, one message per broken rule; empty when it is fine. */
 export function invocationNameProblems(name: string, language: Language): string[] {
@@ -44,9 +45,14 @@ export function placeholders(sample: string): string[] {
   return [...sample.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!);
 }
 
-/** The form two samples are compared in: NFC, lower case, single spaces. */
+/** Collapses runs of whitespace, the way the platforms compare samples; what the built files hold. */
+export function cleanSample(sample: string): string {
+  return sample.replace(/\s+/g, ' ').trim();
+}
+
+/** The form two samples are compared in: {@link cleanSample}, NFC, lower case. */
 export function sampleKey(sample: string): string {
-  return sample.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return cleanSample(sample.normalize('NFC').toLowerCase());
 }
 
 /** Character rules for one sample; each message names what to change. */

@@ -1,11 +1,8 @@
-import type { Language } from '../domain/turn.js';
+import { languageOf, type Locale } from '../domain/turn.js';
 import { checkLanguageModel } from './check-language-model.js';
+import { arr, isObj } from './json-shape.js';
 import { ALEXA_LIMITS } from './platform-limits.js';
 import { ProblemList, type Problem } from './problem.js';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /**
  * Checks one generated (or hand-edited) `interactionModels/custom/<locale>.json`: the common
@@ -28,7 +25,7 @@ export function validateAlexaFile(file: string, locale: string, json: unknown): 
   }));
   checkLanguageModel({
     file,
-    language: (locale.startsWith('de') ? 'de' : 'en') as Language,
+    language: languageOf(locale as Locale),
     invocationName: typeof lm.invocationName === 'string' ? lm.invocationName : '',
     intents,
     slotTypes: new Set(types.map((t) => String(t.name))),

@@ -1,12 +1,9 @@
 import { SHARED_INTENT_NAMES } from '../domain/intents.js';
 import type { GeneratedFile } from './build-models.js';
 import { DIALOGFLOW_FALLBACK_INTENT, DIALOGFLOW_INTENT_NAMES } from './dialogflow-names.js';
+import { arr, isObj, type Obj } from './json-shape.js';
 import { DIALOGFLOW_LIMITS } from './platform-limits.js';
 import { ProblemList, type Problem } from './problem.js';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /**
  * Checks the Dialogflow ES agent folder (paths relative to it): the export layout, every shared

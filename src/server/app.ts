@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import type { DateTime } from 'luxon';
 import type { Config } from '../config.js';
-import { REPLY_BUDGET_MS, withReplyBudget } from '../catalog/resilient-commerce.js';
+import { raceTimeout, REPLY_BUDGET_MS, withReplyBudget } from '../catalog/resilient-commerce.js';
 import type { DomainDeps, Logger } from '../domain/deps.js';
 import type { Platform, VoiceReply } from '../domain/turn.js';
 import { createAlexaHandler, createAlexaRouter, type AlexaRequestVerifier } from '../platforms/alexa/alexa-route.js';
 import { createAlexaSkill } from '../platforms/alexa/skill.js';
-import { createAlexaVerifier, splitPemCertificates } from '../platforms/alexa/verifier/index.js';
+import { alexaVerifierFromConfig } from '../platforms/alexa/configured-verifier.js';
+import type { createGoogleRoutes } from '../platforms/google/router.js';
 import { createMetrics, routeLabel, type Metrics } from './metrics.js';
 import { requestSecrets } from './privacy.js';
 import { currentScope, runInScope, scopedLogger, type RequestScope } from './request-scope.js';
@@ -27,16 +27,15 @@ export interface AppDeps extends DomainDeps {
   metrics?: Metrics;
 }
 
+type GoogleRoutes = ReturnType<typeof createGoogleRoutes>;
+
+/** An `x-request-id` we adopt from the caller; any other gets a fresh UUID. */
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
 /** How long /readyz waits for the catalog and the state store. */
 const READY_TIMEOUT_MS = 2000;
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
+const noAnswer = () => new Error(`no answer within ${READY_TIMEOUT_MS} ms`);
 
 /** A router created on first use, so a slow-loading platform library costs nothing until then. */
 function lazyRouter(load: () => Promise<Router>): express.RequestHandler {
@@ -45,18 +44,6 @@ function lazyRouter(load: () => Promise<Router>): express.RequestHandler {
     router ??= load();
     router.then((r) => r(req, res, next), next);
   };
-}
-
-/**
- * The verifier `config.alexa.verify` asks for: our own (platform-rules.md, rules 1–7), trusting
- * Node's roots plus those in `config.alexa.extraRootsFile`. A roots file that cannot be read
- * stops the start, rather than silently trusting less than the operator meant.
- */
-function defaultAlexaVerifier(config: Config): AlexaRequestVerifier {
-  const file = config.alexa.extraRootsFile;
-  const extraTrustedRoots = file ? splitPemCertificates(readFileSync(file, 'utf8')) : [];
-  if (file && extraTrustedRoots.length === 0) throw new Error(`SHOPVOICE_ALEXA_EXTRA_ROOTS: no PEM certificate in ${file}`);
-  return createAlexaVerifier({ skillIds: config.alexa.skillIds, extraTrustedRoots });
 }
 
 /**
@@ -128,7 +115,7 @@ export function createApp(deps: AppDeps): Express {
   /** Request id, log scope, metrics, the reply budget: every request gets them, through express or not. */
   const observe = (req: IncomingMessage & { body?: unknown }, res: ServerResponse, route: string, next: () => void) => {
     const incoming = req.headers['x-request-id'];
-    const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', id);
     const scope: RequestScope = {
       id,
@@ -155,7 +142,7 @@ export function createApp(deps: AppDeps): Express {
     deps.onReply?.(reply, locale);
   };
 
-  const verifier = deps.config.alexa.verify ? deps.alexaVerifier ?? defaultAlexaVerifier(deps.config) : undefined;
+  const verifier = deps.config.alexa.verify ? deps.alexaVerifier ?? alexaVerifierFromConfig(deps.config.alexa) : undefined;
   const skill = createAlexaSkill({ ...deps, log, now: deps.now, onReply: replied('alexa') });
   const alexaOptions = {
     skill,
@@ -166,18 +153,14 @@ export function createApp(deps: AppDeps): Express {
   };
   app.use('/alexa', createAlexaRouter(alexaOptions));
   const googleDeps = { ...deps, log, onReply: replied('google') };
-  app.use('/google', lazyRouter(async () => {
-    const { createGoogleRouter } = await import('../platforms/google/router.js');
-    return createGoogleRouter(googleDeps);
-  }));
-  // The Google handler module (and, on its first call, actions-on-google) loads on first use.
-  let google: Promise<(req: IncomingMessage, res: ServerResponse) => Promise<void>> | undefined;
+  // One webhook and one auth for both ways in; the module (and, on its first call,
+  // actions-on-google) loads on first use.
+  let google: Promise<GoogleRoutes> | undefined;
+  const googleRoutes = () => (google ??= import('../platforms/google/router.js').then((m) => m.createGoogleRoutes(googleDeps)));
+  app.use('/google', lazyRouter(async () => (await googleRoutes()).router));
   serveBesideExpress(app, {
     '/alexa': createAlexaHandler(alexaOptions),
-    '/google': async (req, res) => {
-      google ??= import('../platforms/google/node-handler.js').then((m) => m.createGoogleHandler(googleDeps));
-      await (await google)(req, res);
-    },
+    '/google': async (req, res) => (await googleRoutes()).handler(req, res),
   }, observe, log);
 
   app.get('/healthz', (_req, res) => {
@@ -187,8 +170,8 @@ export function createApp(deps: AppDeps): Express {
   // 503 while the catalog is out: the breaker is open (ping fails at once) or the ping fails.
   app.get('/readyz', async (_req, res) => {
     const checks = await Promise.allSettled([
-      withTimeout(deps.commerce.ping(), READY_TIMEOUT_MS),
-      withTimeout(deps.state.ping(), READY_TIMEOUT_MS),
+      raceTimeout(deps.commerce.ping(), READY_TIMEOUT_MS, noAnswer),
+      raceTimeout(deps.state.ping(), READY_TIMEOUT_MS, noAnswer),
     ]);
     const [catalog, state] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : 'unavailable'));
     const ready = catalog === 'ok' && state === 'ok';

@@ -1,11 +1,11 @@
-import type { Config } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import type { Commerce } from '../catalog/commerce.js';
 import type { Logger } from '../domain/deps.js';
-import { openEmbeddedShop } from '../catalog/embedded/embedded-shop.js';
-import { createHttpCommerce } from '../catalog/http/http-commerce.js';
+import { openConfiguredShop } from '../catalog/open-shop.js';
 import { resilientCommerce, type ResilienceOptions } from '../catalog/resilient-commerce.js';
 import { openSqliteStateStore } from '../state/sqlite-state-store.js';
 import type { AppDeps } from './app.js';
+import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { scopedLogger } from './request-scope.js';
 
@@ -30,10 +30,7 @@ export interface OpenDepsOptions {
  */
 export async function openDeps(config: Config, log: Logger, options: OpenDepsOptions = {}): Promise<AppDeps> {
   const metrics = options.metrics ?? createMetrics();
-  // A configured shop API is the merchant's real shop; otherwise the embedded demo shop.
-  const shop: Commerce = config.shop.apiUrl
-    ? createHttpCommerce({ baseUrl: config.shop.apiUrl, token: requireToken(config), timeoutMs: config.shop.timeoutMs })
-    : await openEmbeddedShop({ dataDir: config.dataDir });
+  const shop = await openConfiguredShop(config);
   const state = openSqliteStateStore(config.dataDir);
   const commerce = resilientCommerce(options.decorateShop ? options.decorateShop(shop) : shop, {
     timeoutMs: config.shop.timeoutMs,
@@ -52,9 +49,15 @@ export async function openDeps(config: Config, log: Logger, options: OpenDepsOpt
   };
 }
 
-function requireToken(config: Config): string {
-  if (!config.shop.apiToken) throw new Error('SHOPVOICE_SHOP_API_URL is set: set SHOPVOICE_SHOP_API_TOKEN too (the bearer token the shop API expects)');
-  return config.shop.apiToken;
+/**
+ * The deps the environment configures, with its log level: what `shopvoice serve` opens, for
+ * entry points that have no caller to hand them a config (the Lambda handlers).
+ *
+ * @example export const handler = createGoogleLambdaHandler(openDepsFromEnvironment);
+ */
+export async function openDepsFromEnvironment(): Promise<AppDeps> {
+  const config = loadConfig();
+  return openDeps(config, createLogger(config.logLevel));
 }
 
 /** Closes what `openDeps` opened. */

@@ -6,7 +6,7 @@ import { explicitSlots } from './explicit-slots.js';
 import type { NluModel } from './nlu-model.js';
 import { tokenize } from './normalize-text.js';
 import type { Recognition } from './recognize.js';
-import { seededUuid, type SimRequest } from './sim-request.js';
+import { nextSimId, seededUuid, type SimRequest } from './sim-request.js';
 import type { Transport } from './transport.js';
 import { slotViews, speechText, type TurnResult } from './turn-result.js';
 import { understand } from './understand.js';
@@ -72,12 +72,8 @@ export class AlexaConversation implements Conversation {
   }
 
   private openSession(): void {
-    this.session = { id: `amzn1.echo-api.session.${this.id('session')}`, isNew: true, attributes: {} };
+    this.session = { id: `amzn1.echo-api.session.${nextSimId(this.settings, 'session')}`, isNew: true, attributes: {} };
     this.pending = undefined;
-  }
-
-  private id(kind: string): string {
-    return seededUuid(`${this.settings.seed}:${kind}:${++this.settings.counter}`);
   }
 
   /** An intent request, unless the model's dialog rules (auto delegation) answer first. */
@@ -105,7 +101,7 @@ export class AlexaConversation implements Conversation {
   }
 
   private async send(request: SimRequest, meta: Meta): Promise<TurnResult> {
-    const session = this.session ?? { id: `amzn1.echo-api.session.${this.id('session')}`, isNew: true, attributes: {} };
+    const session = this.session ?? { id: `amzn1.echo-api.session.${nextSimId(this.settings, 'session')}`, isNew: true, attributes: {} };
     const intent = request.type === 'intent' ? this.model.intents.find((i) => i.name === request.intent) : undefined;
     const envelope = alexaEnvelope(request, {
       skillId: this.settings.skillId,
@@ -115,7 +111,7 @@ export class AlexaConversation implements Conversation {
       ...(this.settings.accessToken ? { accessToken: this.settings.accessToken } : {}),
       interfaces: this.settings.interfaces,
       timestamp: this.settings.clock.toUTC().toISO({ suppressMilliseconds: true })!.replace(/\.\d+Z$/, 'Z'),
-      requestId: `amzn1.echo-api.request.${this.id('request')}`,
+      requestId: `amzn1.echo-api.request.${nextSimId(this.settings, 'request')}`,
       session,
       slotTypes: intent?.slots ?? {},
     });

@@ -20,6 +20,20 @@ const PAIRS: Record<Language, Array<[string, string]>> = {
   ],
 };
 
+// Compiled once: every sample of every model goes through these. `search` and `replace` both
+// start from index 0, so sharing the global regexes is safe.
+const PATTERNS = Object.fromEntries(
+  Object.entries(PAIRS).map(([language, pairs]) => [
+    language,
+    pairs.map(([full, short]) => ({
+      full,
+      short,
+      fullAt: new RegExp(`(^|\\s)${full}(?=\\s|$)`, 'gi'),
+      shortAt: new RegExp(`(^|\\s)${short.replace("'", "['’]")}(?=\\s|$)`, 'gi'),
+    })),
+  ]),
+) as Record<Language, Array<{ full: string; short: string; fullAt: RegExp; shortAt: RegExp }>>;
+
 /**
  * The other spellings of a sample: each full form contracted, each contraction spelled out.
  *
@@ -28,9 +42,7 @@ const PAIRS: Record<Language, Array<[string, string]>> = {
 export function contractionVariants(sample: string, language: Language): string[] {
   // Case-insensitive on the sample as written: `{orderNumber}` keeps its case.
   const out = new Set<string>();
-  for (const [full, short] of PAIRS[language]) {
-    const fullAt = new RegExp(`(^|\\s)${full}(?=\\s|$)`, 'gi');
-    const shortAt = new RegExp(`(^|\\s)${short.replace("'", "['’]")}(?=\\s|$)`, 'gi');
+  for (const { full, short, fullAt, shortAt } of PATTERNS[language]) {
     if (sample.search(fullAt) >= 0) out.add(sample.replace(fullAt, `$1${short}`));
     if (sample.search(shortAt) >= 0) out.add(sample.replace(shortAt, `$1${full}`));
   }

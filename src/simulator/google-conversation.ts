@@ -6,7 +6,7 @@ import { explicitSlots } from './explicit-slots.js';
 import type { NluIntent, NluModel } from './nlu-model.js';
 import type { RunnerUp } from './recognize.js';
 import type { ResolvedSlot } from './resolve-slot.js';
-import { seededUuid } from './sim-request.js';
+import { nextSimId, seededUuid } from './sim-request.js';
 import type { Transport } from './transport.js';
 import { slotViews, speechText, type TurnResult } from './turn-result.js';
 import { understand } from './understand.js';
@@ -74,13 +74,9 @@ export class GoogleConversation implements Conversation {
   }
 
   private openSession(): void {
-    this.sessionId = this.id('session');
+    this.sessionId = nextSimId(this.settings, 'session');
     this.isNew = true;
     this.contexts.clear();
-  }
-
-  private id(kind: string): string {
-    return seededUuid(`${this.settings.seed}:${kind}:${++this.settings.counter}`);
   }
 
   /** The agent intent for a shared name (`LaunchRequest` → the welcome intent). */
@@ -90,7 +86,7 @@ export class GoogleConversation implements Conversation {
   }
 
   private async send(turn: Turn): Promise<TurnResult> {
-    const sessionId = this.sessionId ?? this.id('session');
+    const sessionId = this.sessionId ?? nextSimId(this.settings, 'session');
     const request = dialogflowRequest(
       { type: 'intent', intent: turn.intent.name, slots: turn.slots },
       {
@@ -103,7 +99,7 @@ export class GoogleConversation implements Conversation {
         userId: seededUuid(`${this.settings.seed}:user`).replace(/-/g, ''),
         ...(this.settings.accessToken ? { accessToken: this.settings.accessToken } : {}),
         clock: this.settings.clock,
-        responseId: `${this.id('response')}-${this.settings.counter.toString(16).padStart(8, '0')}`,
+        responseId: `${nextSimId(this.settings, 'response')}-${this.settings.counter.toString(16).padStart(8, '0')}`,
       },
     );
     if (turn.intent.name === this.model.fallbackIntent) request.queryResult.intent.isFallback = true;

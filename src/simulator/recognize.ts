@@ -37,6 +37,18 @@ export interface RecognizeOptions {
 
 const RUNNER_UPS = 3;
 
+/** The model's intents by name, built once per model rather than once per sentence. */
+const intentIndexes = new WeakMap<NluModel, Map<string, NluIntent>>();
+
+function intentsByName(model: NluModel): Map<string, NluIntent> {
+  let index = intentIndexes.get(model);
+  if (!index) {
+    index = new Map(model.intents.map((i) => [i.name, i]));
+    intentIndexes.set(model, index);
+  }
+  return index;
+}
+
 /** Higher is better: literal words, then typed slots, then the model's own samples over built-in phrases, then model order. */
 function compare(a: SampleMatch, b: SampleMatch): number {
   return (
@@ -62,7 +74,7 @@ function recognitionOf(intent: NluIntent, fills: Record<string, ResolvedSlot | u
  * @example recognize(model, tokenize('wo ist meine bestellung'), { clock }).intent // 'OrderStatusIntent'
  */
 export function recognize(model: NluModel, tokens: readonly Token[], options: RecognizeOptions): Recognition {
-  const byName = new Map(model.intents.map((i) => [i.name, i]));
+  const byName = intentsByName(model);
   const keys = new Set(tokens.map((t) => t.key));
   const cache = new Map<string, ResolvedSlot | undefined>();
   const matches: SampleMatch[] = [];

@@ -1,3 +1,4 @@
+import type { SimSettings } from './conversation.js';
 import type { ResolvedSlot } from './resolve-slot.js';
 
 /** Alexa's confirmation states (intent and slot). */
@@ -31,4 +32,12 @@ export function seededUuid(seed: string): string {
     hex += h.toString(16).padStart(8, '0');
   }
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * The next id of a kind ("session", "request") in a conversation: the settings' counter makes it
+ * unique within a run, the seed makes it repeat across runs.
+ */
+export function nextSimId(settings: Pick<SimSettings, 'seed' | 'counter'>, kind: string): string {
+  return seededUuid(`${settings.seed}:${kind}:${++settings.counter}`);
 }

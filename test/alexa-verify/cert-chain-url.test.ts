@@ -49,7 +49,9 @@ describe('rule 1: certificate chain URL', () => {
     await rejectsAt(() => parseCertChainUrl(''), 'cert-url', /missing/);
   });
 
-  it('checks the host of the parsed URL, so :443@evil.com is taken as user info', () => {
+  it('checks the host of the parsed URL, so :443@evil.com is taken as user info and refused', async () => {
     assert.equal(new URL('https://s3.amazonaws.com:443@evil.com/echo.api/x.pem').hostname, 'evil.com');
+    await rejectsAt(() => parseCertChainUrl('https://s3.amazonaws.com:443@evil.com/echo.api/x.pem'), 'cert-url', /credentials/);
+    await rejectsAt(() => parseCertChainUrl('https://evil.com/echo.api/x.pem'), 'cert-url', /host evil\.com/);
   });
 });

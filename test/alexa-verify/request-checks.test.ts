@@ -74,6 +74,8 @@ describe('rule 6: skill id', () => {
     const body = alexaRequestBody({ skillId: OTHER, withoutSession: true }) as { session?: unknown };
     body.session = { application: { applicationId: SKILL } };
     await rejectsAt(() => verifySkillId(body, [SKILL]), 'skill-id', /different skills/);
+    // Without a session only the context can name the skill: a foreign one there is refused.
+    await rejectsAt(() => verifySkillId(alexaRequestBody({ skillId: OTHER, withoutSession: true }), [SKILL]), 'skill-id', /not configured/);
   });
 
   it('rejects a session that names another skill than the context', async () => {

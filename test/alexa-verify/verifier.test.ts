@@ -69,8 +69,16 @@ describe('createAlexaVerifier', () => {
     await rejectsAt(verify(request({ body: alexaRequestBody({ skillId: 'amzn1.ask.skill.other', timestamp: new Date(clock.now) }) })), 'skill-id');
     await rejectsAt(verify(request({ body: alexaRequestBody({ skillId: SKILL, timestamp: new Date(clock.now - 151_000) }) })), 'timestamp');
     await rejectsAt(verify(request({ body: alexaRequestBody({ skillId: SKILL, timestamp: new Date(clock.now + 151_000) }) })), 'timestamp');
+    assert.equal(fetcher.calls, 0, 'the refused requests downloaded nothing');
     await verify(request({ body: alexaRequestBody({ skillId: SKILL, type: 'AlexaSkillEvent.SkillDisabled', timestamp: new Date(clock.now - 3_000_000) }) }));
     assert.equal(fetcher.calls, 1, 'only the accepted request downloaded the chain');
+  });
+
+  it('fails with an AlexaVerificationError that names the check', async () => {
+    const { verifier } = await setup();
+    const error = await verifier.verify({}, Buffer.from('{}'), {}).catch((e: unknown) => e);
+    assert.ok(error instanceof AlexaVerificationError);
+    assert.equal(error.check, 'skill-id');
   });
 });
 
@@ -131,6 +139,15 @@ describe('rule 1 through verify', () => {
     const evil = request({ certUrl: 'https://s3.amazonaws.com:443@evil.com/echo.api/echo-api-cert.pem' });
     await rejectsAt(verifier.verify(evil.headers, evil.raw, evil.body), 'cert-url');
     assert.equal(fetcher.calls, 0);
+  });
+
+  it('checks the URL of every request, also after an accepted one', async () => {
+    const { verify, request, fetcher } = await setup();
+    await verify();
+    await rejectsAt(verify(request({ certUrl: 'https://s3.amazonaws.com:443@evil.com/echo.api/echo-api-cert.pem' })), 'cert-url');
+    await rejectsAt(verify(request({ certUrl: 'https://s3.amazonaws.com/EcHo.aPi/echo-api-cert.pem' })), 'cert-url', /path/);
+    await verify();
+    assert.equal(fetcher.calls, 1);
   });
 });
 
@@ -218,12 +235,5 @@ describe('against a local HTTPS server posing as s3.amazonaws.com', () => {
     } finally {
       await server.close();
     }
-  });
-
-  it('fails with an AlexaVerificationError that names the check', async () => {
-    const { verifier } = await setup();
-    const error = await verifier.verify({}, Buffer.from('{}'), {}).catch((e: unknown) => e);
-    assert.ok(error instanceof AlexaVerificationError);
-    assert.equal(error.check, 'skill-id');
   });
 });

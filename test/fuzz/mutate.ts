@@ -1,18 +1,10 @@
 // Deterministic mutation of platform requests: a seeded PRNG, a list of hostile values, and
 // mutations on the parsed request (set, delete, retype a field) and on the bytes (truncate,
 // flip, nest, oversize, wrong content type). Same seed, same requests.
+import { seededRandom } from '../support/seeded-random.js';
 
-/** mulberry32: small, fast, good enough to pick mutations reproducibly. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG the benchmarks use too: the same seed gives the same mutations. */
+export const prng = seededRandom;
 
 export type Rand = () => number;
 

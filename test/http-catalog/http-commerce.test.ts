@@ -9,6 +9,9 @@ import express from 'express';
 import { openEmbeddedShop, type EmbeddedShop } from '../../src/catalog/embedded/embedded-shop.js';
 import { createCatalogApiRouter } from '../../src/catalog/http/catalog-api-router.js';
 import { createHttpCommerce } from '../../src/catalog/http/http-commerce.js';
+import { openConfiguredShop } from '../../src/catalog/open-shop.js';
+import { run as shopSearch } from '../../src/cli/commands/shop-search.js';
+import { loadConfig } from '../../src/config.js';
 import { askIntent } from '../support/alexa-turn.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -70,10 +73,35 @@ describe('a real shop connected over its catalog API', () => {
   });
 
   test('the client refuses to run without the API token, and a wrong token gets nowhere', async () => {
+    await assert.rejects(
+      openConfiguredShop(loadConfig({ SHOPVOICE_SHOP_API_URL: apiUrl, SHOPVOICE_DATA_DIR: shopDir })),
+      /set SHOPVOICE_SHOP_API_TOKEN too/,
+    );
     const wrong = createHttpCommerce({ baseUrl: apiUrl, token: 'wrong' });
     await assert.rejects(wrong.shopInfo(), /401/);
     const res = await fetch(`${apiUrl}/v1/shop`);
     assert.equal(res.status, 401);
+  });
+
+  test('shop search ranks the remote catalog when SHOPVOICE_SHOP_API_URL is set, as the server does', async () => {
+    const saved = { url: process.env.SHOPVOICE_SHOP_API_URL, token: process.env.SHOPVOICE_SHOP_API_TOKEN };
+    process.env.SHOPVOICE_SHOP_API_URL = apiUrl;
+    process.env.SHOPVOICE_SHOP_API_TOKEN = TOKEN;
+    const out: string[] = [];
+    const before = calls;
+    try {
+      const code = await shopSearch(['--json', 'spülmittel zitrone'], { out: (line) => out.push(line), err: (line) => out.push(line) });
+      assert.equal(code, 0, out.join('\n'));
+    } finally {
+      for (const [name, value] of [['SHOPVOICE_SHOP_API_URL', saved.url], ['SHOPVOICE_SHOP_API_TOKEN', saved.token]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+    assert.ok(calls > before, 'the shop API was called');
+    const result = JSON.parse(out[0]!) as { candidates: Array<{ id: string }>; decision: string };
+    assert.equal(result.decision, 'answer');
+    assert.equal(result.candidates[0]?.id, 'P-3001');
   });
 
   test('a shop that does not answer in time fails the call instead of hanging', async () => {

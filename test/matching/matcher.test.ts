@@ -69,6 +69,12 @@ describe('matcher: finding the product', () => {
   });
   it('ranks what was said above availability, and availability breaks ties', () => {
     assert.equal(first('sojadrink'), 'sold-out');
+    // Two products alike in every word: the one in stock comes first, whatever the catalog order.
+    const twins = buildMatcher([
+      product('twin-gone', 'Kokosdrink 1 l', 'Coconut Drink 1 l', { available: false, stock: 0 }),
+      product('twin-here', 'Kokosdrink 1 l', 'Coconut Drink 1 l'),
+    ]);
+    assert.deepEqual(twins.search('kokosdrink', 'de').candidates.map((c) => c.id), ['twin-here', 'twin-gone']);
   });
 });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { register as globalRegistry } from 'prom-client';
+import type { VoiceReply } from '../../src/domain/turn.js';
 import { createMetrics } from '../../src/server/metrics.js';
 import { intentRequest, launchRequest } from '../support/alexa-requests.js';
 import { dialogflowRequest } from '../google/dialogflow-requests.js';
@@ -60,14 +61,22 @@ describe('GET /metrics', () => {
     assert.equal(value(s, 'shopvoice_catalog_breaker_state', { state: 'closed' }), 1);
   });
 
-  test('made-up intent names and locales collapse into "other": no series explosion', async () => {
+  test('made-up intent names and locales collapse into a closed set of labels ("other" at worst): no series explosion', async () => {
+    const counted = (samples: Sample[]) => samples.filter((x) => x.name === 'shopvoice_turns_total').reduce((sum, x) => sum + x.value, 0);
+    const before = counted(await scrape());
     for (let i = 0; i < 30; i++) {
       await h.post('/alexa', intentRequest(`Made.Up.Intent${i}`, { locale: `xx-${i}` }));
     }
     const s = await scrape();
+    assert.equal(counted(s) - before, 30, 'every made-up turn is counted');
     const turnSeries = s.filter((x) => x.name === 'shopvoice_turns_total');
     assert.ok(turnSeries.every((x) => !/Made\.Up/.test(x.labels.intent!) && !/^xx/.test(x.labels.locale!)));
     assert.ok(turnSeries.length < 10, `${turnSeries.length} series`);
+    // The app answers them as the fallback in a supported locale; a reply that still carries an
+    // unknown name or locale is counted as "other".
+    const metrics = createMetrics();
+    metrics.turn('alexa', { handledAs: 'Made.Up.Intent', outcome: 'ok' } as unknown as VoiceReply, 'xx-1');
+    assert.match(await metrics.render(), /^shopvoice_turns_total\{platform="alexa",intent="other",locale="other",outcome="ok"\} 1$/m);
   });
 
   test('catalog failures by method and reason, and the breaker opening', async () => {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, it } from 'node:test';
 import { runModels } from '../../src/cli/commands/models.js';
+import { loadUploadConfig } from '../../src/config.js';
 import { captureIo } from './support/capture-io.js';
 import { json, startLocalApi, type SeenRequest } from './support/local-api.js';
 
@@ -69,13 +70,13 @@ describe('models upload --platform alexa (against a local SMAPI)', () => {
   let close: (() => Promise<void>) | undefined;
   afterEach(async () => close?.());
 
-  async function upload(b: Behaviour, extraEnv: Record<string, string> = {}) {
+  async function upload(b: Behaviour) {
     const api = await fakeAmazon(b);
     close = api.close;
     const io = captureIo();
     const sleeps: number[] = [];
     const code = await runModels(['upload', '--platform', 'alexa', '--smapi-url', api.url, '--lwa-url', api.url], io, {
-      env: { ...CREDENTIALS, ...extraEnv },
+      upload: loadUploadConfig(CREDENTIALS),
       sleep: async (ms) => { sleeps.push(ms); },
     });
     return { code, io, sleeps, seen: api.seen };
@@ -143,8 +144,13 @@ describe('models upload --platform alexa (against a local SMAPI)', () => {
 
   it('without credentials names the missing variables and exits 2, calling nothing', async () => {
     const io = captureIo();
-    const code = await runModels(['upload', '--platform', 'alexa', '--smapi-url', 'http://127.0.0.1:9'], io, { env: { SHOPVOICE_LWA_CLIENT_ID: 'x' } });
+    const calls: string[] = [];
+    const code = await runModels(['upload', '--platform', 'alexa', '--smapi-url', 'http://127.0.0.1:9'], io, {
+      upload: loadUploadConfig({ SHOPVOICE_LWA_CLIENT_ID: 'x' }),
+      fetch: async (url) => { calls.push(url); return new Response(null, { status: 500 }); },
+    });
     assert.equal(code, 2);
+    assert.deepEqual(calls, []);
     assert.equal(io.errors.join('\n'), 'models upload --platform alexa: missing SHOPVOICE_LWA_CLIENT_SECRET, SHOPVOICE_LWA_REFRESH_TOKEN, SHOPVOICE_ALEXA_SKILL_ID (or --skill-id)');
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { runModels } from '../../src/cli/commands/models.js';
+import { loadUploadConfig } from '../../src/config.js';
 import { captureIo } from './support/capture-io.js';
 import { json, startLocalApi, type SeenRequest } from './support/local-api.js';
 
@@ -94,7 +95,7 @@ describe('models upload --platform dialogflow (against a local Dialogflow API)',
     const io = captureIo();
     const sleeps: number[] = [];
     const code = await runModels(['upload', '--platform', 'dialogflow', '--dialogflow-url', api.url, ...args], io, {
-      env: { SHOPVOICE_DIALOGFLOW_KEY_FILE: keyFile },
+      upload: loadUploadConfig({ SHOPVOICE_DIALOGFLOW_KEY_FILE: keyFile }),
       sleep: async (ms) => { sleeps.push(ms); },
     });
     return { code, io, sleeps, seen: api.seen };
@@ -141,7 +142,7 @@ describe('models upload --platform dialogflow (against a local Dialogflow API)',
 
   it('without a key file names the missing variable and exits 2', async () => {
     const io = captureIo();
-    const code = await runModels(['upload', '--platform', 'dialogflow'], io, { env: {} });
+    const code = await runModels(['upload', '--platform', 'dialogflow'], io, { upload: loadUploadConfig({}) });
     assert.equal(code, 2);
     assert.equal(io.errors.join('\n'), 'models upload --platform dialogflow: missing SHOPVOICE_DIALOGFLOW_KEY_FILE (or GOOGLE_APPLICATION_CREDENTIALS, or --key-file)');
   });

@@ -3,6 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { loadConfig } from '../../src/config.js';
 import { openEmbeddedShop } from '../../src/catalog/embedded/embedded-shop.js';
 import { runModels } from '../../src/cli/commands/models.js';
 import { zipAgent } from '../../src/models/agent-zip.js';
@@ -12,7 +13,8 @@ import { loadSource } from '../../src/models/load-source.js';
 import type { ModelSource } from '../../src/models/model-source.js';
 import { captureIo } from './support/capture-io.js';
 
-const env = {};
+/** The configuration of an empty environment: the embedded demo shop. */
+const deps = { config: loadConfig({}) };
 
 describe('models build', () => {
   let source: ModelSource;
@@ -30,7 +32,7 @@ describe('models build', () => {
 
   it('--check passes on the committed models (built from the demo shop)', async () => {
     const io = captureIo();
-    const code = await runModels(['build', '--check', '--demo'], io, { env });
+    const code = await runModels(['build', '--check', '--demo'], io, deps);
     assert.equal(code, 0, io.text());
     assert.match(io.text(), /all \d+ generated files are up to date/);
   });
@@ -58,6 +60,19 @@ describe('models build', () => {
     const oat = products.find((v: { id: string }) => v.id === catalog.products[0]!.id);
     assert.equal(oat.name.value, catalog.products[0]!.name.de);
     for (const v of products) assert.ok(Array.isArray(v.name.synonyms), v.id);
+    const asWord = (text: string): RegExp => new RegExp(`(^|\\s)${text.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`, 'u');
+    const sized = catalog.products.filter((p) => p.size && asWord(p.size).test(p.name.de.toLowerCase()));
+    const branded = catalog.products.filter((p) => asWord(p.brand).test(p.name.de.toLowerCase()));
+    assert.ok(sized.length > 0 && branded.length > 0, 'the demo shop has names with their size and with their brand');
+    const synonymsOf = (id: string): string[] => products.find((v: { id: string }) => v.id === id).name.synonyms;
+    for (const p of sized) {
+      const synonyms = synonymsOf(p.id);
+      assert.ok(synonyms.length > 0 && synonyms.every((s) => !asWord(p.size!).test(s)), `${p.name.de}: ${synonyms.join(' | ')}`);
+    }
+    for (const p of branded) {
+      const synonyms = synonymsOf(p.id);
+      assert.ok(synonyms.some((s) => !asWord(p.brand).test(s)), `${p.name.de}: ${synonyms.join(' | ')}`);
+    }
     const entries = JSON.parse(files.find((f) => f.path.endsWith('entities/ProductName_entries_en.json'))!.content);
     assert.equal(entries[0].value, catalog.products[0]!.id);
     assert.equal(entries[0].synonyms[0], catalog.products[0]!.name.en);
@@ -72,7 +87,7 @@ describe('models build', () => {
       await rm(join(root, 'dialogflow/agent/intents/ReorderIntent_usersays_en.json'));
       await writeFile(join(root, 'dialogflow/agent/intents/OldIntent.json'), '{}\n');
       const io = captureIo();
-      const code = await runModels(['build', '--check', '--demo', '--root', root], io, { env });
+      const code = await runModels(['build', '--check', '--demo', '--root', root], io, deps);
       assert.equal(code, 1);
       const text = io.errors.join('\n');
       assert.match(text, /stale: .*de-DE\.json \(differs\)/);
@@ -81,9 +96,9 @@ describe('models build', () => {
       assert.match(text, /3 generated file\(s\) do not match the source and the demo shop; run `shopvoice models build --demo`/);
 
       const fix = captureIo();
-      assert.equal(await runModels(['build', '--demo', '--root', root, '--zip'], fix, { env }), 0, fix.text());
+      assert.equal(await runModels(['build', '--demo', '--root', root, '--zip'], fix, deps), 0, fix.text());
       assert.match(fix.text(), /removed .*OldIntent\.json/);
-      assert.equal(await runModels(['build', '--check', '--demo', '--root', root], captureIo(), { env }), 0);
+      assert.equal(await runModels(['build', '--check', '--demo', '--root', root], captureIo(), deps), 0);
       const zip = await readFile(join(root, 'dialogflow/agent.zip'));
       assert.equal(zip.readUInt32LE(0), 0x04034b50, 'a zip file');
     } finally {
@@ -93,7 +108,7 @@ describe('models build', () => {
 
   it('refuses to build a broken source and names the problem', async () => {
     const io = captureIo();
-    const code = await runModels(['build', '--demo', '--root', 'test/models/fixtures/broken-digits'], io, { env });
+    const code = await runModels(['build', '--demo', '--root', 'test/models/fixtures/broken-digits'], io, deps);
     assert.equal(code, 1);
     assert.match(io.errors.join('\n'), /\[digits-in-sample\].*"wo ist bestellung 4711"/);
     assert.match(io.errors.join('\n'), /nothing was built/);

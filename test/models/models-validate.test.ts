@@ -4,11 +4,9 @@ import { runModels } from '../../src/cli/commands/models.js';
 import { invocationNameProblems, sampleTextProblems } from '../../src/models/sample-rules.js';
 import { captureIo } from './support/capture-io.js';
 
-const env = {};
-
 async function validate(root: string): Promise<{ code: number; errors: string[]; text: string }> {
   const io = captureIo();
-  const code = await runModels(['validate', '--root', root], io, { env });
+  const code = await runModels(['validate', '--root', root], io, {});
   return { code, errors: io.errors.filter((l) => l.startsWith('error ')), text: io.text() };
 }
 

@@ -65,9 +65,17 @@ describe('shopvoice simulate', () => {
     assert.match(turn.speech, /^Organic Oat Milk 1 l costs €1\.49/);
   });
 
-  test('bad options are usage errors', async () => {
-    assert.equal((await cli('simulate', '--platform', 'cortana', 'hi')).code, 2);
-    assert.equal((await cli('simulate', '--now', 'tomorrowish', 'hi')).code, 2);
+  test('bad options are usage errors: exit 2 and a message naming the option', async () => {
+    const platform = await cli('simulate', '--platform', 'cortana', 'hi');
+    assert.equal(platform.code, 2);
+    assert.match(platform.err.join('\n'), /--platform must be alexa or google, not "cortana"/);
+    const now = await cli('simulate', '--now', 'tomorrowish', 'hi');
+    assert.equal(now.code, 2);
+    assert.match(now.err.join('\n'), /^--now: not an ISO 8601 instant: "tomorrowish"/);
+    const unknown = await cli('simulate', '--colour', 'hi');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err.join('\n'), /--colour[\s\S]*usage: shopvoice simulate/);
+    assert.deepEqual(platform.out.concat(now.out, unknown.out), [], 'nothing was simulated');
   });
 
   test('without sentences: a prompt that keeps the session', async () => {

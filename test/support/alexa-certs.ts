@@ -5,6 +5,7 @@ import 'reflect-metadata'; // tsyringe, used inside @peculiar/x509, needs the Re
 import * as x509 from '@peculiar/x509';
 import { KeyObject, sign, webcrypto } from 'node:crypto';
 import type { CertChainFetcher } from '../../src/platforms/alexa/verifier/index.js';
+import { launchRequest } from './alexa-requests.js';
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
@@ -235,23 +236,18 @@ export interface RequestBodyOptions {
   withoutSession?: boolean;
 }
 
-/** A minimal Alexa request envelope carrying what verification reads. */
+/**
+ * An Alexa request envelope (`launchRequest` of ./alexa-requests.ts) with what verification reads
+ * set: skill id, timestamp, request type, and whether there is a session.
+ */
 export function alexaRequestBody(options: RequestBodyOptions = {}): Record<string, unknown> {
-  const skillId = options.skillId ?? 'amzn1.ask.skill.00000000-0000-0000-0000-000000000000';
-  const application = () => ({ applicationId: skillId });
-  return {
-    version: '1.0',
-    ...(options.withoutSession
-      ? {}
-      : { session: { new: true, sessionId: 'amzn1.echo-api.session.test', application: application(), user: { userId: 'amzn1.ask.account.TEST' } } }),
-    context: { System: { application: application(), user: { userId: 'amzn1.ask.account.TEST' }, device: { deviceId: 'test', supportedInterfaces: {} } } },
-    request: {
-      type: options.type ?? 'LaunchRequest',
-      requestId: 'amzn1.echo-api.request.test',
-      timestamp: (options.timestamp ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      locale: 'en-US',
-    },
-  };
+  const body = launchRequest({
+    skillId: options.skillId,
+    timestamp: (options.timestamp ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  });
+  if (options.type !== undefined) (body.request as Record<string, unknown>).type = options.type;
+  if (options.withoutSession) delete body.session;
+  return body;
 }
 
 /** A fetcher that serves `chainPem` for every URL, counting calls (for the cache tests). */

@@ -119,13 +119,15 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
       const hours = sql('SELECT * FROM store_hours ORDER BY store_id, weekday, open').all() as Array<{
         store_id: string; weekday: Weekday; open: string; close: string;
       }>;
+      const weeklyOf = new Map<string, Partial<Record<Weekday, Interval[]>>>();
+      for (const h of hours) {
+        let weekly = weeklyOf.get(h.store_id);
+        if (!weekly) weeklyOf.set(h.store_id, (weekly = {}));
+        (weekly[h.weekday] ??= []).push({ open: h.open, close: h.close });
+      }
       return stores.map((s) => {
-        const weekly: Partial<Record<Weekday, Interval[]>> = {};
-        for (const h of hours.filter((h) => h.store_id === s.id)) {
-          (weekly[h.weekday] ??= []).push({ open: h.open, close: h.close });
-        }
         const aliases = JSON.parse(s.aliases) as string[];
-        return { id: s.id, name: s.name, city: s.city, region: s.region, timeZone: s.time_zone, weekly, aliases };
+        return { id: s.id, name: s.name, city: s.city, region: s.region, timeZone: s.time_zone, weekly: weeklyOf.get(s.id) ?? {}, aliases };
       });
     },
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openEmbeddedShop } from '../../catalog/embedded/embedded-shop.js';
-import { createHttpCommerce } from '../../catalog/http/http-commerce.js';
-import { loadConfig } from '../../config.js';
+import { openConfiguredShop } from '../../catalog/open-shop.js';
+import { loadConfig, loadUploadConfig, type Config, type UploadConfig } from '../../config.js';
 import { SUPPORTED_LOCALES } from '../../domain/turn.js';
 import { zipAgent } from '../../models/agent-zip.js';
 import { ALEXA_MODELS_DIR, buildModelFiles, DIALOGFLOW_AGENT_DIR } from '../../models/build-models.js';
@@ -30,14 +30,17 @@ const USAGE = `usage:
 
 /** What the command takes from outside; tests pass their own. */
 export interface ModelsDeps {
-  env: Record<string, string | undefined>;
+  /** The shop `build` reads the catalog from; default `loadConfig()`, read only by `build`. */
+  config?: Config;
+  /** Credentials and API addresses of `upload`; default `loadUploadConfig()`, read only by `upload`. */
+  upload?: UploadConfig;
   fetch?: FetchFn;
   sleep?: (ms: number) => Promise<void>;
 }
 
 /** `shopvoice models build | validate | upload`. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  return runModels(argv, io, { env: process.env });
+  return runModels(argv, io, {});
 }
 
 /** The command with its outside dependencies injected. */
@@ -63,14 +66,14 @@ function printProblems(problems: readonly Problem[], io: CliIo): void {
 }
 
 /** The catalog the models are filled from: a fresh demo shop (`--demo`) or the configured data dir. */
-async function catalogFor(flags: { demo?: boolean; 'data-dir'?: string }, env: ModelsDeps['env']): Promise<{ catalog: CatalogSnapshot; from: string }> {
+async function catalogFor(flags: { demo?: boolean; 'data-dir'?: string }, config: Config): Promise<{ catalog: CatalogSnapshot; from: string }> {
   const temp = flags.demo ? await mkdtemp(join(tmpdir(), 'shopvoice-models-')) : undefined;
-  const config = loadConfig(env);
   const dataDir = temp ?? flags['data-dir'] ?? config.dataDir;
-  // A configured shop API is the merchant's real catalog; --demo and --data-dir name an embedded one.
-  const remote = !temp && !flags['data-dir'] && config.shop.apiUrl && config.shop.apiToken;
+  // A configured shop API is the merchant's real catalog; --demo and --data-dir name an embedded
+  // one. Listing a whole catalog is no voice turn: it may take longer than one turn's timeout.
+  const remote = !temp && !flags['data-dir'] && Boolean(config.shop.apiUrl);
   const shop = remote
-    ? createHttpCommerce({ baseUrl: config.shop.apiUrl!, token: config.shop.apiToken!, timeoutMs: Math.max(config.shop.timeoutMs, 10_000) })
+    ? await openConfiguredShop({ ...config, shop: { ...config.shop, timeoutMs: Math.max(config.shop.timeoutMs, 10_000) } })
     : await openEmbeddedShop({ dataDir });
   try {
     return { catalog: await readCatalog(shop), from: temp ? 'the demo shop' : remote ? `the shop API at ${config.shop.apiUrl}` : `the shop in ${dataDir}` };
@@ -93,7 +96,7 @@ async function build(argv: string[], io: CliIo, deps: ModelsDeps): Promise<numbe
     io.err('models build: the source has errors (above); nothing was built');
     return 1;
   }
-  const { catalog, from } = await catalogFor(flags, deps.env);
+  const { catalog, from } = await catalogFor(flags, deps.config ?? loadConfig());
   const { files, notes } = buildModelFiles(loaded.source, catalog);
   for (const note of notes) io.out(`note: ${note}`);
   if (flags.check) {
@@ -149,6 +152,7 @@ async function upload(argv: string[], io: CliIo, deps: ModelsDeps): Promise<numb
     io.err('models upload: the models have errors (above); fix them and run models build first');
     return 1;
   }
+  const config = deps.upload ?? loadUploadConfig();
   const seconds = Number(flags.timeout ?? 300);
   const common = {
     log: io.out,
@@ -158,7 +162,7 @@ async function upload(argv: string[], io: CliIo, deps: ModelsDeps): Promise<numb
   };
 
   if (flags.platform === 'alexa') {
-    const settings = alexaSettings({ skillId: flags['skill-id'], smapiUrl: flags['smapi-url'], lwaUrl: flags['lwa-url'] }, deps.env);
+    const settings = alexaSettings({ skillId: flags['skill-id'], smapiUrl: flags['smapi-url'], lwaUrl: flags['lwa-url'] }, config.alexa);
     if (!settings.ok) {
       io.err(`models upload --platform alexa: missing ${settings.missing.join(', ')}`);
       return 2;
@@ -179,7 +183,7 @@ async function upload(argv: string[], io: CliIo, deps: ModelsDeps): Promise<numb
     return results.every((r) => r.status === 'SUCCEEDED') || (flags['no-wait'] && results.every((r) => r.status !== 'FAILED')) ? 0 : 1;
   }
 
-  const settings = await dialogflowSettings({ keyFile: flags['key-file'], project: flags.project, apiUrl: flags['dialogflow-url'], tokenUrl: flags['token-url'] }, deps.env);
+  const settings = await dialogflowSettings({ keyFile: flags['key-file'], project: flags.project, apiUrl: flags['dialogflow-url'], tokenUrl: flags['token-url'] }, config.dialogflow);
   if (!settings.ok) {
     io.err(`models upload --platform dialogflow: missing ${settings.missing.join(', ')}`);
     return 2;
@@ -189,7 +193,7 @@ async function upload(argv: string[], io: CliIo, deps: ModelsDeps): Promise<numb
     io.err(`models upload: no agent in ${join(root, DIALOGFLOW_AGENT_DIR)} (run models build)`);
     return 1;
   }
-  const webhook = flags['webhook-url'] ?? deps.env.SHOPVOICE_DIALOGFLOW_WEBHOOK_URL;
+  const webhook = flags['webhook-url'] ?? config.dialogflow.webhookUrl;
   if (webhook) {
     const agentFile = files.find((f) => f.path === `${DIALOGFLOW_AGENT_DIR}/agent.json`)!;
     agentFile.content = agentFile.content.replace(JSON.stringify(WEBHOOK_PLACEHOLDER), JSON.stringify(webhook));

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openEmbeddedShop } from '../../catalog/embedded/embedded-shop.js';
+import { openConfiguredShop } from '../../catalog/open-shop.js';
 import { loadConfig } from '../../config.js';
 import { isLocale, languageOf } from '../../domain/turn.js';
 import type { CliIo } from '../main.js';
@@ -8,8 +8,9 @@ const USAGE = 'usage: shopvoice shop search [--locale de-DE] [--limit 5] [--json
 
 /**
  * `shopvoice shop search [--locale de-DE] [--json] "spoken text"`: how the matcher ranks the
- * embedded shop's catalog for a spoken text, through the same `findProducts` the skill uses, so
- * a merchant sees why a product is or is not found. With `--json`, exactly one line:
+ * configured shop's catalog (the shop API when `SHOPVOICE_SHOP_API_URL` is set, as for the server;
+ * otherwise the embedded shop) for a spoken text, through the same `findProducts` the skill uses,
+ * so a merchant sees why a product is or is not found. With `--json`, exactly one line:
  * `{"query","candidates":[{"id","name","score"}],"decision"}` (names in the locale's language).
  *
  * @example shopvoice shop search --locale de-DE "hafer milch ein liter"
@@ -43,7 +44,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const language = languageOf(values.locale);
-  const shop = await openEmbeddedShop({ dataDir: loadConfig().dataDir });
+  let shop;
+  try {
+    shop = await openConfiguredShop(loadConfig());
+  } catch (err) {
+    io.err(`shopvoice shop search: ${(err as Error).message}`);
+    return 1;
+  }
   try {
     const { decision, candidates } = await shop.findProducts(query, language, { limit });
     const rows = candidates.map((c) => ({ id: c.product.id, name: c.product.name[language], score: c.score }));
@@ -56,6 +63,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     rows.forEach((r, i) => io.out(`  ${String(i + 1).padStart(2)}. ${r.score.toFixed(3)}  ${r.id.padEnd(10)} ${r.name}`));
     return 0;
   } finally {
-    await shop.close();
+    await shop.close?.();
   }
 }

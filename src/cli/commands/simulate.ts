@@ -1,11 +1,12 @@
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
+import { loadConfig } from '../../config.js';
 import type { Platform } from '../../domain/turn.js';
 import { clockAt, DEFAULT_TIME_ZONE, openConversation, type Conversation } from '../../simulator/conversation.js';
 import { turnJson, turnText } from '../../simulator/format-turn.js';
 import { defaultModelsRoot, openModelSet } from '../../simulator/model-set.js';
 import { openConfiguredBackend, type SimBackend } from '../../simulator/sim-backend.js';
 import { httpTransport, inProcessTransport, type Transport } from '../../simulator/transport.js';
+import { parseCommandArgs } from '../command-args.js';
 import type { CliIo } from '../main.js';
 
 const USAGE = `usage: shopvoice simulate [--platform alexa|google] [--locale de-DE] [--json] [--now ISO] [--user TOKEN]
@@ -33,18 +34,9 @@ const OPTIONS = {
 
 /** `shopvoice simulate`: sentences (or a REPL) through the models and the real adapters. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
-  } catch (error) {
-    io.err(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const args = parseCommandArgs(argv, OPTIONS, USAGE, io);
+  if (typeof args === 'number') return args;
   const { values, positionals } = args;
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
   if (values.platform !== 'alexa' && values.platform !== 'google') {
     io.err(`--platform must be alexa or google, not "${values.platform}"`);
     return 2;
@@ -65,16 +57,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     transport = inProcessTransport(backend.deps);
   }
   try {
+    // The skill id the server checks (SHOPVOICE_ALEXA_SKILL_ID), so HTTP runs pass its check.
+    const skillId = values['skill-id'] ?? loadConfig().alexa.skillIds[0];
+    // Opened once: `.new` in the prompt starts a session, it does not re-read the model files.
+    const models = openModelSet(values.models ?? defaultModelsRoot());
     const open = (): Promise<Conversation> =>
       openConversation({
         platform: values.platform as Platform,
         locale: values.locale,
-        models: openModelSet(values.models ?? defaultModelsRoot()),
+        models,
         transport,
         ...(values.now ? { clock: values.now } : {}),
         timeZone: values['time-zone'],
         ...(values.user ? { accessToken: values.user } : {}),
-        ...(values['skill-id'] ? { skillId: values['skill-id'] } : process.env.SHOPVOICE_ALEXA_SKILL_ID ? { skillId: process.env.SHOPVOICE_ALEXA_SKILL_ID.split(',')[0]!.trim() } : {}),
+        ...(skillId ? { skillId } : {}),
         seed: `simulate:${Date.now()}`,
       });
     const conversation = await open();

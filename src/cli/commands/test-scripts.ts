@@ -1,10 +1,11 @@
-import { parseArgs } from 'node:util';
+import { loadConfig } from '../../config.js';
 import type { Platform } from '../../domain/turn.js';
 import { defaultModelsRoot, openModelSet } from '../../simulator/model-set.js';
 import { annotationsFromRuns, writeAnnotationSets } from '../../simulator/nlu-eval-export.js';
 import type { ScriptRun } from '../../simulator/run-script.js';
 import { DEFAULT_SCRIPTS_DIR, loadScripts, runScripts, scriptFiles } from '../../simulator/run-scripts.js';
 import { ScriptError } from '../../simulator/script-format.js';
+import { parseCommandArgs } from '../command-args.js';
 import type { CliIo } from '../main.js';
 
 const USAGE = `usage: shopvoice test [files or folders...] [--platform alexa|google] [--endpoint URL]
@@ -44,31 +45,24 @@ function report(run: ScriptRun, io: CliIo, verbose: boolean): void {
 
 /** `shopvoice test`: runs conversation scripts; exit 1 when any run fails. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
-  } catch (error) {
-    io.err(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const args = parseCommandArgs(argv, OPTIONS, USAGE, io);
+  if (typeof args === 'number') return args;
   const { values, positionals } = args;
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
   const platforms = values.platform as Platform[] | undefined;
   if (platforms?.some((p) => p !== 'alexa' && p !== 'google')) {
     io.err('--platform must be alexa or google');
     return 2;
   }
   let scripts;
+  let skillId: string | undefined;
   try {
     scripts = await loadScripts(await scriptFiles(positionals.length > 0 ? positionals : [DEFAULT_SCRIPTS_DIR]));
+    // The skill id a server checks (SHOPVOICE_ALEXA_SKILL_ID), so --endpoint runs pass its check.
+    skillId = values['skill-id'] ?? loadConfig().alexa.skillIds[0];
   } catch (error) {
     io.err(error instanceof ScriptError ? error.message : `test: ${(error as Error).message}`);
     return 2;
   }
-  const skillId = values['skill-id'] ?? process.env.SHOPVOICE_ALEXA_SKILL_ID?.split(',')[0]?.trim();
   const runs = await runScripts(scripts, {
     models: openModelSet(values.models ?? defaultModelsRoot()),
     ...(platforms ? { platforms } : {}),

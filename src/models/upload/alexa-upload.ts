@@ -1,5 +1,5 @@
-import { UploadError, fetchWithRetry, jsonBody, realSleep, type RetryOptions } from './http-retry.js';
-import { lwaAccessToken, type LwaCredentials } from './lwa-token.js';
+import { UploadError, bearerFetch, jsonBody, realSleep, type RetryOptions } from './http-retry.js';
+import { LWA_BASE_URL, lwaAccessToken, type LwaCredentials } from './lwa-token.js';
 
 export const SMAPI_BASE_URL = 'https://api.amazonalexa.com';
 
@@ -48,20 +48,9 @@ export async function uploadAlexaModels(options: AlexaUploadOptions): Promise<Lo
   const log = options.log ?? (() => {});
   const sleep = options.sleep ?? realSleep;
   const now = options.now ?? Date.now;
-  let token = await lwaAccessToken(options.credentials, options.lwaUrl ?? 'https://api.amazon.com', options);
+  const lwaUrl = options.lwaUrl ?? LWA_BASE_URL;
+  const call = await bearerFetch(() => lwaAccessToken(options.credentials, lwaUrl, options), 'SMAPI', options);
   const skill = encodeURIComponent(options.skillId);
-
-  const call = async (url: string, init: RequestInit): Promise<Response> => {
-    const withAuth = (): RequestInit => ({ ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } });
-    let response = await fetchWithRetry(url, withAuth(), options);
-    if (response.status === 401) {
-      await response.body?.cancel();
-      log('  401 from SMAPI; fetching a new access token');
-      token = await lwaAccessToken(options.credentials, options.lwaUrl ?? 'https://api.amazon.com', options);
-      response = await fetchWithRetry(url, withAuth(), options);
-    }
-    return response;
-  };
 
   const locales = Object.keys(options.models).sort();
   for (const locale of locales) {

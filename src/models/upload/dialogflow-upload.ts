@@ -1,5 +1,5 @@
 import { googleAccessToken, type ServiceAccountKey } from './google-token.js';
-import { UploadError, fetchWithRetry, jsonBody, realSleep, type RetryOptions } from './http-retry.js';
+import { UploadError, bearerFetch, jsonBody, realSleep, type RetryOptions } from './http-retry.js';
 
 export const DIALOGFLOW_BASE_URL = 'https://dialogflow.googleapis.com';
 
@@ -38,20 +38,7 @@ export async function uploadDialogflowAgent(options: DialogflowUploadOptions): P
   const log = options.log ?? (() => {});
   const sleep = options.sleep ?? realSleep;
   const now = options.now ?? Date.now;
-  const tokenOptions = { ...options, ...(options.tokenUrl ? { tokenUrl: options.tokenUrl } : {}) };
-  let token = await googleAccessToken(options.key, tokenOptions);
-
-  const call = async (url: string, init: RequestInit): Promise<Response> => {
-    const withAuth = (): RequestInit => ({ ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } });
-    let response = await fetchWithRetry(url, withAuth(), options);
-    if (response.status === 401) {
-      await response.body?.cancel();
-      log('  401 from Dialogflow; fetching a new access token');
-      token = await googleAccessToken(options.key, tokenOptions);
-      response = await fetchWithRetry(url, withAuth(), options);
-    }
-    return response;
-  };
+  const call = await bearerFetch(() => googleAccessToken(options.key, options), 'Dialogflow', options);
 
   const restore = await call(`${api}/v2/projects/${encodeURIComponent(options.project)}/agent:restore`, {
     method: 'POST',

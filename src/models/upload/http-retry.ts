@@ -41,6 +41,31 @@ export async function fetchWithRetry(url: string, init: RequestInit, options: Re
   }
 }
 
+/**
+ * {@link fetchWithRetry} with a bearer token: a 401 fetches a new token once and repeats the
+ * call (access tokens of LWA and Google live an hour; an upload may outlast one).
+ *
+ * @example const call = bearerFetch(() => lwaAccessToken(credentials, url, options), 'SMAPI', options);
+ */
+export async function bearerFetch(
+  newToken: () => Promise<string>,
+  api: string,
+  options: RetryOptions = {},
+): Promise<(url: string, init: RequestInit) => Promise<Response>> {
+  let token = await newToken();
+  return async (url, init) => {
+    const withAuth = (): RequestInit => ({ ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } });
+    let response = await fetchWithRetry(url, withAuth(), options);
+    if (response.status === 401) {
+      await response.body?.cancel();
+      options.log?.(`  401 from ${api}; fetching a new access token`);
+      token = await newToken();
+      response = await fetchWithRetry(url, withAuth(), options);
+    }
+    return response;
+  };
+}
+
 /** The response body as JSON, or `{}` when it is empty or not JSON (error pages). */
 export async function jsonBody(response: Response): Promise<Record<string, unknown>> {
   const text = await response.text();

@@ -1,3 +1,4 @@
+import { UPLOAD_ENV } from '../../config.js';
 import { UploadError, fetchWithRetry, jsonBody, type RetryOptions } from './http-retry.js';
 
 /** Login with Amazon credentials of a security profile with SMAPI access (`ask util generate-lwa-tokens`). */
@@ -30,7 +31,7 @@ export async function lwaAccessToken(credentials: LwaCredentials, baseUrl: strin
   const json = await jsonBody(response);
   if (response.status !== 200 || typeof json.access_token !== 'string') {
     const why = [json.error, json.error_description].filter(Boolean).join(': ') || `HTTP ${response.status}`;
-    throw new UploadError(`Login with Amazon refused the refresh token (${why}); check SHOPVOICE_LWA_CLIENT_ID, SHOPVOICE_LWA_CLIENT_SECRET and SHOPVOICE_LWA_REFRESH_TOKEN`, response.status);
+    throw new UploadError(`Login with Amazon refused the refresh token (${why}); check ${UPLOAD_ENV.lwaClientId}, ${UPLOAD_ENV.lwaClientSecret} and ${UPLOAD_ENV.lwaRefreshToken}`, response.status);
   }
   return json.access_token;
 }

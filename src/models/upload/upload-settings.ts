@@ -1,14 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { UPLOAD_ENV, type UploadConfig } from '../../config.js';
 import { parseServiceAccountKey, type ServiceAccountKey } from './google-token.js';
 import type { LwaCredentials } from './lwa-token.js';
-
-type Env = Record<string, string | undefined>;
-
-/** The environment variables `models upload` reads, by platform, for messages and the README. */
-export const UPLOAD_ENV = {
-  alexa: ['SHOPVOICE_LWA_CLIENT_ID', 'SHOPVOICE_LWA_CLIENT_SECRET', 'SHOPVOICE_LWA_REFRESH_TOKEN', 'SHOPVOICE_ALEXA_SKILL_ID'],
-  dialogflow: ['SHOPVOICE_DIALOGFLOW_KEY_FILE'],
-} as const;
 
 export interface AlexaSettings {
   skillId: string;
@@ -27,29 +20,27 @@ export interface DialogflowSettings {
 /** Either the settings, or the names of what is missing (so the message can list them). */
 export type Settings<T> = { ok: true; value: T } | { ok: false; missing: string[] };
 
-const value = (env: Env, name: string): string | undefined => env[name]?.trim() || undefined;
-
 /**
- * Alexa upload settings from flags and environment. `SHOPVOICE_ALEXA_SKILL_ID` may list several
- * ids for the request verifier; the upload then needs `--skill-id`.
+ * Alexa upload settings from flags and the configuration. `SHOPVOICE_ALEXA_SKILL_ID` may list
+ * several ids for the request verifier; the upload then needs `--skill-id`.
  */
-export function alexaSettings(flags: { skillId?: string; smapiUrl?: string; lwaUrl?: string }, env: Env): Settings<AlexaSettings> {
-  const ids = (value(env, 'SHOPVOICE_ALEXA_SKILL_ID') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+export function alexaSettings(flags: { skillId?: string; smapiUrl?: string; lwaUrl?: string }, config: UploadConfig['alexa']): Settings<AlexaSettings> {
+  const { skillIds: ids, lwaClientId: clientId, lwaClientSecret: clientSecret, lwaRefreshToken: refreshToken } = config;
   const skillId = flags.skillId ?? (ids.length === 1 ? ids[0] : undefined);
-  const missing = ['SHOPVOICE_LWA_CLIENT_ID', 'SHOPVOICE_LWA_CLIENT_SECRET', 'SHOPVOICE_LWA_REFRESH_TOKEN'].filter((n) => !value(env, n));
-  if (!skillId) missing.push(ids.length > 1 ? '--skill-id (SHOPVOICE_ALEXA_SKILL_ID lists several)' : 'SHOPVOICE_ALEXA_SKILL_ID (or --skill-id)');
-  if (missing.length > 0) return { ok: false, missing };
-  const smapiUrl = flags.smapiUrl ?? value(env, 'SHOPVOICE_SMAPI_URL');
-  const lwaUrl = flags.lwaUrl ?? value(env, 'SHOPVOICE_LWA_URL');
+  const missing: string[] = [
+    ...(clientId ? [] : [UPLOAD_ENV.lwaClientId]),
+    ...(clientSecret ? [] : [UPLOAD_ENV.lwaClientSecret]),
+    ...(refreshToken ? [] : [UPLOAD_ENV.lwaRefreshToken]),
+  ];
+  if (!skillId) missing.push(ids.length > 1 ? `--skill-id (${UPLOAD_ENV.skillId} lists several)` : `${UPLOAD_ENV.skillId} (or --skill-id)`);
+  if (!clientId || !clientSecret || !refreshToken || !skillId) return { ok: false, missing };
+  const smapiUrl = flags.smapiUrl ?? config.smapiUrl;
+  const lwaUrl = flags.lwaUrl ?? config.lwaUrl;
   return {
     ok: true,
     value: {
-      skillId: skillId!,
-      credentials: {
-        clientId: value(env, 'SHOPVOICE_LWA_CLIENT_ID')!,
-        clientSecret: value(env, 'SHOPVOICE_LWA_CLIENT_SECRET')!,
-        refreshToken: value(env, 'SHOPVOICE_LWA_REFRESH_TOKEN')!,
-      },
+      skillId,
+      credentials: { clientId, clientSecret, refreshToken },
       ...(smapiUrl ? { smapiUrl } : {}),
       ...(lwaUrl ? { lwaUrl } : {}),
     },
@@ -63,16 +54,16 @@ export function alexaSettings(flags: { skillId?: string; smapiUrl?: string; lwaU
  */
 export async function dialogflowSettings(
   flags: { keyFile?: string; project?: string; apiUrl?: string; tokenUrl?: string },
-  env: Env,
+  config: UploadConfig['dialogflow'],
 ): Promise<Settings<DialogflowSettings>> {
-  const keyFile = flags.keyFile ?? value(env, 'SHOPVOICE_DIALOGFLOW_KEY_FILE') ?? value(env, 'GOOGLE_APPLICATION_CREDENTIALS');
-  if (!keyFile) return { ok: false, missing: ['SHOPVOICE_DIALOGFLOW_KEY_FILE (or GOOGLE_APPLICATION_CREDENTIALS, or --key-file)'] };
+  const keyFile = flags.keyFile ?? config.keyFile;
+  if (!keyFile) return { ok: false, missing: [`${UPLOAD_ENV.keyFile} (or ${UPLOAD_ENV.googleCredentials}, or --key-file)`] };
   const text = await readFile(keyFile, 'utf8').catch(() => undefined);
   if (text === undefined) return { ok: false, missing: [`a readable key file (${keyFile} cannot be read)`] };
   const key = parseServiceAccountKey(text, keyFile);
-  const project = flags.project ?? value(env, 'SHOPVOICE_DIALOGFLOW_PROJECT') ?? key.project_id;
-  if (!project) return { ok: false, missing: ['SHOPVOICE_DIALOGFLOW_PROJECT (or --project; the key has no project_id)'] };
-  const apiUrl = flags.apiUrl ?? value(env, 'SHOPVOICE_DIALOGFLOW_URL');
-  const tokenUrl = flags.tokenUrl ?? value(env, 'SHOPVOICE_GOOGLE_TOKEN_URL');
+  const project = flags.project ?? config.project ?? key.project_id;
+  if (!project) return { ok: false, missing: [`${UPLOAD_ENV.project} (or --project; the key has no project_id)`] };
+  const apiUrl = flags.apiUrl ?? config.apiUrl;
+  const tokenUrl = flags.tokenUrl ?? config.tokenUrl;
   return { ok: true, value: { key, project, ...(apiUrl ? { apiUrl } : {}), ...(tokenUrl ? { tokenUrl } : {}) } };
 }

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { AppDeps } from '../../server/app.js';
-import { isAlexaEnvelope } from './request-shape.js';
-import { createAlexaSkill, type AlexaSkill } from './skill.js';
-import { createAlexaVerifier, splitPemCertificates, verifySkillId, type AlexaVerifier } from './verifier/index.js';
+import { answerAlexaRequest, type AlexaRouteOptions } from './answer-alexa-request.js';
+import { alexaVerifierFromConfig } from './configured-verifier.js';
+import { createAlexaSkill } from './skill.js';
+import { verifySkillId, type AlexaVerifier } from './verifier/index.js';
 
 /** An API Gateway (REST or HTTP API) or function-URL event: the full HTTP check applies. */
 interface HttpEvent {
@@ -21,38 +21,32 @@ interface HttpResult {
 export type AlexaLambdaHandler = (event: RequestEnvelope | HttpEvent) => Promise<ResponseEnvelope | HttpResult>;
 
 interface Container {
-  skill: AlexaSkill;
-  skillIds: string[];
-  verifier?: AlexaVerifier;
+  route: AlexaRouteOptions;
 }
 
 function isHttpEvent(event: unknown): event is HttpEvent {
   return typeof event === 'object' && event !== null && 'headers' in event && 'body' in event && !('request' in event);
 }
 
-function http(statusCode: number, body: unknown): HttpResult {
-  return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) };
-}
-
 /**
  * The async Lambda handler (platform-rules.md, rule 9: Node 24 Lambda dropped callback handlers).
  * Invoked by ARN, Alexa's own trigger vouches for the caller, so only the skill id is checked;
- * behind API Gateway or a function URL the request is verified exactly like `POST /alexa`.
- * Deps are opened once per container; a failed opening is retried on the next event.
+ * behind API Gateway or a function URL the request goes through exactly the checks of
+ * `POST /alexa` (`answerAlexaRequest`). Deps are opened once per container; a failed opening is
+ * retried on the next event.
  *
  * @example export const handler = createAlexaLambdaHandler(() => openDeps(config, log));
  */
 export function createAlexaLambdaHandler(openDeps: () => Promise<AppDeps>, options: { verifier?: AlexaVerifier } = {}): AlexaLambdaHandler {
   let container: Promise<Container> | undefined;
   const ready = (): Promise<Container> => {
-    container ??= openDeps().then((deps) => {
-      const extra = deps.config.alexa.extraRootsFile ? splitPemCertificates(readFileSync(deps.config.alexa.extraRootsFile, 'utf8')) : [];
-      return {
+    container ??= openDeps().then((deps) => ({
+      route: {
         skill: createAlexaSkill(deps),
         skillIds: deps.config.alexa.skillIds,
-        verifier: !deps.config.alexa.verify ? undefined : options.verifier ?? createAlexaVerifier({ skillIds: deps.config.alexa.skillIds, extraTrustedRoots: extra }) ,
-      };
-    }, (error: unknown) => {
+        verifier: deps.config.alexa.verify ? options.verifier ?? alexaVerifierFromConfig(deps.config.alexa) : undefined,
+      },
+    }), (error: unknown) => {
       container = undefined;
       throw error;
     });
@@ -60,39 +54,23 @@ export function createAlexaLambdaHandler(openDeps: () => Promise<AppDeps>, optio
   };
 
   return async (event) => {
-    const { skill, skillIds, verifier } = await ready();
+    const { route } = await ready();
     if (!isHttpEvent(event)) {
-      verifySkillId(event, skillIds);
-      return skill.invoke(event);
+      verifySkillId(event, route.skillIds);
+      return route.skill.invoke(event);
     }
     const raw = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
-    let body: unknown;
-    try {
-      body = JSON.parse(raw.toString('utf8'));
-    } catch {
-      return http(400, { error: 'malformed JSON' });
-    }
     const headers: Record<string, string> = {};
     for (const [key, value] of Object.entries(event.headers ?? {})) if (typeof value === 'string') headers[key.toLowerCase()] = value;
-    try {
-      if (verifier) await verifier.verify(headers, raw, body);
-      verifySkillId(body, skillIds);
-    } catch {
-      return http(400, { error: 'invalid request' });
-    }
-    if (!isAlexaEnvelope(body)) return http(400, { error: 'not an Alexa request' });
-    return http(200, await skill.invoke(body));
+    const answer = await answerAlexaRequest(route, headers, raw);
+    return { statusCode: answer.status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: answer.json };
   };
 }
 
+/** The deps the environment configures (as `shopvoice serve`), loaded on the first event. */
 async function openFromEnvironment(): Promise<AppDeps> {
-  const [{ loadConfig }, { createLogger }, { openDeps }] = await Promise.all([
-    import('../../config.js'),
-    import('../../server/logger.js'),
-    import('../../server/open-deps.js'),
-  ]);
-  const config = loadConfig();
-  return openDeps(config, createLogger(config.logLevel));
+  const { openDepsFromEnvironment } = await import('../../server/open-deps.js');
+  return openDepsFromEnvironment();
 }
 
 /** The Lambda entry point: configure the function's handler as `…/platforms/alexa/lambda.handler`. */

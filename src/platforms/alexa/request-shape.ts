@@ -31,3 +31,57 @@ export function skillIdOf(envelope: RequestEnvelope): string | undefined {
   if (fromSession !== undefined && fromSession !== fromContext) return undefined;
   return fromContext;
 }
+
+/** Nesting levels of objects and arrays a request may have. */
+export const MAX_JSON_DEPTH = 32;
+
+/** True when `value` nests objects or arrays more than `max` levels deep (iterative: no stack to blow). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > max) return true;
+    for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const optional = (v: unknown, test: (x: unknown) => boolean) => v === undefined || test(v);
+const isString = (v: unknown) => typeof v === 'string';
+
+function readableSlot(slot: unknown): boolean {
+  if (!isObject(slot)) return false;
+  return optional(slot.value, isString) && optional(slot.resolutions, (r) => isObject(r) && optional(r.resolutionsPerAuthority,
+    (list) => Array.isArray(list) && list.every((a) => isObject(a) && optional(a.status, isObject) && optional(a.values,
+      (values) => Array.isArray(values) && values.every((v) => isObject(v) && isObject(v.value) && isString(v.value.id) && isString(v.value.name))))));
+}
+
+/** Session attributes come back as we set them (`SessionState`); anything else is not our session. */
+function readableAttributes(a: unknown): boolean {
+  if (!isObject(a)) return false;
+  const pending = a.pending;
+  return optional(a.misses, (m) => Number.isInteger(m)) &&
+    optional(a.lastIntent, isString) &&
+    optional(a.choices, (c) => Array.isArray(c) && c.every(isString)) &&
+    optional(pending, (p) => isObject(p) && (p.kind === 'handoff' ||
+      (p.kind === 'reorder' && isString(p.orderNumber) && isString(p.key) && Number.isInteger(p.totalCents))));
+}
+
+/**
+ * The fields the adapter reads have the types Alexa sends (ask-sdk-model): a request whose
+ * locale is a number or whose slot is a list is bad input (400), not a failed turn.
+ */
+export function hasReadableFields(body: RequestEnvelope): boolean {
+  const request = body.request as unknown as Record<string, any>;
+  const user = body.context.System.user as unknown;
+  const session = body.session as unknown as Record<string, any> | undefined;
+  const readableUser = (u: unknown) => isObject(u) && optional(u.userId, isString) && optional(u.accessToken, isString);
+  return optional(request.locale, isString) &&
+    optional(user, readableUser) &&
+    optional(session, (s) => isObject(s) && isString(s.sessionId) && optional(s.new, (n) => typeof n === 'boolean') &&
+      optional(s.user, readableUser) && optional(s.attributes, readableAttributes)) &&
+    optional(request.intent, (i) => isObject(i) && optional(i.confirmationStatus, isString) &&
+      optional(i.slots, (slots) => Object.values(slots as object).every(readableSlot)));
+}

@@ -1,8 +1,7 @@
-import type { Logger } from '../../domain/deps.js';
 import { handleTurn } from '../../domain/handle-turn.js';
-import { createGoogleWebhook, type GoogleRouteDeps, type GoogleWebhook, type TurnHandler } from './google-webhook.js';
-import { BASIC_CHALLENGE, HTTP_ANSWERS, MAX_BODY_BYTES, type HttpAnswer } from './http-answers.js';
-import { createWebhookAuth, type WebhookAuth } from './webhook-auth.js';
+import { createGoogleWebhook, type GoogleRouteDeps, type TurnHandler } from './google-webhook.js';
+import { HTTP_ANSWERS, MAX_BODY_BYTES } from './http-answers.js';
+import { createWebhookCallHandler, isJsonType, parseJsonBody, type BodyRead, type CallAnswer, type WebhookCallHandler } from './webhook-call.js';
 
 /** The parts of an API Gateway event we read: REST API (v1) and HTTP API / function URL (v2). */
 export interface ApiGatewayEvent {
@@ -25,16 +24,10 @@ export interface ApiGatewayResult {
 
 export type GoogleLambdaHandler = (event: ApiGatewayEvent) => Promise<ApiGatewayResult>;
 
-interface Container {
-  auth: WebhookAuth;
-  webhook: GoogleWebhook;
-  log: Logger;
-}
-
-function result(answer: HttpAnswer, headers: Record<string, string> = {}): ApiGatewayResult {
+function result(answer: CallAnswer): ApiGatewayResult {
   return {
     statusCode: answer.status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    headers: { 'content-type': 'application/json; charset=utf-8', ...answer.headers },
     body: JSON.stringify(answer.body),
     isBase64Encoded: false,
   };
@@ -44,6 +37,13 @@ function lowerCaseKeys(headers: ApiGatewayEvent['headers']): Record<string, stri
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(headers ?? {})) if (typeof value === 'string') out[key.toLowerCase()] = value;
   return out;
+}
+
+/** The event's body: 415 for a content type other than JSON (API Gateway may drop it), then at most 64 KiB parsed. */
+function readJson(event: ApiGatewayEvent, contentType: string | undefined): BodyRead {
+  if (contentType !== undefined && !isJsonType(contentType)) return { refused: HTTP_ANSWERS.notJson };
+  const raw = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
+  return parseJsonBody(raw.length > MAX_BODY_BYTES ? undefined : raw);
 }
 
 /**
@@ -59,14 +59,10 @@ export function createGoogleLambdaHandler(
   openDeps: () => Promise<GoogleRouteDeps>,
   turnHandler: TurnHandler = handleTurn,
 ): GoogleLambdaHandler {
-  let container: Promise<Container> | undefined;
-  const ready = (): Promise<Container> => {
+  let container: Promise<WebhookCallHandler> | undefined;
+  const ready = (): Promise<WebhookCallHandler> => {
     container ??= openDeps().then(
-      (deps) => ({
-        auth: createWebhookAuth(deps.config.google, deps.log),
-        webhook: createGoogleWebhook(deps, turnHandler),
-        log: deps.log,
-      }),
+      (deps) => createWebhookCallHandler(deps, createGoogleWebhook(deps, turnHandler)),
       (error: unknown) => {
         container = undefined;
         throw error;
@@ -77,38 +73,17 @@ export function createGoogleLambdaHandler(
 
   return async (event) => {
     const method = event.requestContext?.http?.method ?? event.httpMethod;
-    if (method && method.toUpperCase() !== 'POST') return result(HTTP_ANSWERS.methodNotAllowed, { allow: 'POST' });
-    const { auth, webhook, log } = await ready();
+    if (method && method.toUpperCase() !== 'POST') return result({ ...HTTP_ANSWERS.methodNotAllowed, headers: { allow: 'POST' } });
+    const answerCall = await ready();
     const headers = lowerCaseKeys(event.headers);
-    if (!auth.allows(headers.authorization)) return result(HTTP_ANSWERS.unauthorized, { 'www-authenticate': BASIC_CHALLENGE });
-    const type = headers['content-type'];
-    if (type !== undefined && !/^application\/json\b/i.test(type)) return result(HTTP_ANSWERS.notJson);
-    const raw = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
-    if (raw.length > MAX_BODY_BYTES) return result(HTTP_ANSWERS.tooLarge);
-    let body: unknown;
-    try {
-      body = JSON.parse(raw.toString('utf8'));
-    } catch {
-      return result(HTTP_ANSWERS.malformedJson);
-    }
-    try {
-      return result(await webhook.answer(body));
-    } catch (error) {
-      log.error({ event: 'google.webhook.failed', err: error }, 'the Google webhook failed');
-      return result(HTTP_ANSWERS.internal);
-    }
+    return result(await answerCall({ authorization: headers.authorization, readBody: () => readJson(event, headers['content-type']) }));
   };
 }
 
-/** Opens the deps the environment configures (the same as `shopvoice serve`), loaded on demand. */
+/** The deps the environment configures (the same as `shopvoice serve`), loaded on first use. */
 async function openFromEnvironment(): Promise<GoogleRouteDeps> {
-  const [{ loadConfig }, { createLogger }, { openDeps }] = await Promise.all([
-    import('../../config.js'),
-    import('../../server/logger.js'),
-    import('../../server/open-deps.js'),
-  ]);
-  const config = loadConfig();
-  return openDeps(config, createLogger(config.logLevel));
+  const { openDepsFromEnvironment } = await import('../../server/open-deps.js');
+  return openDepsFromEnvironment();
 }
 
 /** The Lambda entry point: configure the function's handler as `…/platforms/google/lambda.handler`. */

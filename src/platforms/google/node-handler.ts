@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleTurn } from '../../domain/handle-turn.js';
 import { createGoogleWebhook, type GoogleRouteDeps } from './google-webhook.js';
-import { BASIC_CHALLENGE, HTTP_ANSWERS, MAX_BODY_BYTES, type HttpAnswer } from './http-answers.js';
-import { createWebhookAuth } from './webhook-auth.js';
+import { HTTP_ANSWERS, MAX_BODY_BYTES } from './http-answers.js';
+import { createWebhookCallHandler, isJsonType, parseJsonBody, type CallAnswer, type WebhookCallHandler } from './webhook-call.js';
 
-function send(res: ServerResponse, answer: HttpAnswer, headers: Record<string, string> = {}): void {
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+function send(res: ServerResponse, answer: CallAnswer): void {
   const body = JSON.stringify(answer.body);
-  res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...headers });
+  res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...answer.headers });
   res.end(body);
 }
 
@@ -31,36 +33,27 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefin
   });
 }
 
+/** The Node request's body: 415 unless JSON, then at most 64 KiB of it parsed. */
+async function readJson(req: IncomingMessage) {
+  if (!isJsonType(req.headers['content-type'])) {
+    req.resume();
+    return { refused: HTTP_ANSWERS.notJson };
+  }
+  return parseJsonBody(await readBody(req, MAX_BODY_BYTES));
+}
+
+/** `POST /google` on Node's own request and response, answered by an existing call handler. */
+export function nodeWebhookHandler(answerCall: WebhookCallHandler): NodeHandler {
+  return async (req, res) => {
+    send(res, await answerCall({ authorization: req.headers.authorization, readBody: () => readJson(req) }));
+  };
+}
+
 /**
  * `POST /google` on Node's own request and response, for the server's front (app.ts) to call
  * before express: the same checks and answers as the express route (`webhook-route.ts`) — auth
  * first, JSON only, at most 64 KiB, malformed → 400 — without express's per-request cost.
  */
-export function createGoogleHandler(deps: GoogleRouteDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const auth = createWebhookAuth(deps.config.google, deps.log);
-  const webhook = createGoogleWebhook(deps, handleTurn);
-  return async (req, res) => {
-    if (!auth.allows(req.headers.authorization)) {
-      deps.log.info({ event: 'google.auth.refused', mode: auth.mode }, 'refused a call to POST /google');
-      return send(res, HTTP_ANSWERS.unauthorized, { 'www-authenticate': BASIC_CHALLENGE });
-    }
-    if (!/^application\/json\b/i.test(String(req.headers['content-type'] ?? ''))) {
-      req.resume();
-      return send(res, HTTP_ANSWERS.notJson);
-    }
-    const raw = await readBody(req, MAX_BODY_BYTES);
-    if (!raw) return send(res, HTTP_ANSWERS.tooLarge);
-    let body: unknown;
-    try {
-      body = JSON.parse(raw.toString('utf8'));
-    } catch {
-      return send(res, HTTP_ANSWERS.malformedJson);
-    }
-    try {
-      send(res, await webhook.answer(body));
-    } catch (error) {
-      deps.log.error({ event: 'google.webhook.failed', err: error }, 'the Google webhook failed');
-      send(res, HTTP_ANSWERS.internal);
-    }
-  };
+export function createGoogleHandler(deps: GoogleRouteDeps): NodeHandler {
+  return nodeWebhookHandler(createWebhookCallHandler(deps, createGoogleWebhook(deps, handleTurn)));
 }

@@ -1,7 +1,9 @@
 import type { Router } from 'express';
 import { handleTurn } from '../../domain/handle-turn.js';
 import { createGoogleWebhook, type GoogleRouteDeps } from './google-webhook.js';
-import { webhookRoute } from './webhook-route.js';
+import { nodeWebhookHandler, type NodeHandler } from './node-handler.js';
+import { createWebhookCallHandler } from './webhook-call.js';
+import { webhookRouter } from './webhook-route.js';
 
 export type { GoogleRouteDeps } from './google-webhook.js';
 export { GOOGLE_PATH } from './webhook-route.js';
@@ -15,5 +17,16 @@ export { warmUp } from './dialogflow-app.js';
  * @example app.use(GOOGLE_PATH, createGoogleRouter({ ...deps, config }))
  */
 export function createGoogleRouter(deps: GoogleRouteDeps): Router {
-  return webhookRoute(deps, createGoogleWebhook(deps, handleTurn));
+  return createGoogleRoutes(deps).router;
+}
+
+/**
+ * The webhook as both an express router and a plain Node handler (the server's front), sharing
+ * one webhook and one auth, so the auth's start-up warning is logged once.
+ *
+ * @example const { router, handler } = createGoogleRoutes(deps)
+ */
+export function createGoogleRoutes(deps: GoogleRouteDeps): { router: Router; handler: NodeHandler } {
+  const answerCall = createWebhookCallHandler(deps, createGoogleWebhook(deps, handleTurn));
+  return { router: webhookRouter(answerCall), handler: nodeWebhookHandler(answerCall) };
 }

@@ -1,22 +1,67 @@
-import express, { type ErrorRequestHandler, type RequestHandler, type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import type { GoogleRouteDeps, GoogleWebhook } from './google-webhook.js';
-import { BASIC_CHALLENGE, BODY_LIMIT, HTTP_ANSWERS, type HttpAnswer } from './http-answers.js';
-import { createWebhookAuth } from './webhook-auth.js';
+import { BODY_LIMIT, HTTP_ANSWERS, type HttpAnswer } from './http-answers.js';
+import { createWebhookCallHandler, type BodyRead, type CallAnswer, type WebhookCallHandler } from './webhook-call.js';
 
 /** Where Dialogflow posts (design.md, "HTTP routes"); the router is mounted there. */
 export const GOOGLE_PATH = '/google';
 
-function send(res: Response, answer: HttpAnswer): void {
+function send(res: Response, answer: CallAnswer): void {
+  if (answer.headers) res.set(answer.headers);
   res.status(answer.status).json(answer.body);
 }
 
-/** body-parser's error types → our answers; anything else it raises is a plain 400. */
+/** body-parser's error types → our answers; any other 4xx it raises is a plain 400. */
 const BODY_ERRORS: Record<string, HttpAnswer> = {
   'entity.too.large': HTTP_ANSWERS.tooLarge,
   'entity.parse.failed': HTTP_ANSWERS.malformedJson,
   'charset.unsupported': HTTP_ANSWERS.notJson,
   'encoding.unsupported': HTTP_ANSWERS.notJson,
 };
+
+function bodyRefusal(error: { type?: unknown; status?: unknown }): HttpAnswer | undefined {
+  const known = typeof error?.type === 'string' ? BODY_ERRORS[error.type] : undefined;
+  if (known) return known;
+  if (typeof error?.status === 'number' && error.status >= 400 && error.status < 500) return { status: 400, body: { error: 'bad request' } };
+  return undefined;
+}
+
+const jsonBody = express.json({ limit: BODY_LIMIT });
+
+/**
+ * The body through express's JSON parser (which also inflates gzip and deflate bodies, which the
+ * server's front leaves to express). Errors it cannot map are rejected, for express's error handler.
+ */
+function readJson(req: Request, res: Response): Promise<BodyRead> {
+  return new Promise((resolve, reject) => {
+    jsonBody(req, res, (error?: unknown) => {
+      if (error === undefined || error === null) {
+        // express.json leaves the body undefined when the content type is not JSON.
+        return resolve(req.body === undefined ? { refused: HTTP_ANSWERS.notJson } : { body: req.body as unknown });
+      }
+      const refused = bodyRefusal(error as { type?: unknown; status?: unknown });
+      if (refused) resolve({ refused });
+      else reject(error);
+    });
+  });
+}
+
+/** The express router for an existing call handler (see {@link webhookRoute}). */
+export function webhookRouter(answerCall: WebhookCallHandler): Router {
+  const router = express.Router();
+  router.post('/', async (req, res, next) => {
+    try {
+      send(res, await answerCall({ authorization: req.get('authorization'), readBody: () => readJson(req, res) }));
+    } catch (error) {
+      next(error);
+    }
+  });
+  router.all('/', (_req, res) => {
+    res.set('Allow', 'POST');
+    send(res, HTTP_ANSWERS.methodNotAllowed);
+  });
+  return router;
+}
 
 /**
  * The express side of the webhook: auth first (so an unauthenticated caller cannot make us parse
@@ -26,40 +71,5 @@ const BODY_ERRORS: Record<string, HttpAnswer> = {
  * router at {@link GOOGLE_PATH}.
  */
 export function webhookRoute(deps: GoogleRouteDeps, webhook: GoogleWebhook): Router {
-  const auth = createWebhookAuth(deps.config.google, deps.log);
-
-  const guard: RequestHandler = (req, res, next) => {
-    if (auth.allows(req.get('authorization'))) return next();
-    deps.log.info({ event: 'google.auth.refused', mode: auth.mode }, 'refused a call to POST /google');
-    res.set('WWW-Authenticate', BASIC_CHALLENGE);
-    send(res, HTTP_ANSWERS.unauthorized);
-  };
-
-  const answer: RequestHandler = async (req, res) => {
-    // express.json leaves the body undefined when the content type is not JSON.
-    if (req.body === undefined) return send(res, HTTP_ANSWERS.notJson);
-    try {
-      send(res, await webhook.answer(req.body));
-    } catch (error) {
-      deps.log.error({ event: 'google.webhook.failed', err: error }, 'the Google webhook failed');
-      send(res, HTTP_ANSWERS.internal);
-    }
-  };
-
-  const bodyError: ErrorRequestHandler = (error: { type?: unknown; status?: unknown }, _req, res, next) => {
-    const known = typeof error?.type === 'string' ? BODY_ERRORS[error.type] : undefined;
-    if (known) return send(res, known);
-    if (typeof error?.status === 'number' && error.status >= 400 && error.status < 500) {
-      return send(res, { status: 400, body: { error: 'bad request' } });
-    }
-    next(error);
-  };
-
-  const router = express.Router();
-  router.post('/', guard, express.json({ limit: BODY_LIMIT }), answer, bodyError);
-  router.all('/', (_req, res) => {
-    res.set('Allow', 'POST');
-    send(res, HTTP_ANSWERS.methodNotAllowed);
-  });
-  return router;
+  return webhookRouter(createWebhookCallHandler(deps, webhook));
 }

@@ -20,9 +20,9 @@ export interface AlexaVerifierOptions {
   trustedRoots?: readonly string[];
   /** Roots trusted in addition (config's `extraRootsFile`: tests and benchmarks sign with their own). */
   extraTrustedRoots?: readonly string[];
-  /** Rule 5, in seconds. */
+  /** Rule 5, in seconds; default in `verifyTimestamp` (150 s). */
   timestampToleranceSec?: number;
-  /** Rule 5, largest age of an `AlexaSkillEvent.*`, in seconds. */
+  /** Rule 5, largest age of an `AlexaSkillEvent.*`, in seconds; default in `verifyTimestamp` (1 h). */
   skillEventToleranceSec?: number;
   /** How long a validated chain is kept before it is downloaded again, in ms. */
   cacheTtlMs?: number;
@@ -41,8 +41,6 @@ export interface AlexaVerifier {
 }
 
 const DEFAULTS = {
-  timestampToleranceSec: 150, // s, rule 5
-  skillEventToleranceSec: 3_600, // s, rule 5
   cacheTtlMs: 60 * 60 * 1000, // 1 h
   maxCacheEntries: 32, // URLs
 };
@@ -60,8 +58,8 @@ export function createAlexaVerifier(options: AlexaVerifierOptions): AlexaVerifie
   const now = options.now ?? Date.now;
   const fetchCertChain = options.fetchCertChain ?? createCertChainFetcher();
   const tolerance = {
-    toleranceSec: options.timestampToleranceSec ?? DEFAULTS.timestampToleranceSec,
-    skillEventToleranceSec: options.skillEventToleranceSec ?? DEFAULTS.skillEventToleranceSec,
+    toleranceSec: options.timestampToleranceSec,
+    skillEventToleranceSec: options.skillEventToleranceSec,
   };
   let trust: TrustStore | undefined;
   // Parsed on the first download, not at start-up: cold start stays small.
@@ -85,12 +83,23 @@ export function createAlexaVerifier(options: AlexaVerifierOptions): AlexaVerifie
     },
   );
 
+  // Alexa sends the same certificate URL on every request: the last accepted header and its
+  // parsed URL are kept, so a warm request does not parse it again. One entry, so a sender
+  // cannot grow it; only headers that passed rule 1 get in.
+  let lastCertUrl: { header: string; url: URL } | undefined;
+  const certChainUrl = (header: string | undefined): URL => {
+    if (lastCertUrl !== undefined && lastCertUrl.header === header) return lastCertUrl.url;
+    const url = parseCertChainUrl(header);
+    if (header !== undefined) lastCertUrl = { header, url };
+    return url;
+  };
+
   return {
     async verify(headers, rawBody, parsedBody) {
       verifySkillId(parsedBody, options.skillIds);
       verifyTimestamp(parsedBody, now(), tolerance);
       const signature = signatureFromHeaders(headers);
-      const url = parseCertChainUrl(headerValue(headers, 'signaturecertchainurl'));
+      const url = certChainUrl(headerValue(headers, 'signaturecertchainurl'));
       const chain = await cache.get(url);
       checkChainDates(chain, now());
       verifyBodySignature(rawBody, signature, chain.signingKey);

@@ -1,0 +1,21 @@
+import type { Config } from '../config.js';
+import type { Commerce } from './commerce.js';
+import { openEmbeddedShop } from './embedded/embedded-shop.js';
+import { createHttpCommerce } from './http/http-commerce.js';
+
+/**
+ * Opens the catalog the configuration names: the merchant's shop API when
+ * `SHOPVOICE_SHOP_API_URL` is set (its token is then required), otherwise the embedded demo
+ * shop in the data folder. The server and the CLI open the shop through this one choice.
+ *
+ * @example
+ *   const shop = await openConfiguredShop(loadConfig());
+ *   try { await shop.findProducts('hafermilch', 'de'); } finally { await shop.close?.(); }
+ */
+export async function openConfiguredShop(config: Config): Promise<Commerce> {
+  if (!config.shop.apiUrl) return openEmbeddedShop({ dataDir: config.dataDir });
+  if (!config.shop.apiToken) {
+    throw new Error('SHOPVOICE_SHOP_API_URL is set: set SHOPVOICE_SHOP_API_TOKEN too (the bearer token the shop API expects)');
+  }
+  return createHttpCommerce({ baseUrl: config.shop.apiUrl, token: config.shop.apiToken, timeoutMs: config.shop.timeoutMs });
+}
