@@ -1,8 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
-import {
-  BrokenCircuitError, CircuitState, ConsecutiveBreaker, ConstantBackoff, circuitBreaker, handleWhen, retry,
-} from 'cockatiel';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel';
 import type { Logger } from '../domain/deps.js';
 import { ShopError } from '../domain/errors.js';
 import type { Commerce } from './commerce.js';
@@ -37,6 +35,11 @@ export interface ResilienceOptions {
 /** The catalog port with timeouts, retries and a circuit breaker, plus the breaker's state. */
 export interface ResilientCommerce extends Commerce {
   breakerState(): BreakerState;
+  /**
+   * The same catalog for one reply: its calls, however many, end by `deadline` (a
+   * `performance.now()` time), and their failures are logged to `log` (the request's logger).
+   */
+  forReply(deadline: number, log?: Logger): Commerce;
 }
 
 const DEFAULTS = {
@@ -56,15 +59,18 @@ export const REPLY_BUDGET_MS = 4000;
 /** An attempt shorter than this is not worth starting; the customer hears the apology instead. */
 const MIN_ATTEMPT_MS = 50;
 
-const replyDeadline = new AsyncLocalStorage<number>();
-
 /**
- * Runs `fn` with a deadline for the catalog calls it makes, however many and however nested.
+ * The catalog one reply may use: a resilient catalog's view bounded by the reply's deadline
+ * (`REPLY_BUDGET_MS` from when the request came in), any other catalog as it is.
  *
- * @example app.use((req, res, next) => withReplyBudget(REPLY_BUDGET_MS, next));
+ * @example handleTurn(turn, { ...deps, commerce: commerceForReply(deps.commerce, performance.now() + REPLY_BUDGET_MS) })
  */
-export function withReplyBudget<T>(budgetMs: number, fn: () => T): T {
-  return replyDeadline.run(performance.now() + budgetMs, fn);
+export function commerceForReply(commerce: Commerce, deadline: number, log?: Logger): Commerce {
+  return isResilient(commerce) ? commerce.forReply(deadline, log) : commerce;
+}
+
+function isResilient(commerce: Commerce): commerce is ResilientCommerce {
+  return typeof (commerce as Partial<ResilientCommerce>).forReply === 'function';
 }
 
 /** The reply budget ran out before an attempt could start. */
@@ -116,15 +122,14 @@ const STATES: Record<CircuitState, BreakerState> = {
  */
 export function resilientCommerce(inner: Commerce, options: ResilienceOptions): ResilientCommerce {
   const { timeoutMs, log, observer } = options;
+  const retries = options.retries ?? DEFAULTS.retries;
+  const retryDelayMs = options.retryDelayMs ?? DEFAULTS.retryDelayMs;
   const isFault = (error: unknown) => !(error instanceof ShopError) && !(error instanceof CutShort);
   const breaker = circuitBreaker(handleWhen(isFault), {
     halfOpenAfter: options.halfOpenAfterMs ?? DEFAULTS.halfOpenAfterMs,
     breaker: new ConsecutiveBreaker(options.breakAfterFailures ?? DEFAULTS.breakAfterFailures),
   });
-  const retryReads = retry(
-    handleWhen((error) => isFault(error) && !(error instanceof BrokenCircuitError) && !(error instanceof BudgetSpent)),
-    { maxAttempts: options.retries ?? DEFAULTS.retries, backoff: new ConstantBackoff(options.retryDelayMs ?? DEFAULTS.retryDelayMs) },
-  );
+  const worthRetrying = (error: unknown) => isFault(error) && !(error instanceof BrokenCircuitError) && !(error instanceof BudgetSpent);
   breaker.onStateChange((state) => {
     const name = STATES[state];
     observer?.breakerState(name);
@@ -133,10 +138,9 @@ export function resilientCommerce(inner: Commerce, options: ResilienceOptions): 
   });
   observer?.breakerState('closed');
 
-  /** One attempt: inside the breaker, bounded by the shop timeout and what is left of the reply budget. */
-  const attempt = <T>(fn: () => Promise<T>): Promise<T> => {
-    const deadline = replyDeadline.getStore();
-    const left = deadline === undefined ? Infinity : deadline - performance.now();
+  /** One attempt: inside the breaker, bounded by the shop timeout and what is left until the deadline. */
+  const attempt = <T>(fn: () => Promise<T>, deadline: number): Promise<T> => {
+    const left = deadline - performance.now();
     if (left < MIN_ATTEMPT_MS) return Promise.reject(new BudgetSpent('reply budget spent'));
     const ms = Math.min(timeoutMs, left);
     return breaker.execute(() =>
@@ -145,11 +149,27 @@ export function resilientCommerce(inner: Commerce, options: ResilienceOptions): 
     );
   };
 
-  const call = async <T>(method: string, fn: () => Promise<T>, retryable: boolean): Promise<T> => {
+  /**
+   * Reads get `retries` more attempts after a fault, `retryDelayMs` apart. A plain loop rather
+   * than cockatiel's retry policy: that one costs a few µs and several promises on every call,
+   * and almost every call succeeds at once (README, "Benchmarks").
+   */
+  const attempts = async <T>(fn: () => Promise<T>, retryable: boolean, deadline: number): Promise<T> => {
+    for (let retry = 0; ; retry++) {
+      try {
+        return await attempt(fn, deadline);
+      } catch (error) {
+        if (!retryable || retry >= retries || !worthRetrying(error)) throw error;
+      }
+      await sleep(retryDelayMs);
+    }
+  };
+
+  const call = async <T>(method: string, fn: () => Promise<T>, retryable: boolean, deadline: number, callLog: Logger | undefined): Promise<T> => {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     try {
-      const value = await (retryable ? retryReads.execute(() => attempt(fn)) : attempt(fn));
+      const value = await attempts(fn, retryable, deadline);
       observer?.call(method, seconds(), 'ok');
       return value;
     } catch (error) {
@@ -163,34 +183,43 @@ export function resilientCommerce(inner: Commerce, options: ResilienceOptions): 
       observer?.call(method, seconds(), result);
       // An open breaker refuses every call; one line per refusal would flood the log.
       const level = result === 'breaker_open' ? 'debug' : 'warn';
-      log?.[level]({ event: 'catalog.call.failed', method, result, err: error }, 'catalog call failed');
+      callLog?.[level]({ event: 'catalog.call.failed', method, result, err: error }, 'catalog call failed');
       throw new ShopError('SHOP_UNAVAILABLE', {}, { cause: error });
     }
   };
-  const read = <T>(method: string, fn: () => Promise<T>) => call(method, fn, true);
+
+  /** The port's methods, every call ending by `deadline` (Infinity: only the per-attempt timeout). */
+  const view = (deadline: number, callLog: Logger | undefined): Commerce => {
+    const read = <T>(method: string, fn: () => Promise<T>) => call(method, fn, true, deadline, callLog);
+    return {
+      shopInfo: () => read('shopInfo', () => inner.shopInfo()),
+      findProducts: (spoken, language, opts) => read('findProducts', () => inner.findProducts(spoken, language, opts)),
+      getProduct: (id) => read('getProduct', () => inner.getProduct(id)),
+      listVariants: (group) => read('listVariants', () => inner.listVariants(group)),
+      listProducts: () => read('listProducts', () => inner.listProducts()),
+      customerByToken: (token) => read('customerByToken', () => inner.customerByToken(token)),
+      listOrders: (customerId) => read('listOrders', () => inner.listOrders(customerId)),
+      getOrder: (customerId, number) => read('getOrder', () => inner.getOrder(customerId, number)),
+      quoteReorder: (customerId, number) => read('quoteReorder', () => inner.quoteReorder(customerId, number)),
+      placeReorder: (customerId, number, key) =>
+        call('placeReorder', () => inner.placeReorder(customerId, number, key), false, deadline, callLog),
+      listStores: () => read('listStores', () => inner.listStores()),
+      specialDays: (storeId, from, to) => read('specialDays', () => inner.specialDays(storeId, from, to)),
+      faqTopics: () => read('faqTopics', () => inner.faqTopics()),
+      faqAnswer: (topicId, language) => read('faqAnswer', () => inner.faqAnswer(topicId, language)),
+      // A readiness probe must say how the shop is now: no retry, but through the breaker, so an
+      // open breaker reports the outage at once and a probe after `halfOpenAfterMs` is the trial call.
+      ping: () => call('ping', () => inner.ping(), false, deadline, callLog),
+      catalogVersion: () => read('catalogVersion', () => inner.catalogVersion()),
+    };
+  };
 
   return {
-    shopInfo: () => read('shopInfo', () => inner.shopInfo()),
-    findProducts: (spoken, language, opts) => read('findProducts', () => inner.findProducts(spoken, language, opts)),
-    getProduct: (id) => read('getProduct', () => inner.getProduct(id)),
-    listVariants: (group) => read('listVariants', () => inner.listVariants(group)),
-    listProducts: () => read('listProducts', () => inner.listProducts()),
-    customerByToken: (token) => read('customerByToken', () => inner.customerByToken(token)),
-    listOrders: (customerId) => read('listOrders', () => inner.listOrders(customerId)),
-    getOrder: (customerId, number) => read('getOrder', () => inner.getOrder(customerId, number)),
-    quoteReorder: (customerId, number) => read('quoteReorder', () => inner.quoteReorder(customerId, number)),
-    placeReorder: (customerId, number, key) => call('placeReorder', () => inner.placeReorder(customerId, number, key), false),
-    listStores: () => read('listStores', () => inner.listStores()),
-    specialDays: (storeId, from, to) => read('specialDays', () => inner.specialDays(storeId, from, to)),
-    faqTopics: () => read('faqTopics', () => inner.faqTopics()),
-    faqAnswer: (topicId, language) => read('faqAnswer', () => inner.faqAnswer(topicId, language)),
-    // A readiness probe must say how the shop is now: no retry, but through the breaker, so an
-    // open breaker reports the outage at once and a probe after `halfOpenAfterMs` is the trial call.
-    ping: () => call('ping', () => inner.ping(), false),
-    catalogVersion: () => read('catalogVersion', () => inner.catalogVersion()),
+    ...view(Infinity, log),
     close: async () => {
       await inner.close?.();
     },
     breakerState: () => STATES[breaker.state],
+    forReply: (deadline, replyLog) => view(deadline, replyLog ?? log),
   };
 }

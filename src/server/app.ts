@@ -4,16 +4,16 @@ import { performance } from 'node:perf_hooks';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import type { DateTime } from 'luxon';
 import type { Config } from '../config.js';
-import { raceTimeout, REPLY_BUDGET_MS, withReplyBudget } from '../catalog/resilient-commerce.js';
-import type { DomainDeps, Logger } from '../domain/deps.js';
-import type { Platform, VoiceReply } from '../domain/turn.js';
-import { createAlexaHandler, createAlexaRouter, type AlexaRequestVerifier } from '../platforms/alexa/alexa-route.js';
+import { commerceForReply, raceTimeout, REPLY_BUDGET_MS } from '../catalog/resilient-commerce.js';
+import type { DomainDeps, Logger, ReplyListener, TurnDeps } from '../domain/deps.js';
+import type { Platform } from '../domain/turn.js';
+import { createAlexaHandler, createAlexaRouter, type AlexaRequestVerifier, type PlatformHandler } from '../platforms/alexa/alexa-route.js';
 import { createAlexaSkill } from '../platforms/alexa/skill.js';
 import { alexaVerifierFromConfig } from '../platforms/alexa/configured-verifier.js';
 import type { createGoogleRoutes } from '../platforms/google/router.js';
 import { createMetrics, routeLabel, type Metrics } from './metrics.js';
 import { requestSecrets } from './privacy.js';
-import { currentScope, runInScope, scopedLogger, type RequestScope } from './request-scope.js';
+import { createRequestScope, type RequestScope } from './request-scope.js';
 
 /** Everything the HTTP app needs, as one plain object. */
 export interface AppDeps extends DomainDeps {
@@ -22,7 +22,7 @@ export interface AppDeps extends DomainDeps {
   now?: () => DateTime;
   /** Overrides the Alexa verifier (tests); default follows `config.alexa.verify`. */
   alexaVerifier?: AlexaRequestVerifier;
-  onReply?: (reply: VoiceReply, locale: string) => void;
+  onReply?: ReplyListener;
   /** The registry behind `GET /metrics`; `openDeps` creates it so the catalog is observed too. */
   metrics?: Metrics;
 }
@@ -57,8 +57,9 @@ function lazyRouter(load: () => Promise<Router>): express.RequestHandler {
  */
 function serveBesideExpress(
   app: Express,
-  routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>,
-  observe: (req: IncomingMessage, res: ServerResponse, route: string, handle: () => void) => void,
+  routes: Record<string, { platform: Platform; handle: PlatformHandler }>,
+  observe: (req: IncomingMessage, res: ServerResponse, route: string, handle: (scope: RequestScope) => void) => void,
+  turnDeps: (scope: RequestScope, platform: Platform) => TurnDeps,
   log: Logger,
 ): void {
   const front = (req: IncomingMessage, res: ServerResponse): void => {
@@ -67,10 +68,10 @@ function serveBesideExpress(
       app(req, res);
       return;
     }
-    observe(req, res, req.url!, () => {
-      route(req, res).catch((err: unknown) => {
+    observe(req, res, req.url!, (scope) => {
+      route.handle(req, res, turnDeps(scope, route.platform)).catch((err: unknown) => {
         // What express's error handler below does for a failure nobody caught.
-        log.error({ event: 'http.failed', err }, 'unhandled request error');
+        scope.log.error({ event: 'http.failed', err }, 'unhandled request error');
         if (res.headersSent) res.destroy();
         else res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end('{"error":"internal error"}');
       });
@@ -109,59 +110,66 @@ export function createApp(deps: AppDeps): Express {
   app.disable('etag');
   app.set('trust proxy', false);
   const metrics = deps.metrics ?? createMetrics();
-  // Every line a turn logs goes through the request's child logger (reqId bound).
-  const log = scopedLogger(deps.log);
+  const log = deps.log;
 
-  /** Request id, log scope, metrics, the reply budget: every request gets them, through express or not. */
-  const observe = (req: IncomingMessage & { body?: unknown }, res: ServerResponse, route: string, next: () => void) => {
+  /** Request id, logger, metrics and access line: every request gets them, through express or not. */
+  const observe = (req: IncomingMessage & { body?: unknown }, res: ServerResponse, route: string, next: (scope: RequestScope) => void) => {
     const incoming = req.headers['x-request-id'];
     const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', id);
-    const scope: RequestScope = {
-      id,
-      log: deps.log.child?.({ reqId: id }) ?? deps.log,
-      // req.body is the parsed body once a platform route has read it.
-      secrets: () => requestSecrets(req.body, req.headers.authorization),
-    };
     const started = performance.now();
+    // req.body is the parsed body once a platform route has read it.
+    const scope = createRequestScope(deps.log, id, started, () => requestSecrets(req.body, req.headers.authorization));
     res.once('finish', () => {
       const seconds = (performance.now() - started) / 1000;
       metrics.request(route, res.statusCode, seconds, scope.outcome);
-      scope.log.info({ event: 'http.request', method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000), outcome: scope.outcome }, 'request');
+      scope.plainLog.info({ event: 'http.request', method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000), outcome: scope.outcome }, 'request');
     });
-    // Every catalog call of this request shares one deadline, so a reply always goes out in time.
-    runInScope(scope, () => withReplyBudget(REPLY_BUDGET_MS, next));
+    next(scope);
   };
   // The route is taken now: mounted routers rewrite req.url while they run.
-  app.use((req: Request, res: Response, next: NextFunction) => observe(req, res, routeLabel(req.path), next));
+  app.use((req: Request, res: Response, next: NextFunction) => observe(req, res, routeLabel(req.path), (scope) => {
+    res.locals.scope = scope;
+    next();
+  }));
 
-  const replied = (platform: Platform) => (reply: VoiceReply, locale: string) => {
+  /**
+   * One request's deps: its logger, the catalog bounded by the reply budget (every catalog call
+   * of the reply shares one deadline, so a reply always goes out in time), and the reply's
+   * metrics.
+   */
+  const turnDeps = (scope: RequestScope, platform: Platform): TurnDeps => ({
+    commerce: commerceForReply(deps.commerce, scope.started + REPLY_BUDGET_MS, scope.log),
+    state: deps.state,
+    log: scope.log,
+    contact: deps.contact,
+    onReply: (reply, locale) => {
+      metrics.turn(platform, reply, locale);
+      scope.outcome = reply.outcome;
+      deps.onReply?.(reply, locale);
+    },
+  });
+  const depsOfExpress = (platform: Platform) => (res: Response) => turnDeps(res.locals.scope as RequestScope, platform);
+  const replied = (platform: Platform): ReplyListener => (reply, locale) => {
     metrics.turn(platform, reply, locale);
-    const scope = currentScope();
-    if (scope) scope.outcome = reply.outcome;
     deps.onReply?.(reply, locale);
   };
 
   const verifier = deps.config.alexa.verify ? deps.alexaVerifier ?? alexaVerifierFromConfig(deps.config.alexa) : undefined;
-  const skill = createAlexaSkill({ ...deps, log, now: deps.now, onReply: replied('alexa') });
-  const alexaOptions = {
-    skill,
-    verifier,
-    skillIds: deps.config.alexa.skillIds,
-    onRejected: (reason: string) => log.warn({ event: 'alexa.rejected', reason }, 'alexa request rejected'),
-    onError: (err: unknown) => log.error({ event: 'alexa.failed', err }, 'alexa request failed'),
-  };
-  app.use('/alexa', createAlexaRouter(alexaOptions));
-  const googleDeps = { ...deps, log, onReply: replied('google') };
+  const skill = createAlexaSkill({ ...deps, now: deps.now, onReply: replied('alexa') });
+  const alexaOptions = { skill, verifier, skillIds: deps.config.alexa.skillIds, log };
+  app.use('/alexa', createAlexaRouter(alexaOptions, depsOfExpress('alexa')));
+  const googleDeps = { ...deps, onReply: replied('google') };
   // One webhook and one auth for both ways in; the module (and, on its first call,
   // actions-on-google) loads on first use.
   let google: Promise<GoogleRoutes> | undefined;
-  const googleRoutes = () => (google ??= import('../platforms/google/router.js').then((m) => m.createGoogleRoutes(googleDeps)));
+  const googleRoutes = () =>
+    (google ??= import('../platforms/google/router.js').then((m) => m.createGoogleRoutes(googleDeps, depsOfExpress('google'))));
   app.use('/google', lazyRouter(async () => (await googleRoutes()).router));
   serveBesideExpress(app, {
-    '/alexa': createAlexaHandler(alexaOptions),
-    '/google': async (req, res) => (await googleRoutes()).handler(req, res),
-  }, observe, log);
+    '/alexa': { platform: 'alexa', handle: createAlexaHandler(alexaOptions) },
+    '/google': { platform: 'google', handle: async (req, res, requestDeps) => (await googleRoutes()).handler(req, res, requestDeps) },
+  }, observe, turnDeps, log);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -195,7 +203,7 @@ export function createApp(deps: AppDeps): Express {
       res.status(status).json({ error: status === 413 ? 'request body too large' : 'bad request' });
       return;
     }
-    log.error({ event: 'http.failed', err }, 'unhandled request error');
+    ((res.locals.scope as RequestScope | undefined)?.log ?? log).error({ event: 'http.failed', err }, 'unhandled request error');
     res.status(500).json({ error: 'internal error' });
   });
 

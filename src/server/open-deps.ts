@@ -7,7 +7,6 @@ import { openSqliteStateStore } from '../state/sqlite-state-store.js';
 import type { AppDeps } from './app.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import { scopedLogger } from './request-scope.js';
 
 export interface OpenDepsOptions {
   /**
@@ -34,8 +33,8 @@ export async function openDeps(config: Config, log: Logger, options: OpenDepsOpt
   const state = openSqliteStateStore(config.dataDir);
   const commerce = resilientCommerce(options.decorateShop ? options.decorateShop(shop) : shop, {
     timeoutMs: config.shop.timeoutMs,
-    // Failures are logged inside a request: with its id, and with its tokens masked.
-    log: scopedLogger(log),
+    // Inside a request, failures go to its own logger (app.ts, `commerceForReply`).
+    log,
     observer: metrics.catalog,
     ...options.resilience,
   });

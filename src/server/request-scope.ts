@@ -1,56 +1,60 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from '../domain/deps.js';
 import type { RequestOutcome } from './metrics.js';
 import { maskMessage, maskSecrets } from './privacy.js';
 
-/** What belongs to one HTTP request while it is being answered. */
+/**
+ * What belongs to one HTTP request while it is being answered. It is handed down explicitly
+ * (as the request's `TurnDeps`), not kept in an AsyncLocalStorage: on Node 20 that hooks every
+ * promise of every request (README, "Benchmarks").
+ */
 export interface RequestScope {
   /** The `x-request-id` the app answers with. */
   readonly id: string;
-  /** The process logger with `reqId` bound. */
+  /** Lines about this request: `reqId` bound, and the request's tokens and ids masked wherever they appear. */
   readonly log: Logger;
-  /** Tokens and ids this request carries, masked by value in its log lines (read when a line is written). */
-  readonly secrets?: () => string[];
+  /** The access line's logger: `reqId` bound, no masking (the line carries no value from the request). */
+  readonly plainLog: Logger;
+  /** When the request came in (`performance.now()`): the reply's budget counts from here. */
+  readonly started: number;
   /** How the turn ended, once the domain answered (metrics). */
   outcome?: RequestOutcome;
-}
-
-const storage = new AsyncLocalStorage<RequestScope>();
-
-/** Runs `fn` (and everything it awaits) inside `scope`. */
-export function runInScope<T>(scope: RequestScope, fn: () => T): T {
-  return storage.run(scope, fn);
-}
-
-/** The scope of the request being answered, if any. */
-export function currentScope(): RequestScope | undefined {
-  return storage.getStore();
 }
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 
 /**
- * A logger that writes through the current request's child logger, so every line a turn logs
- * (domain, adapters, catalog) carries the request id without each layer passing it on, and the
- * request's own tokens and ids are masked wherever they appear in the line.
+ * The scope of one request. `secrets` lists the tokens and ids the request carries; it is read
+ * only when a line is written, so a request that logs nothing but its access line never pays
+ * for it, nor for pino's child logger before the first line.
  *
- * @example createAlexaSkill({ ...deps, log: scopedLogger(deps.log) })
+ * @example
+ *   const scope = createRequestScope(log, id, performance.now(), () => requestSecrets(req.body, req.headers.authorization));
+ *   scope.log.warn({ err }, 'catalog call failed'); // {"reqId":"…","err":{…"message":"token [redacted] refused"}}
  */
-export function scopedLogger(base: Logger): Logger {
+export function createRequestScope(base: Logger, id: string, started: number, secrets: () => string[]): RequestScope {
+  let child: Logger | undefined;
+  const bound = (): Logger => (child ??= base.child?.({ reqId: id }) ?? base);
   const write = (level: Level) => (obj: object, msg?: string) => {
-    const scope = storage.getStore();
-    if (!scope) return base[level](obj, msg);
-    const secrets = scope.secrets?.() ?? [];
-    scope.log[level](maskSecrets(obj, secrets), msg === undefined ? undefined : maskMessage(msg, secrets));
+    const log = bound();
+    if (log.isLevelEnabled?.(level) === false) return;
+    const found = secrets();
+    log[level](maskSecrets(obj, found), msg === undefined ? undefined : maskMessage(msg, found));
   };
+  const plain = (level: Level) => (obj: object, msg?: string) => bound()[level](obj, msg);
   return {
-    debug: write('debug'),
-    info: write('info'),
-    warn: write('warn'),
-    error: write('error'),
-    child: (bindings) => {
-      const log = storage.getStore()?.log ?? base;
-      return log.child ? log.child(bindings) : log;
+    id,
+    started,
+    log: {
+      debug: write('debug'),
+      info: write('info'),
+      warn: write('warn'),
+      error: write('error'),
+      child: (bindings) => {
+        const log = bound();
+        return log.child ? log.child(bindings) : log;
+      },
+      isLevelEnabled: (level) => bound().isLevelEnabled?.(level) ?? true,
     },
+    plainLog: { debug: plain('debug'), info: plain('info'), warn: plain('warn'), error: plain('error') },
   };
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { openEmbeddedShop, type EmbeddedShop } from '../../src/catalog/embedded/embedded-shop.js';
 import {
-  resilientCommerce, withReplyBudget, type BreakerState, type CatalogCallResult, type ResilienceOptions,
+  resilientCommerce, type BreakerState, type CatalogCallResult, type ResilienceOptions,
 } from '../../src/catalog/resilient-commerce.js';
 import { ShopError } from '../../src/domain/errors.js';
 import { FaultPlan } from '../server/faulty-shop.js';
@@ -136,15 +136,14 @@ describe('resilientCommerce: timeouts, retries, circuit breaker', () => {
     const commerce = wrap({ timeoutMs: 1000, breakAfterFailures: 1 });
     faults.set('*', { delayMs: 150 });
     const started = performance.now();
-    await withReplyBudget(250, async () => {
-      await commerce.shopInfo();
-      await rejectsWith(commerce.listStores(), 'SHOP_UNAVAILABLE');
-    });
+    const reply = commerce.forReply(started + 250);
+    await reply.shopInfo();
+    await rejectsWith(reply.listStores(), 'SHOP_UNAVAILABLE');
     const elapsed = performance.now() - started;
     assert.ok(elapsed < 400, `the budget of 250 ms held (without it: 450 ms), took ${elapsed} ms`);
     assert.equal(faults.count('listStores'), 1, 'no retry once the budget is spent');
     assert.equal(commerce.breakerState(), 'closed', 'a call cut short by the budget is not the shop\'s fault');
-    await withReplyBudget(10, () => rejectsWith(commerce.faqTopics(), 'SHOP_UNAVAILABLE'));
+    await rejectsWith(commerce.forReply(performance.now() + 10).faqTopics(), 'SHOP_UNAVAILABLE');
     assert.equal(faults.count('faqTopics'), 0, 'an attempt that cannot finish in time is not started');
   });
 });

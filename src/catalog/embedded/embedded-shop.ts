@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Language } from '../../domain/turn.js';
 import type {
   Commerce, Customer, FaqTopic, Interval, Product, ProductSearch, ShopInfo, Store, Weekday,
@@ -9,6 +10,26 @@ import { placeReorder, quoteReorder } from './reorder.js';
 import { openShopDatabase } from './shop-database.js';
 import { statementCache } from './statement-cache.js';
 import { specialDays } from './store-calendar.js';
+
+/**
+ * Products are served from memory once read, and the catalog version is read again at most this
+ * often. An import by this process empties the cache at once; one by another process (`shopvoice
+ * shop import` beside a running server) is seen within this time. Reading a product row costs
+ * about 8 µs, most of it SQLite's read transaction, on every ProductLookupIntent.
+ */
+const PRODUCT_CACHE_CHECK_MS = 1000;
+
+/** Products kept in memory at most (a million-product shop must not end up whole in the heap). */
+const PRODUCT_CACHE_MAX = 10_000;
+
+/** A product as the cache hands it to every turn: nobody may change it. */
+function frozen(product: Product): Product {
+  Object.freeze(product.name);
+  Object.freeze(product.description);
+  if (product.unitPrice) Object.freeze(product.unitPrice);
+  if (product.attributes) Object.freeze(product.attributes);
+  return Object.freeze(product);
+}
 
 /** The embedded demo shop: the catalog port over `<dataDir>/shop.sqlite`, plus catalog import. */
 export interface EmbeddedShop extends Commerce {
@@ -44,6 +65,20 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
   let info: ShopInfo | undefined;
   const shopInfo = (): ShopInfo =>
     (info ??= JSON.parse((sql("SELECT value FROM settings WHERE key = 'shop_info'").get() as { value: string }).value) as ShopInfo);
+  const cached = new Map<string, Product>();
+  let cachedVersion: string | undefined;
+  let checkedAt = -Infinity;
+  /** The products read so far, emptied when the catalog version moved. */
+  const productCache = (): Map<string, Product> => {
+    const at = performance.now();
+    if (at - checkedAt >= PRODUCT_CACHE_CHECK_MS) {
+      checkedAt = at;
+      const current = version();
+      if (current !== cachedVersion) cached.clear();
+      cachedVersion = current;
+    }
+    return cached;
+  };
   const listProducts = (): Product[] =>
     (sql('SELECT * FROM products ORDER BY id').all() as ProductRow[]).map(productFromRow);
   // The first search builds the index; after an import (another process's too, the version is
@@ -78,8 +113,15 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
     },
 
     async getProduct(id: string) {
+      const products = productCache();
+      const known = products.get(id);
+      if (known) return known;
       const row = sql('SELECT * FROM products WHERE id = ?').get(id) as ProductRow | undefined;
-      return row && productFromRow(row);
+      if (!row) return undefined;
+      const product = frozen(productFromRow(row));
+      if (products.size >= PRODUCT_CACHE_MAX) products.delete(products.keys().next().value!);
+      products.set(id, product);
+      return product;
     },
 
     async listVariants(variantGroup: string) {
@@ -165,6 +207,7 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
         insertProducts(db, products);
         sql(`UPDATE settings SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'catalog_version'`).run();
       }).immediate();
+      checkedAt = -Infinity;
       return { count: products.length };
     },
 

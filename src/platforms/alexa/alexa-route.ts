@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import express, { type Router } from 'express';
+import express, { type Response, type Router } from 'express';
+import type { TurnDeps } from '../../domain/deps.js';
 import { answerAlexaRequest, type AlexaRouteOptions } from './answer-alexa-request.js';
 
-export type { AlexaAnswer, AlexaRequestVerifier, AlexaRouteOptions } from './answer-alexa-request.js';
+export type { AlexaAnswer, AlexaCall, AlexaRequestVerifier, AlexaRouteOptions } from './answer-alexa-request.js';
 export { answerAlexaRequest } from './answer-alexa-request.js';
 
 /** The default body limit: a real Alexa request is 2–8 KiB. */
@@ -24,11 +25,17 @@ function reject(res: ServerResponse, status: number, error: string): void {
   sendJson(res, status, JSON.stringify({ error }));
 }
 
+/** A Node request handler of a platform route; `deps` are the request's own (see `TurnDeps`). */
+export type PlatformHandler = (req: IncomingMessage, res: ServerResponse, deps?: TurnDeps) => Promise<void>;
+
 /** `answerAlexaRequest` written to a Node response; `req.body` holds the parsed JSON, as a JSON parser would leave it. */
 function answerAlexa(options: AlexaRouteOptions) {
-  return async (req: AlexaHttpRequest, res: ServerResponse, raw: Buffer): Promise<void> => {
-    const answer = await answerAlexaRequest(options, req.headers, raw, (body) => {
-      req.body = body;
+  return async (req: AlexaHttpRequest, res: ServerResponse, raw: Buffer, deps: TurnDeps | undefined): Promise<void> => {
+    const answer = await answerAlexaRequest(options, req.headers, raw, {
+      deps,
+      onParsed: (body) => {
+        req.body = body;
+      },
     });
     sendJson(res, answer.status, answer.json);
   };
@@ -36,9 +43,10 @@ function answerAlexa(options: AlexaRouteOptions) {
 
 /**
  * `POST /alexa` as an express router: raw body (no JSON parser in front, the signature covers
- * the exact bytes), verification, shape and skill-id checks, then the skill.
+ * the exact bytes), verification, shape and skill-id checks, then the skill. `depsFor` gives a
+ * request's own deps, from what an earlier middleware left in `res.locals`.
  */
-export function createAlexaRouter(options: AlexaRouteOptions): Router {
+export function createAlexaRouter(options: AlexaRouteOptions, depsFor?: (res: Response) => TurnDeps | undefined): Router {
   const router = express.Router();
   const rawBody = express.raw({ type: () => true, limit: options.maxBodyBytes ?? MAX_BODY_BYTES });
   const answer = answerAlexa(options);
@@ -49,7 +57,7 @@ export function createAlexaRouter(options: AlexaRouteOptions): Router {
       if (status === 413) return reject(res, 413, 'request body too large');
       return reject(res, 400, 'unreadable request body');
     });
-  }, (req, res) => answer(req, res, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)));
+  }, (req, res) => answer(req, res, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), depsFor?.(res)));
   return router;
 }
 
@@ -62,10 +70,10 @@ export function createAlexaRouter(options: AlexaRouteOptions): Router {
  *
  * @example createServer((req, res) => (isAlexaPost(req) ? alexa(req, res) : app(req, res)))
  */
-export function createAlexaHandler(options: AlexaRouteOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function createAlexaHandler(options: AlexaRouteOptions): PlatformHandler {
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const answer = answerAlexa(options);
-  return async (req, res) => {
+  return async (req, res, deps) => {
     let raw: Buffer;
     try {
       raw = await readRawBody(req, limit);
@@ -73,7 +81,7 @@ export function createAlexaHandler(options: AlexaRouteOptions): (req: IncomingMe
       if (error === TOO_LARGE) return reject(res, 413, 'request body too large');
       return reject(res, 400, 'unreadable request body');
     }
-    await answer(req, res, raw);
+    await answer(req, res, raw, deps);
   };
 }
 

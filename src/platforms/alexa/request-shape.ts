@@ -35,14 +35,19 @@ export function skillIdOf(envelope: RequestEnvelope): string | undefined {
 /** Nesting levels of objects and arrays a request may have. */
 export const MAX_JSON_DEPTH = 32;
 
-/** True when `value` nests objects or arrays more than `max` levels deep (iterative: no stack to blow). */
+/**
+ * True when `value` nests objects or arrays more than `max` levels deep. The walk goes at most
+ * `max` calls deep, so no body can blow the stack.
+ */
 export function nestedDeeperThan(value: unknown, max: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (typeof node !== 'object' || node === null) continue;
-    if (depth > max) return true;
-    for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  if (typeof value !== 'object' || value === null) return false;
+  if (max < 1) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (nestedDeeperThan(value[i], max - 1)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (Object.hasOwn(value, key) && nestedDeeperThan((value as Record<string, unknown>)[key], max - 1)) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 import { SkillBuilders, type HandlerInput } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { DateTime } from 'luxon';
-import type { DomainDeps } from '../../domain/deps.js';
+import type { DomainDeps, ReplyListener, TurnDeps } from '../../domain/deps.js';
 import { handleTurn } from '../../domain/handle-turn.js';
 import { say } from '../../domain/speech.js';
 import type { SessionState, VoiceReply } from '../../domain/turn.js';
@@ -13,11 +13,12 @@ export interface AlexaSkillDeps extends DomainDeps {
   /** Fixed clock for tests and the simulator; default: the request's timestamp. */
   now?: () => DateTime;
   /** Called with each handled turn's reply (metrics). */
-  onReply?: (reply: VoiceReply, locale: string) => void;
+  onReply?: ReplyListener;
 }
 
 export interface AlexaSkill {
-  invoke(envelope: RequestEnvelope): Promise<ResponseEnvelope>;
+  /** Answers one request; `turnDeps` (the request's logger, catalog and reply listener) replace the skill's own for it. */
+  invoke(envelope: RequestEnvelope, turnDeps?: TurnDeps): Promise<ResponseEnvelope>;
 }
 
 const CONVERSATION_REQUESTS = new Set(['LaunchRequest', 'IntentRequest', 'SessionEndedRequest']);
@@ -47,12 +48,16 @@ function keepSession(input: HandlerInput, state: SessionState): void {
  * the one domain entry. Skill lifecycle events are handled here because they are Alexa's alone.
  */
 export function createAlexaSkill(deps: AlexaSkillDeps): AlexaSkill {
+  /** The request's own deps, which travel as ask-sdk's invocation context; else the skill's. */
+  const depsOf = (input: HandlerInput): TurnDeps => (input.context as TurnDeps | undefined) ?? deps;
+
   const conversation = {
     canHandle: (input: HandlerInput) => CONVERSATION_REQUESTS.has(input.requestEnvelope.request.type),
     async handle(input: HandlerInput) {
+      const turnDeps = depsOf(input);
       const turn = toVoiceTurn(input.requestEnvelope, deps.now);
-      const reply = await handleTurn(turn, deps);
-      deps.onReply?.(reply, turn.locale);
+      const reply = await handleTurn(turn, turnDeps);
+      turnDeps.onReply?.(reply, turn.locale);
       keepSession(input, reply.endSession ? {} : reply.state);
       return toAlexaResponse(reply, input.responseBuilder);
     },
@@ -61,19 +66,20 @@ export function createAlexaSkill(deps: AlexaSkillDeps): AlexaSkill {
   const skillEvents = {
     canHandle: (input: HandlerInput) => input.requestEnvelope.request.type.startsWith('AlexaSkillEvent.'),
     async handle(input: HandlerInput) {
+      const { state, log } = depsOf(input);
       const type = input.requestEnvelope.request.type;
       const userId = input.requestEnvelope.context?.System?.user?.userId;
       if (type === 'AlexaSkillEvent.SkillDisabled' && userId) {
         // The userId changes whenever the skill is re-enabled; a disabled user's data must go (GDPR Art. 17).
-        const removed = await deps.state.forgetUser(userId);
-        deps.log.info({ event: type, removed }, 'skill disabled: user data deleted');
+        const removed = await state.forgetUser(userId);
+        log.info({ event: type, removed }, 'skill disabled: user data deleted');
       } else if (type === 'AlexaSkillEvent.SkillAccountLinked') {
         // The event carries the new access token in `body.accessToken`. Nothing is stored: the token
         // arrives with every request, and matching customers in the background is not allowed
         // (platform-rules.md, "commerce policy"). Only the fact is logged, never the token.
-        deps.log.info({ event: type }, 'skill account linked');
+        log.info({ event: type }, 'skill account linked');
       } else {
-        deps.log.info({ event: type }, 'skill event');
+        log.info({ event: type }, 'skill event');
       }
       return input.responseBuilder.getResponse();
     },
@@ -89,8 +95,9 @@ export function createAlexaSkill(deps: AlexaSkillDeps): AlexaSkill {
     .addErrorHandlers({
       canHandle: () => true,
       handle(input: HandlerInput, error: Error) {
+        const turnDeps = depsOf(input);
         const request = input.requestEnvelope.request;
-        deps.log.error({ event: 'alexa.dispatch.failed', err: error, requestType: request.type }, 'alexa dispatch failed');
+        turnDeps.log.error({ event: 'alexa.dispatch.failed', err: error, requestType: request.type }, 'alexa dispatch failed');
         if (request.type !== 'LaunchRequest' && request.type !== 'IntentRequest') return input.responseBuilder.getResponse();
         // A customer who spoke hears one apology, never silence (style.md, "unknown errors").
         const raw = (request as { locale?: unknown }).locale;
@@ -102,12 +109,12 @@ export function createAlexaSkill(deps: AlexaSkillDeps): AlexaSkill {
           handledAs: request.type,
           outcome: 'error',
         };
-        deps.onReply?.(reply, locale);
+        turnDeps.onReply?.(reply, locale);
         keepSession(input, {});
         return toAlexaResponse(reply, input.responseBuilder);
       },
     })
     .create();
 
-  return { invoke: (envelope) => skill.invoke(envelope) };
+  return { invoke: (envelope, turnDeps) => skill.invoke(envelope, turnDeps) };
 }

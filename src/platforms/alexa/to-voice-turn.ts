@@ -29,6 +29,26 @@ function sessionState(attributes: unknown): SessionState {
   return typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes) ? (attributes as SessionState) : {};
 }
 
+/** How Alexa writes `request.timestamp`: UTC, whole seconds or milliseconds. */
+const ALEXA_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+
+/**
+ * The request's own time. Alexa's form is read by `Date.parse` (about 1 µs; luxon's ISO parser
+ * takes about 6, on every request); any other ISO form by luxon.
+ */
+function requestTime(timestamp: unknown): DateTime | undefined {
+  const text = String(timestamp ?? '');
+  if (ALEXA_TIMESTAMP.test(text)) {
+    // Date.parse rolls "02-30" over into March; luxon's parser, below, refuses it.
+    const ms = Date.parse(text);
+    if (Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === text.slice(0, 10)) {
+      return DateTime.fromMillis(ms, { zone: 'utc' });
+    }
+  }
+  const stamped = DateTime.fromISO(text, { setZone: true });
+  return stamped.isValid ? stamped : undefined;
+}
+
 /**
  * Translates an Alexa request into the domain's turn. `now` is the configured clock if any,
  * else the request's own timestamp (bounded to ±150 s of real time by the verifier).
@@ -36,13 +56,14 @@ function sessionState(attributes: unknown): SessionState {
 export function toVoiceTurn(envelope: RequestEnvelope, clock?: () => DateTime): VoiceTurn {
   const request = envelope.request;
   const system = envelope.context?.System;
-  const stamped = DateTime.fromISO(String(request.timestamp ?? ''), { setZone: true });
-  const now = clock ? clock() : stamped.isValid ? stamped : DateTime.now();
-  const base = {
-    platform: 'alexa' as const,
+  const turn: VoiceTurn = {
+    platform: 'alexa',
     locale: alexaLocale((request as { locale?: string }).locale),
-    slots: {} as Record<string, SlotValue>,
-    confirmation: 'NONE' as Confirmation,
+    // Any request type but these three reaching the conversation is answered as not understood.
+    kind: 'intent',
+    intent: 'AMAZON.FallbackIntent',
+    slots: {},
+    confirmation: 'NONE',
     user: {
       id: system?.user?.userId ?? envelope.session?.user?.userId ?? 'anonymous',
       accessToken: system?.user?.accessToken ?? envelope.session?.user?.accessToken ?? undefined,
@@ -52,25 +73,25 @@ export function toVoiceTurn(envelope: RequestEnvelope, clock?: () => DateTime): 
       isNew: envelope.session?.new ?? true,
       state: sessionState(envelope.session?.attributes),
     },
-    now,
+    now: clock?.() ?? requestTime(request.timestamp) ?? DateTime.now(),
     requestId: request.requestId,
   };
-  if (request.type === 'LaunchRequest') return { ...base, kind: 'launch', intent: 'LaunchRequest' };
-  if (request.type === 'SessionEndedRequest') {
-    return { ...base, kind: 'session-ended', intent: 'SessionEndedRequest', endReason: request.reason };
-  }
-  if (request.type === 'IntentRequest') {
+  // Filled in place, not spread from a common base: the spread cost about 8 µs a request in the
+  // bench profile.
+  if (request.type === 'LaunchRequest') {
+    turn.kind = 'launch';
+    turn.intent = 'LaunchRequest';
+  } else if (request.type === 'SessionEndedRequest') {
+    turn.kind = 'session-ended';
+    turn.intent = 'SessionEndedRequest';
+    turn.endReason = request.reason;
+  } else if (request.type === 'IntentRequest') {
     const intent = (request as IntentRequest).intent;
-    const slots: Record<string, SlotValue> = {};
-    for (const [name, slot] of Object.entries(intent?.slots ?? {})) slots[name] = slotValue(slot);
-    return {
-      ...base,
-      kind: 'intent',
-      intent: typeof intent?.name === 'string' ? intent.name : 'AMAZON.FallbackIntent',
-      slots,
-      confirmation: (intent?.confirmationStatus as Confirmation | undefined) ?? 'NONE',
-    };
+    if (typeof intent?.name === 'string') turn.intent = intent.name;
+    const slots = intent?.slots;
+    // A slot named "__proto__" (no model has one) would replace the record's prototype.
+    if (slots) for (const name of Object.keys(slots)) if (name !== '__proto__') turn.slots[name] = slotValue(slots[name]);
+    turn.confirmation = (intent?.confirmationStatus as Confirmation | undefined) ?? 'NONE';
   }
-  // Any other request type reaching the conversation is answered as not understood.
-  return { ...base, kind: 'intent', intent: 'AMAZON.FallbackIntent' };
+  return turn;
 }

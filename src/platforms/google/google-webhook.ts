@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Config } from '../../config.js';
-import type { DomainDeps } from '../../domain/deps.js';
+import type { DomainDeps, ReplyListener, TurnDeps } from '../../domain/deps.js';
 import type { VoiceReply, VoiceTurn } from '../../domain/turn.js';
 import { loadDialogflowDispatcher } from './dialogflow-app.js';
 import { HTTP_ANSWERS, type HttpAnswer } from './http-answers.js';
@@ -15,7 +15,7 @@ import { asWebhookRequest } from './webhook-types.js';
 export type GoogleRouteDeps = DomainDeps & {
   config: Config;
   now?: () => DateTime;
-  onReply?: (reply: VoiceReply, locale: string) => void;
+  onReply?: ReplyListener;
 };
 
 /** The domain's single entry (`handleTurn` in domain/handle-turn.ts). */
@@ -23,7 +23,8 @@ export type TurnHandler = (turn: VoiceTurn, deps: DomainDeps) => Promise<VoiceRe
 
 /** The webhook without HTTP: a parsed, authenticated body in, status and JSON body out. */
 export interface GoogleWebhook {
-  answer(body: unknown): Promise<HttpAnswer>;
+  /** Answers one parsed body; `turnDeps` (the request's logger, catalog and reply listener) replace the webhook's own for it. */
+  answer(body: unknown, turnDeps?: TurnDeps): Promise<HttpAnswer>;
 }
 
 /**
@@ -36,15 +37,15 @@ export interface GoogleWebhook {
 export function createGoogleWebhook(deps: GoogleRouteDeps, handleTurn: TurnHandler): GoogleWebhook {
   const now = deps.now ?? (() => DateTime.now());
   return {
-    async answer(body) {
+    async answer(body, turnDeps: TurnDeps = deps) {
       const request = asWebhookRequest(body);
       if (!request) return HTTP_ANSWERS.notWebhookRequest;
       const dispatcher = await loadDialogflowDispatcher();
       const response = await dispatcher.dispatch(request, async (target) => {
         const turn = toVoiceTurn(request, { now: now(), target });
-        const reply = await handleTurn(turn, deps);
-        deps.onReply?.(reply, turn.locale);
-        deps.log.debug(
+        const reply = await handleTurn(turn, turnDeps);
+        turnDeps.onReply?.(reply, turn.locale);
+        if (turnDeps.log.isLevelEnabled?.('debug') !== false) turnDeps.log.debug(
           { platform: 'google', requestId: turn.requestId, intent: turn.intent, handledAs: reply.handledAs, outcome: reply.outcome },
           'google turn',
         );

@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TurnDeps } from '../../domain/deps.js';
 import { handleTurn } from '../../domain/handle-turn.js';
 import { createGoogleWebhook, type GoogleRouteDeps } from './google-webhook.js';
 import { HTTP_ANSWERS, MAX_BODY_BYTES } from './http-answers.js';
 import { createWebhookCallHandler, isJsonType, parseJsonBody, type CallAnswer, type WebhookCallHandler } from './webhook-call.js';
 
-export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+/** A Node request handler; `deps` are the request's own (see `TurnDeps`). */
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse, deps?: TurnDeps) => Promise<void>;
 
 function send(res: ServerResponse, answer: CallAnswer): void {
   const body = JSON.stringify(answer.body);
@@ -44,8 +46,8 @@ async function readJson(req: IncomingMessage) {
 
 /** `POST /google` on Node's own request and response, answered by an existing call handler. */
 export function nodeWebhookHandler(answerCall: WebhookCallHandler): NodeHandler {
-  return async (req, res) => {
-    send(res, await answerCall({ authorization: req.headers.authorization, readBody: () => readJson(req) }));
+  return async (req, res, deps) => {
+    send(res, await answerCall({ authorization: req.headers.authorization, readBody: () => readJson(req), deps }));
   };
 }
 

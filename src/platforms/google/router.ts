@@ -1,4 +1,5 @@
-import type { Router } from 'express';
+import type { Response, Router } from 'express';
+import type { TurnDeps } from '../../domain/deps.js';
 import { handleTurn } from '../../domain/handle-turn.js';
 import { createGoogleWebhook, type GoogleRouteDeps } from './google-webhook.js';
 import { nodeWebhookHandler, type NodeHandler } from './node-handler.js';
@@ -22,11 +23,15 @@ export function createGoogleRouter(deps: GoogleRouteDeps): Router {
 
 /**
  * The webhook as both an express router and a plain Node handler (the server's front), sharing
- * one webhook and one auth, so the auth's start-up warning is logged once.
+ * one webhook and one auth, so the auth's start-up warning is logged once. The router finds a
+ * request's own deps through `depsFor`; the handler is given them.
  *
- * @example const { router, handler } = createGoogleRoutes(deps)
+ * @example const { router, handler } = createGoogleRoutes(deps, (res) => res.locals.turnDeps)
  */
-export function createGoogleRoutes(deps: GoogleRouteDeps): { router: Router; handler: NodeHandler } {
+export function createGoogleRoutes(
+  deps: GoogleRouteDeps,
+  depsFor?: (res: Response) => TurnDeps | undefined,
+): { router: Router; handler: NodeHandler } {
   const answerCall = createWebhookCallHandler(deps, createGoogleWebhook(deps, handleTurn));
-  return { router: webhookRouter(answerCall), handler: nodeWebhookHandler(answerCall) };
+  return { router: webhookRouter(answerCall, depsFor), handler: nodeWebhookHandler(answerCall) };
 }

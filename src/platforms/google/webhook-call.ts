@@ -1,3 +1,4 @@
+import type { TurnDeps } from '../../domain/deps.js';
 import type { GoogleRouteDeps, GoogleWebhook } from './google-webhook.js';
 import { BASIC_CHALLENGE, HTTP_ANSWERS, type HttpAnswer } from './http-answers.js';
 import { createWebhookAuth } from './webhook-auth.js';
@@ -10,6 +11,8 @@ export interface WebhookCall {
   authorization: string | undefined;
   /** Called only once the caller is let in, so an unauthenticated caller cannot make us parse 64 KiB. */
   readBody(): BodyRead | Promise<BodyRead>;
+  /** The request's own deps (its logger, its reply-bounded catalog, its reply listener). */
+  deps?: TurnDeps;
 }
 
 /** An {@link HttpAnswer} plus the headers it must carry (`WWW-Authenticate` on 401). */
@@ -31,16 +34,17 @@ const UNAUTHORIZED: CallAnswer = { ...HTTP_ANSWERS.unauthorized, headers: { 'www
 export function createWebhookCallHandler(deps: Pick<GoogleRouteDeps, 'config' | 'log'>, webhook: GoogleWebhook): WebhookCallHandler {
   const auth = createWebhookAuth(deps.config.google, deps.log);
   return async (call) => {
+    const log = call.deps?.log ?? deps.log;
     if (!auth.allows(call.authorization)) {
-      deps.log.info({ event: 'google.auth.refused', mode: auth.mode }, 'refused a call to POST /google');
+      log.info({ event: 'google.auth.refused', mode: auth.mode }, 'refused a call to POST /google');
       return UNAUTHORIZED;
     }
     const read = await call.readBody();
     if ('refused' in read) return read.refused;
     try {
-      return await webhook.answer(read.body);
+      return await webhook.answer(read.body, call.deps);
     } catch (error) {
-      deps.log.error({ event: 'google.webhook.failed', err: error }, 'the Google webhook failed');
+      log.error({ event: 'google.webhook.failed', err: error }, 'the Google webhook failed');
       return HTTP_ANSWERS.internal;
     }
   };

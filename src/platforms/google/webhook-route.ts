@@ -1,4 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
+import type { TurnDeps } from '../../domain/deps.js';
 import type { GoogleRouteDeps, GoogleWebhook } from './google-webhook.js';
 import { BODY_LIMIT, HTTP_ANSWERS, type HttpAnswer } from './http-answers.js';
 import { createWebhookCallHandler, type BodyRead, type CallAnswer, type WebhookCallHandler } from './webhook-call.js';
@@ -46,12 +47,15 @@ function readJson(req: Request, res: Response): Promise<BodyRead> {
   });
 }
 
-/** The express router for an existing call handler (see {@link webhookRoute}). */
-export function webhookRouter(answerCall: WebhookCallHandler): Router {
+/**
+ * The express router for an existing call handler (see {@link webhookRoute}); `depsFor` gives a
+ * request's own deps, from what an earlier middleware left in `res.locals`.
+ */
+export function webhookRouter(answerCall: WebhookCallHandler, depsFor?: (res: Response) => TurnDeps | undefined): Router {
   const router = express.Router();
   router.post('/', async (req, res, next) => {
     try {
-      send(res, await answerCall({ authorization: req.get('authorization'), readBody: () => readJson(req, res) }));
+      send(res, await answerCall({ authorization: req.get('authorization'), readBody: () => readJson(req, res), deps: depsFor?.(res) }));
     } catch (error) {
       next(error);
     }
