@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
+import type { Express } from 'express';
 import type { DateTime } from 'luxon';
 import type { Config } from '../config.js';
-import { commerceForReply, raceTimeout, REPLY_BUDGET_MS } from '../catalog/resilient-commerce.js';
-import type { DomainDeps, Logger, ReplyListener, TurnDeps } from '../domain/deps.js';
+import { commerceForReply, REPLY_BUDGET_MS } from '../catalog/resilient-commerce.js';
+import type { DomainDeps, ReplyListener, TurnDeps } from '../domain/deps.js';
 import type { Platform } from '../domain/turn.js';
-import { createAlexaHandler, createAlexaRouter, type AlexaRequestVerifier, type PlatformHandler } from '../platforms/alexa/alexa-route.js';
+import { createAlexaHandler, type AlexaRequestVerifier, type PlatformHandler } from '../platforms/alexa/alexa-route.js';
 import { createAlexaSkill } from '../platforms/alexa/skill.js';
 import { alexaVerifierFromConfig } from '../platforms/alexa/configured-verifier.js';
 import type { createGoogleRoutes } from '../platforms/google/router.js';
-import { createMetrics, routeLabel, type Metrics } from './metrics.js';
+import type { ExpressParts } from './express-app.js';
+import { createMetrics, type Metrics } from './metrics.js';
 import { requestSecrets } from './privacy.js';
 import { createRequestScope, type RequestScope } from './request-scope.js';
 
@@ -27,88 +28,33 @@ export interface AppDeps extends DomainDeps {
   metrics?: Metrics;
 }
 
+/** The server's request listener, and `listen` as express's own (a Node server with it, listening). */
+export interface App {
+  (req: IncomingMessage, res: ServerResponse): void;
+  listen(port?: number, hostname?: string, callback?: (error?: Error) => void): Server;
+  listen(port?: number, callback?: (error?: Error) => void): Server;
+}
+
 type GoogleRoutes = ReturnType<typeof createGoogleRoutes>;
 
 /** An `x-request-id` we adopt from the caller; any other gets a fresh UUID. */
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
-/** How long /readyz waits for the catalog and the state store. */
-const READY_TIMEOUT_MS = 2000;
-
-const noAnswer = () => new Error(`no answer within ${READY_TIMEOUT_MS} ms`);
-
-/** A router created on first use, so a slow-loading platform library costs nothing until then. */
-function lazyRouter(load: () => Promise<Router>): express.RequestHandler {
-  let router: Promise<Router> | undefined;
-  return (req, res, next) => {
-    router ??= load();
-    router.then((r) => r(req, res, next), next);
-  };
-}
-
 /**
- * Makes `app.listen` serve `POST /alexa` and `POST /google` (plain, without Content-Encoding)
- * straight from Node's HTTP server and hand every other request to express. Express's own per-request work (routing,
- * swapping the request's and response's prototypes, body-parser) cost about 175 µs of CPU per
- * /alexa request on the bench machine, nearly three signature checks; without it /alexa answers
- * about 30 % more requests per second on one core (README, "Benchmarks"). The express route
- * stays: it answers whatever the shortcut leaves to it, with the same handler logic, and anyone
- * calling `app` directly gets identical answers.
- */
-function serveBesideExpress(
-  app: Express,
-  routes: Record<string, { platform: Platform; handle: PlatformHandler }>,
-  observe: (req: IncomingMessage, res: ServerResponse, route: string, handle: (scope: RequestScope) => void) => void,
-  turnDeps: (scope: RequestScope, platform: Platform) => TurnDeps,
-  log: Logger,
-): void {
-  const front = (req: IncomingMessage, res: ServerResponse): void => {
-    const route = req.method === 'POST' && req.url !== undefined && Object.hasOwn(routes, req.url) ? routes[req.url] : undefined;
-    if (!route || (req.headers['content-encoding'] ?? 'identity') !== 'identity') {
-      app(req, res);
-      return;
-    }
-    observe(req, res, req.url!, (scope) => {
-      route.handle(req, res, turnDeps(scope, route.platform)).catch((err: unknown) => {
-        // What express's error handler below does for a failure nobody caught.
-        scope.log.error({ event: 'http.failed', err }, 'unhandled request error');
-        if (res.headersSent) res.destroy();
-        else res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end('{"error":"internal error"}');
-      });
-    });
-  };
-  // As express's own listen, with `front` as the request listener: the callback also hears a
-  // listen error, once.
-  app.listen = ((...args: unknown[]) => {
-    const server = createServer(front);
-    const callback = args.at(-1);
-    if (typeof callback === 'function') {
-      let called = false;
-      const once = (...result: unknown[]) => {
-        if (called) return;
-        called = true;
-        (callback as (...result: unknown[]) => void)(...result);
-      };
-      args[args.length - 1] = once;
-      server.once('error', once);
-    }
-    return server.listen(...(args as Parameters<Server['listen']>));
-  }) as Express['listen'];
-}
-
-/**
- * Builds the express app: `POST /alexa`, `POST /google`, `GET /healthz`, `GET /readyz`,
- * `GET /metrics`. It never listens; `main.ts` does, and tests inject requests over loopback.
+ * The app: `POST /alexa` and `POST /google` (plain, without Content-Encoding) straight from
+ * Node's HTTP server, every other request to express (`express-app.ts`), which is loaded on the
+ * first such request. Express's own per-request work (routing, swapping the request's and
+ * response's prototypes, body-parser) cost about 175 µs of CPU per /alexa request on the bench
+ * machine, nearly three signature checks, and loading it about 90 ms of a cold start (README,
+ * "Benchmarks"). The express routes for both platforms stay: they answer what the front leaves
+ * to them (gzip bodies), with the same handler logic. It never listens by itself: `main.ts`
+ * does, and tests listen on loopback.
  *
  * @example
  *   const app = createApp(await openDeps(config, log));
  *   app.listen(3000);
  */
-export function createApp(deps: AppDeps): Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.disable('etag');
-  app.set('trust proxy', false);
+export function createApp(deps: AppDeps): App {
   const metrics = deps.metrics ?? createMetrics();
   const log = deps.log;
 
@@ -127,11 +73,6 @@ export function createApp(deps: AppDeps): Express {
     });
     next(scope);
   };
-  // The route is taken now: mounted routers rewrite req.url while they run.
-  app.use((req: Request, res: Response, next: NextFunction) => observe(req, res, routeLabel(req.path), (scope) => {
-    res.locals.scope = scope;
-    next();
-  }));
 
   /**
    * One request's deps: its logger, the catalog bounded by the reply budget (every catalog call
@@ -149,7 +90,6 @@ export function createApp(deps: AppDeps): Express {
       deps.onReply?.(reply, locale);
     },
   });
-  const depsOfExpress = (platform: Platform) => (res: Response) => turnDeps(res.locals.scope as RequestScope, platform);
   const replied = (platform: Platform): ReplyListener => (reply, locale) => {
     metrics.turn(platform, reply, locale);
     deps.onReply?.(reply, locale);
@@ -157,55 +97,70 @@ export function createApp(deps: AppDeps): Express {
 
   const verifier = deps.config.alexa.verify ? deps.alexaVerifier ?? alexaVerifierFromConfig(deps.config.alexa) : undefined;
   const skill = createAlexaSkill({ ...deps, now: deps.now, onReply: replied('alexa') });
-  const alexaOptions = { skill, verifier, skillIds: deps.config.alexa.skillIds, log };
-  app.use('/alexa', createAlexaRouter(alexaOptions, depsOfExpress('alexa')));
+  const alexa = { skill, verifier, skillIds: deps.config.alexa.skillIds, log };
   const googleDeps = { ...deps, onReply: replied('google') };
   // One webhook and one auth for both ways in; the module (and, on its first call,
   // actions-on-google) loads on first use.
   let google: Promise<GoogleRoutes> | undefined;
-  const googleRoutes = () =>
-    (google ??= import('../platforms/google/router.js').then((m) => m.createGoogleRoutes(googleDeps, depsOfExpress('google'))));
-  app.use('/google', lazyRouter(async () => (await googleRoutes()).router));
-  serveBesideExpress(app, {
-    '/alexa': { platform: 'alexa', handle: createAlexaHandler(alexaOptions) },
+  const googleRoutes = () => (google ??= import('../platforms/google/router.js').then((m) =>
+    m.createGoogleRoutes(googleDeps, (res) => turnDeps(res.locals.scope as RequestScope, 'google'))));
+
+  const parts: ExpressParts = { deps, metrics, observe, turnDeps, alexa, google: googleRoutes };
+  let expressApp: Promise<Express> | undefined;
+  const viaExpress = (req: IncomingMessage, res: ServerResponse): void => {
+    (expressApp ??= import('./express-app.js').then((m) => m.createExpressApp(parts))).then(
+      (app) => app(req, res),
+      (err: unknown) => {
+        expressApp = undefined;
+        log.error({ event: 'http.failed', err }, 'loading express failed');
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end('{"error":"internal error"}');
+      },
+    );
+  };
+
+  return serveBesideExpress(viaExpress, {
+    '/alexa': { platform: 'alexa', handle: createAlexaHandler(alexa) },
     '/google': { platform: 'google', handle: async (req, res, requestDeps) => (await googleRoutes()).handler(req, res, requestDeps) },
-  }, observe, turnDeps, log);
+  }, observe, turnDeps);
+}
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-
-  // 503 while the catalog is out: the breaker is open (ping fails at once) or the ping fails.
-  app.get('/readyz', async (_req, res) => {
-    const checks = await Promise.allSettled([
-      raceTimeout(deps.commerce.ping(), READY_TIMEOUT_MS, noAnswer),
-      raceTimeout(deps.state.ping(), READY_TIMEOUT_MS, noAnswer),
-    ]);
-    const [catalog, state] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : 'unavailable'));
-    const ready = catalog === 'ok' && state === 'ok';
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', catalog, state });
-  });
-
-  app.get('/metrics', async (_req, res) => {
-    const text = await metrics.render();
-    // Exactly prom-client's content type (express's send would rewrite its parameters).
-    res.setHeader('content-type', metrics.contentType);
-    res.end(text);
-  });
-
-  app.use((_req, res) => {
-    res.status(404).json({ error: 'not found' });
-  });
-
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status = (err as { status?: number }).status;
-    if (status && status >= 400 && status < 500) {
-      res.status(status).json({ error: status === 413 ? 'request body too large' : 'bad request' });
+/** The request listener: the platform routes in front, everything else through `viaExpress`. */
+function serveBesideExpress(
+  viaExpress: (req: IncomingMessage, res: ServerResponse) => void,
+  routes: Record<string, { platform: Platform; handle: PlatformHandler }>,
+  observe: (req: IncomingMessage, res: ServerResponse, route: string, handle: (scope: RequestScope) => void) => void,
+  turnDeps: (scope: RequestScope, platform: Platform) => TurnDeps,
+): App {
+  const front = (req: IncomingMessage, res: ServerResponse): void => {
+    const route = req.method === 'POST' && req.url !== undefined && Object.hasOwn(routes, req.url) ? routes[req.url] : undefined;
+    if (!route || (req.headers['content-encoding'] ?? 'identity') !== 'identity') {
+      viaExpress(req, res);
       return;
     }
-    ((res.locals.scope as RequestScope | undefined)?.log ?? log).error({ event: 'http.failed', err }, 'unhandled request error');
-    res.status(500).json({ error: 'internal error' });
-  });
-
-  return app;
+    observe(req, res, req.url!, (scope) => {
+      route.handle(req, res, turnDeps(scope, route.platform)).catch((err: unknown) => {
+        // What express's error handler does for a failure nobody caught.
+        scope.log.error({ event: 'http.failed', err }, 'unhandled request error');
+        if (res.headersSent) res.destroy();
+        else res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end('{"error":"internal error"}');
+      });
+    });
+  };
+  // As express's own listen: the callback also hears a listen error, once.
+  const listen = (...args: unknown[]): Server => {
+    const server = createServer(front);
+    const callback = args.at(-1);
+    if (typeof callback === 'function') {
+      let called = false;
+      const once = (...result: unknown[]) => {
+        if (called) return;
+        called = true;
+        (callback as (...result: unknown[]) => void)(...result);
+      };
+      args[args.length - 1] = once;
+      server.once('error', once);
+    }
+    return server.listen(...(args as Parameters<Server['listen']>));
+  };
+  return Object.assign(front, { listen }) as App;
 }

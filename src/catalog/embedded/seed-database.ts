@@ -12,7 +12,8 @@ export function seedDatabase(db: Database): void {
   setting.run('shop_info', JSON.stringify(seedShopInfo));
   setting.run('catalog_version', '1');
 
-  insertProducts(db, seedProducts);
+  const products = seedProducts();
+  insertProducts(db, products);
 
   const store = db.prepare(
     'INSERT INTO stores (id, position, name, city, region, time_zone, aliases) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -33,7 +34,7 @@ export function seedDatabase(db: Database): void {
   const customer = db.prepare('INSERT INTO customers (id, name, email, access_token) VALUES (?, ?, ?, ?)');
   for (const c of seedCustomers) customer.run(c.id, c.name, c.email, c.accessToken);
 
-  const byId = new Map(seedProducts.map((p) => [p.id, p]));
+  const byId = new Map(products.map((p) => [p.id, p]));
   const order = db.prepare(`INSERT INTO orders (number, customer_id, status, placed_at, total_cents, carrier,
       tracking_number, expected_delivery, delivered_on)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import express, { type Response, type Router } from 'express';
 import type { TurnDeps } from '../../domain/deps.js';
 import { answerAlexaRequest, type AlexaRouteOptions } from './answer-alexa-request.js';
 
@@ -7,7 +6,7 @@ export type { AlexaAnswer, AlexaCall, AlexaRequestVerifier, AlexaRouteOptions } 
 export { answerAlexaRequest } from './answer-alexa-request.js';
 
 /** The default body limit: a real Alexa request is 2–8 KiB. */
-const MAX_BODY_BYTES = 128 * 1024;
+export const MAX_BODY_BYTES = 128 * 1024;
 
 /** A request as the route leaves it: `body` holds the parsed JSON once it was read (logging, privacy). */
 type AlexaHttpRequest = IncomingMessage & { body?: unknown };
@@ -21,7 +20,7 @@ function sendJson(res: ServerResponse, status: number, json: string): void {
 }
 
 /** Amazon's certification probes invalid requests and expects exactly a 400 (platform-rules.md, rule 7). */
-function reject(res: ServerResponse, status: number, error: string): void {
+export function reject(res: ServerResponse, status: number, error: string): void {
   sendJson(res, status, JSON.stringify({ error }));
 }
 
@@ -29,7 +28,7 @@ function reject(res: ServerResponse, status: number, error: string): void {
 export type PlatformHandler = (req: IncomingMessage, res: ServerResponse, deps?: TurnDeps) => Promise<void>;
 
 /** `answerAlexaRequest` written to a Node response; `req.body` holds the parsed JSON, as a JSON parser would leave it. */
-function answerAlexa(options: AlexaRouteOptions) {
+export function answerAlexa(options: AlexaRouteOptions) {
   return async (req: AlexaHttpRequest, res: ServerResponse, raw: Buffer, deps: TurnDeps | undefined): Promise<void> => {
     const answer = await answerAlexaRequest(options, req.headers, raw, {
       deps,
@@ -42,29 +41,10 @@ function answerAlexa(options: AlexaRouteOptions) {
 }
 
 /**
- * `POST /alexa` as an express router: raw body (no JSON parser in front, the signature covers
- * the exact bytes), verification, shape and skill-id checks, then the skill. `depsFor` gives a
- * request's own deps, from what an earlier middleware left in `res.locals`.
- */
-export function createAlexaRouter(options: AlexaRouteOptions, depsFor?: (res: Response) => TurnDeps | undefined): Router {
-  const router = express.Router();
-  const rawBody = express.raw({ type: () => true, limit: options.maxBodyBytes ?? MAX_BODY_BYTES });
-  const answer = answerAlexa(options);
-  router.post('/', (req, res, next) => {
-    rawBody(req, res, (err?: unknown) => {
-      if (!err) return next();
-      const status = (err as { status?: number }).status;
-      if (status === 413) return reject(res, 413, 'request body too large');
-      return reject(res, 400, 'unreadable request body');
-    });
-  }, (req, res) => answer(req, res, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), depsFor?.(res)));
-  return router;
-}
-
-/**
  * `POST /alexa` as a plain Node request handler, for the server's front to call without express
  * (whose routing, prototype swapping and body-parser cost more per request than verifying a
- * signature: README, "Benchmarks"). It answers exactly as the router does, for
+ * signature: README, "Benchmarks"; nor is express loaded for it). It answers exactly as the
+ * router (`alexa-router.ts`) does, for
  * bodies without a `Content-Encoding`; the front leaves encoded bodies to the router, whose
  * body-parser inflates them.
  *
