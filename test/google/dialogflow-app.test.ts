@@ -62,3 +62,23 @@ describe('google dialogflow() app', () => {
     assert.equal((fromConsole.body as { fulfillmentText?: string }).fulfillmentText, 'Hallo');
   });
 });
+
+describe('actions-on-google debug serialisation', () => {
+  it('its debug log text is built only while that debug output is on', async (t) => {
+    await loadDialogflowDispatcher();
+    const { createRequire } = await import('node:module');
+    const common = createRequire(import.meta.url)('actions-on-google/dist/common.js') as typeof import('actions-on-google/dist/common.js');
+    const enabled = common.debug.enabled;
+    t.after(() => {
+      common.debug.enabled = enabled;
+    });
+    common.debug.enabled = false;
+    assert.equal(common.stringify({ request: { secret: 1 }, intent: 'x' }, 'request'), '', 'nothing serialised while the log is off');
+    // What the library logs with DEBUG=actions-on-google:* is unchanged.
+    common.debug.enabled = true;
+    assert.deepEqual(JSON.parse(common.stringify({ request: { secret: 1 }, intent: 'x' }, 'request')), { request: '[Excluded]', intent: 'x' });
+    // Routing still works with the log off (the library calls it on every request).
+    common.debug.enabled = false;
+    assert.equal(await targetOf(fixture('welcome-de')), 'launch');
+  });
+});

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { DialogflowConversation, JsonObject } from 'actions-on-google';
 import { SHARED_INTENT_NAMES } from '../../domain/intents.js';
 import { DIALOGFLOW_INTENT_NAMES, DIALOGFLOW_WELCOME_INTENT } from '../../models/dialogflow-names.js';
@@ -22,7 +23,10 @@ let loading: Promise<DialogflowDispatcher> | undefined;
  */
 export function loadDialogflowDispatcher(): Promise<DialogflowDispatcher> {
   loading ??= import('actions-on-google').then(
-    (aog) => buildDispatcher(aog.dialogflow),
+    (aog) => {
+      serializeOnlyForDebugOutput();
+      return buildDispatcher(aog.dialogflow);
+    },
     (error: unknown) => {
       loading = undefined;
       throw error;
@@ -39,6 +43,24 @@ export function loadDialogflowDispatcher(): Promise<DialogflowDispatcher> {
  */
 export async function warmUp(): Promise<void> {
   await loadDialogflowDispatcher();
+}
+
+/**
+ * actions-on-google serialises the request, its headers, the whole conversation object and the
+ * response on every call, for its `actions-on-google:debug` log, and does so even while that log
+ * is off (dist/assistant.js, dist/service/dialogflow/dialogflow.js: the text is built before the
+ * logger decides to drop it). On the bench that was about 15 % of a /google request's CPU and
+ * much of its garbage. Its `stringify` helper is made to return nothing unless that debug output
+ * is enabled (`DEBUG=actions-on-google:*`), so nothing changes for anyone reading it.
+ */
+function serializeOnlyForDebugOutput(): void {
+  const common = createRequire(import.meta.url)('actions-on-google/dist/common.js') as typeof import('actions-on-google/dist/common.js');
+  const stringify = common.stringify;
+  if ((stringify as { onlyForDebug?: true }).onlyForDebug) return;
+  const lazy = Object.assign((root: unknown, ...exclude: string[]) => (common.debug.enabled ? stringify(root, ...exclude) : ''), {
+    onlyForDebug: true as const,
+  });
+  (common as { stringify: typeof stringify }).stringify = lazy;
 }
 
 /**
