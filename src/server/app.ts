@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import { commerceForReply, REPLY_BUDGET_MS } from '../catalog/resilient-commerce.js';
 import type { DomainDeps, ReplyListener, TurnDeps } from '../domain/deps.js';
 import type { Platform } from '../domain/turn.js';
-import { createAlexaHandler, type AlexaRequestVerifier, type PlatformHandler } from '../platforms/alexa/alexa-route.js';
+import { createAlexaHandler, type AlexaRequestVerifier } from '../platforms/alexa/alexa-route.js';
 import { createAlexaSkill } from '../platforms/alexa/skill.js';
 import { alexaVerifierFromConfig } from '../platforms/alexa/configured-verifier.js';
 import type { createGoogleRoutes } from '../platforms/google/router.js';
@@ -98,12 +98,12 @@ export function createApp(deps: AppDeps): App {
   const verifier = deps.config.alexa.verify ? deps.alexaVerifier ?? alexaVerifierFromConfig(deps.config.alexa) : undefined;
   const skill = createAlexaSkill({ ...deps, now: deps.now, onReply: replied('alexa') });
   const alexa = { skill, verifier, skillIds: deps.config.alexa.skillIds, log };
-  const googleDeps = { ...deps, onReply: replied('google') };
   // One webhook and one auth for both ways in; the module (and, on its first call,
-  // actions-on-google) loads on first use.
+  // actions-on-google) loads on first use. What the auth warns of while it is built (auth off,
+  // credentials missing) goes to the log of the request that needed it.
   let google: Promise<GoogleRoutes> | undefined;
-  const googleRoutes = () => (google ??= import('../platforms/google/router.js').then((m) =>
-    m.createGoogleRoutes(googleDeps, (res) => turnDeps(res.locals.scope as RequestScope, 'google'))));
+  const googleRoutes = (first: RequestScope) => (google ??= import('../platforms/google/router.js').then((m) =>
+    m.createGoogleRoutes({ ...deps, log: first.log, onReply: replied('google') }, (res) => turnDeps(res.locals.scope as RequestScope, 'google'))));
 
   const parts: ExpressParts = { deps, metrics, observe, turnDeps, alexa, google: googleRoutes };
   let expressApp: Promise<Express> | undefined;
@@ -118,18 +118,18 @@ export function createApp(deps: AppDeps): App {
     );
   };
 
+  const alexaHandler = createAlexaHandler(alexa);
   return serveBesideExpress(viaExpress, {
-    '/alexa': { platform: 'alexa', handle: createAlexaHandler(alexa) },
-    '/google': { platform: 'google', handle: async (req, res, requestDeps) => (await googleRoutes()).handler(req, res, requestDeps) },
-  }, observe, turnDeps);
+    '/alexa': (req, res, scope) => alexaHandler(req, res, turnDeps(scope, 'alexa')),
+    '/google': async (req, res, scope) => (await googleRoutes(scope)).handler(req, res, turnDeps(scope, 'google')),
+  }, observe);
 }
 
 /** The request listener: the platform routes in front, everything else through `viaExpress`. */
 function serveBesideExpress(
   viaExpress: (req: IncomingMessage, res: ServerResponse) => void,
-  routes: Record<string, { platform: Platform; handle: PlatformHandler }>,
+  routes: Record<string, (req: IncomingMessage, res: ServerResponse, scope: RequestScope) => Promise<void>>,
   observe: (req: IncomingMessage, res: ServerResponse, route: string, handle: (scope: RequestScope) => void) => void,
-  turnDeps: (scope: RequestScope, platform: Platform) => TurnDeps,
 ): App {
   const front = (req: IncomingMessage, res: ServerResponse): void => {
     const route = req.method === 'POST' && req.url !== undefined && Object.hasOwn(routes, req.url) ? routes[req.url] : undefined;
@@ -138,7 +138,7 @@ function serveBesideExpress(
       return;
     }
     observe(req, res, req.url!, (scope) => {
-      route.handle(req, res, turnDeps(scope, route.platform)).catch((err: unknown) => {
+      route(req, res, scope).catch((err: unknown) => {
         // What express's error handler does for a failure nobody caught.
         scope.log.error({ event: 'http.failed', err }, 'unhandled request error');
         if (res.headersSent) res.destroy();

@@ -21,8 +21,8 @@ export interface ExpressParts {
   /** One request's deps (app.ts). */
   turnDeps(scope: RequestScope, platform: Platform): TurnDeps;
   alexa: AlexaRouteOptions;
-  /** The Google routes, built (and actions-on-google loaded) on first use. */
-  google(): Promise<GoogleRoutes>;
+  /** The Google routes, built on first use (`first`: the request that needed them). */
+  google(first: RequestScope): Promise<GoogleRoutes>;
 }
 
 /** How long /readyz waits for the catalog and the state store. */
@@ -31,10 +31,10 @@ const READY_TIMEOUT_MS = 2000;
 const noAnswer = () => new Error(`no answer within ${READY_TIMEOUT_MS} ms`);
 
 /** A router created on first use, so a slow-loading platform library costs nothing until then. */
-function lazyRouter(load: () => Promise<Router>): express.RequestHandler {
+function lazyRouter(load: (res: Response) => Promise<Router>): express.RequestHandler {
   let router: Promise<Router> | undefined;
   return (req, res, next) => {
-    router ??= load();
+    router ??= load(res);
     router.then((r) => r(req, res, next), next);
   };
 }
@@ -60,7 +60,7 @@ export function createExpressApp(parts: ExpressParts): Express {
   const depsOf = (platform: Platform) => (res: Response) => parts.turnDeps(res.locals.scope as RequestScope, platform);
 
   app.use('/alexa', createAlexaRouter(parts.alexa, depsOf('alexa')));
-  app.use('/google', lazyRouter(async () => (await parts.google()).router));
+  app.use('/google', lazyRouter(async (res) => (await parts.google(res.locals.scope as RequestScope)).router));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -17,13 +17,25 @@ const SECRET_KEYS = new Set([
   'body', 'rawbody', 'payload', 'envelope', 'requestenvelope', 'headers',
 ]);
 
-const TEXT_PATTERNS: Array<[RegExp, string]> = [
-  [/[^\s@<>"'(),;:[\]]+@[^\s@<>"'(),;:[\]]+\.[a-z]{2,}/gi, '[email]'],
-  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]'],
-  [/\bAtz[ar]\|[A-Za-z0-9._~+/=|-]+/g, '[token]'],
-  [/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[token]'],
-  [/\bamzn1\.ask\.(account|person|device)\.[A-Za-z0-9._-]+/g, 'amzn1.ask.$1.[redacted]'],
+/**
+ * What is masked in every string. `needs` is what any match of `pattern` must contain, tested
+ * with the same case folding (`i` where the pattern has it, never `u`): a string without it
+ * cannot match and skips that replace. Keep `needs` a superset of `pattern` when editing either.
+ */
+const TEXT_PATTERNS: ReadonlyArray<{ pattern: RegExp; replacement: string; needs: RegExp }> = [
+  { pattern: /[^\s@<>"'(),;:[\]]+@[^\s@<>"'(),;:[\]]+\.[a-z]{2,}/gi, replacement: '[email]', needs: /@/ },
+  { pattern: /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, replacement: '$1 [redacted]', needs: /bearer|basic/i },
+  { pattern: /\bAtz[ar]\|[A-Za-z0-9._~+/=|-]+/g, replacement: '[token]', needs: /\|/ },
+  { pattern: /\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, replacement: '[token]', needs: /eyJ/ },
+  { pattern: /\bamzn1\.ask\.(account|person|device)\.[A-Za-z0-9._-]+/g, replacement: 'amzn1.ask.$1.[redacted]', needs: /amzn1\.ask\./ },
 ];
+
+/**
+ * True when a string may match any of the patterns: all the `needs` in one test, all without
+ * case (a superset of each). Nearly every string a log line carries fails it and is left as is.
+ * No `g` on it or on `needs`, so `test` keeps no state between strings.
+ */
+const MAY_MATCH = new RegExp(TEXT_PATTERNS.map(({ needs }) => `(?:${needs.source})`).join('|'), 'i');
 
 export const REDACTED = '[redacted]';
 
@@ -39,9 +51,25 @@ function normalKey(key: string): string {
   return key.toLowerCase().replace(/[-_]/g, '');
 }
 
+/**
+ * Answers of `isSecretKey` by key. Log keys are nearly all the same few dozen names, so a line
+ * costs a lookup per key instead of a lower-casing and a replace. Bounded in count and key
+ * length: keys of logged objects may come from outside (a shop's error fields, say).
+ */
+const secretKeyMemo = new Map<string, boolean>();
+const MEMO = { keys: 500, keyChars: 64 };
+
 /** True when a key names a secret or personal datum (`accessToken`, `e-mail`, `Authorization`, …). */
 export function isSecretKey(key: string): boolean {
-  return SECRET_KEYS.has(normalKey(key));
+  let secret = secretKeyMemo.get(key);
+  if (secret === undefined) {
+    secret = SECRET_KEYS.has(normalKey(key));
+    if (key.length <= MEMO.keyChars) {
+      if (secretKeyMemo.size >= MEMO.keys) secretKeyMemo.clear();
+      secretKeyMemo.set(key, secret);
+    }
+  }
+  return secret;
 }
 
 /** A string with e-mail addresses, credentials, tokens and Alexa ids masked, and capped in length. */
@@ -49,8 +77,16 @@ export function scrubText(text: string, max = LIMITS.text): string {
   // Mask before cutting (an address cut in half would no longer match), on a bounded slice so
   // the patterns never scan a huge string.
   let out = text.length > max + 200 ? text.slice(0, max + 200) : text;
-  for (const [pattern, replacement] of TEXT_PATTERNS) out = out.replace(pattern, replacement);
+  if (MAY_MATCH.test(out)) {
+    for (const { pattern, replacement, needs } of TEXT_PATTERNS) if (needs.test(out)) out = out.replace(pattern, replacement);
+  }
   return out.length > max ? `${out.slice(0, max)}…[cut]` : out;
+}
+
+/** Sets an own property, `__proto__` too (assigning that one would replace the prototype instead). */
+function put(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
 
 function scrubError(error: Error, depth: number): Record<string, unknown> {
@@ -59,30 +95,55 @@ function scrubError(error: Error, depth: number): Record<string, unknown> {
     message: scrubText(error.message),
     stack: error.stack === undefined ? undefined : scrubText(error.stack, LIMITS.stack),
   };
-  for (const [key, value] of Object.entries(error)) {
+  for (const key of Object.keys(error)) {
     if (key in out) continue;
-    out[key] = isSecretKey(key) ? REDACTED : scrubValue(value, depth + 1);
+    out[key] = isSecretKey(key) ? REDACTED : scrubValue((error as unknown as Record<string, unknown>)[key], depth + 1);
   }
   if (error.cause !== undefined) out.cause = scrubValue(error.cause, depth + 1);
   return out;
 }
 
-function scrubValue(value: unknown, depth: number, seen = new WeakSet<object>()): unknown {
+/**
+ * One value made log-safe. `seen` holds every object visited so far in this walk, so a shared or
+ * circular object is written once (then `[circular]`) and the work stays bounded by the number of
+ * objects, not by the paths to them. It is made only once an object holds another object; a
+ * walk over a flat object (most log lines) needs none, and `seen === undefined` means `value` is
+ * the walk's first object.
+ */
+function scrubValue(value: unknown, depth: number, seen?: Set<object>): unknown {
   if (typeof value === 'string') return scrubText(value);
   if (typeof value !== 'object' || value === null) return typeof value === 'function' ? undefined : value;
   if (depth > LIMITS.depth) return '[nested]';
-  if (seen.has(value)) return '[circular]';
-  seen.add(value);
+  if (seen !== undefined) {
+    if (seen.has(value)) return '[circular]';
+    seen.add(value);
+  }
   if (value instanceof Error) return scrubError(value, depth);
   if (value instanceof Date) return value.toISOString();
   if (Buffer.isBuffer(value) || ArrayBuffer.isView(value)) return `[${value.byteLength} bytes]`;
   if (Array.isArray(value)) {
-    const items = value.slice(0, LIMITS.items).map((item) => scrubValue(item, depth + 1, seen));
-    return value.length > LIMITS.items ? [...items, `[${value.length - LIMITS.items} more]`] : items;
+    const count = Math.min(value.length, LIMITS.items);
+    const items: unknown[] = [];
+    for (let i = 0; i < count; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'object' && item !== null) seen ??= new Set([value]);
+      items.push(scrubValue(item, depth + 1, seen));
+    }
+    if (value.length > LIMITS.items) items.push(`[${value.length - LIMITS.items} more]`);
+    return items;
   }
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value).slice(0, LIMITS.keys)) {
-    out[key] = isSecretKey(key) ? REDACTED : scrubValue(item, depth + 1, seen);
+  const keys = Object.keys(value);
+  const count = Math.min(keys.length, LIMITS.keys);
+  for (let i = 0; i < count; i++) {
+    const key = keys[i]!;
+    if (isSecretKey(key)) {
+      put(out, key, REDACTED);
+      continue;
+    }
+    const item: unknown = (value as Record<string, unknown>)[key];
+    if (typeof item === 'object' && item !== null) seen ??= new Set([value]);
+    put(out, key, scrubValue(item, depth + 1, seen));
   }
   return out;
 }
@@ -141,11 +202,24 @@ function maskText(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-function maskValue(value: unknown, secrets: readonly string[]): unknown {
-  if (typeof value === 'string') return maskText(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => maskValue(item, secrets));
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskValue(item, secrets)]));
+/**
+ * Masks the secrets in every string of a `scrubForLog` result, in place: that result is a fresh
+ * copy made of plain objects and arrays only, so there is nothing to copy a second time.
+ */
+function maskInPlace(node: Record<string, unknown> | unknown[], secrets: readonly string[]): void {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const item = node[i];
+      if (typeof item === 'string') node[i] = maskText(item, secrets);
+      else if (typeof item === 'object' && item !== null) maskInPlace(item as Record<string, unknown>, secrets);
+    }
+    return;
+  }
+  for (const key of Object.keys(node)) {
+    const item = node[key];
+    if (typeof item === 'string') put(node, key, maskText(item, secrets));
+    else if (typeof item === 'object' && item !== null) maskInPlace(item as Record<string, unknown>, secrets);
+  }
 }
 
 /**
@@ -155,7 +229,8 @@ function maskValue(value: unknown, secrets: readonly string[]): unknown {
  */
 export function maskSecrets(value: object, secrets: readonly string[]): Record<string, unknown> {
   const safe = scrubForLog(value);
-  return secrets.length === 0 ? safe : (maskValue(safe, secrets) as Record<string, unknown>);
+  if (secrets.length > 0) maskInPlace(safe, secrets);
+  return safe;
 }
 
 /** A log message cleared of the given values and scrubbed. */
