@@ -50,12 +50,29 @@ export function telephone(number: string): Speech {
 }
 
 const MARK = '\u0000';
-const MARKER = /\u0000(\d+)\u0000/g;
+const MARKER = /\u0000(\d+)\u0000/;
 
-/** A locale text rendered with numbered markers where its parameters go, plain and SSML-escaped. */
+/**
+ * A locale text rendered with numbered markers where its parameters go, plain and SSML-escaped,
+ * kept split at the markers: `text[0] + param[slots[0]] + text[1] + …`.
+ */
 interface Template {
-  text: string;
-  ssml: string;
+  text: string[];
+  ssml: string[];
+  /** Which parameter goes after each literal piece but the last. */
+  slots: number[];
+}
+
+/** Splits a rendered text at its markers (`split` with a capture group keeps the numbers). */
+function pieces(rendered: string): { literal: string[]; slots: number[] } {
+  const parts = rendered.split(MARKER);
+  const literal: string[] = [];
+  const slots: number[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (i % 2 === 0) literal.push(parts[i]!);
+    else slots.push(Number(parts[i]));
+  }
+  return { literal, slots };
 }
 
 /**
@@ -73,7 +90,8 @@ function templateFor(t: TFunction, key: string, names: string[], count: number |
     names.forEach((name, i) => (options[name] = `${MARK}${i}${MARK}`));
     if (count !== undefined) options.count = count;
     const text = String(t(key, options));
-    return { text, ssml: escapeSsml(text) };
+    const plainText = pieces(text);
+    return { text: plainText.literal, ssml: pieces(escapeSsml(text)).literal, slots: plainText.slots };
   };
   if (count !== undefined) return render();
   let cache = templates.get(t);
@@ -92,15 +110,15 @@ function templateFor(t: TFunction, key: string, names: string[], count: number |
 export function say(t: TFunction, key: string, params: Record<string, SpeechParam> = {}, count?: number): Speech {
   const names = Object.keys(params);
   const template = templateFor(t, key, names, count);
-  if (names.length === 0) return { text: template.text, ssml: template.ssml };
-  const tokens = names.map((name): Speech => {
-    const value = params[name]!;
-    return typeof value === 'object' ? value : plain(String(value));
-  });
-  return {
-    text: template.text.replace(MARKER, (_, i: string) => tokens[Number(i)]!.text),
-    ssml: template.ssml.replace(MARKER, (_, i: string) => tokens[Number(i)]!.ssml),
-  };
+  let text = template.text[0]!;
+  let ssml = template.ssml[0]!;
+  for (let i = 0; i < template.slots.length; i++) {
+    const value = params[names[template.slots[i]!]!]!;
+    const token = typeof value === 'object' ? value : plain(String(value));
+    text += token.text + template.text[i + 1]!;
+    ssml += token.ssml + template.ssml[i + 1]!;
+  }
+  return { text, ssml };
 }
 
 /** Joins speech parts with a space. */

@@ -41,7 +41,7 @@ function requestTime(timestamp: unknown): DateTime | undefined {
   if (ALEXA_TIMESTAMP.test(text)) {
     // Date.parse rolls "02-30" over into March; luxon's parser, below, refuses it.
     const ms = Date.parse(text);
-    if (Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === text.slice(0, 10)) {
+    if (Number.isFinite(ms) && new Date(ms).getUTCDate() === Number(text.slice(8, 10))) {
       return DateTime.fromMillis(ms, { zone: 'utc' });
     }
   }
