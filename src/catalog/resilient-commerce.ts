@@ -92,15 +92,30 @@ class TimedOut extends Error {}
  * Settles with `promise`, or rejects after `ms`. A plain timer race: cockatiel's timeout policy
  * creates an AbortController per call and aborts it on every success, and the DOMException that
  * builds cost about 175 µs a request in the profile (bench/README figures). Our adapters do not
- * take a signal, so there was nothing to cancel anyway: a late answer is simply ignored.
+ * take a signal, so there was nothing to cancel anyway: a late answer is simply ignored. A
+ * promise that has already settled (the embedded shop answers synchronously) gets no timer at
+ * all: the check waits one microtask, after the promise's own reaction had its turn.
  */
 export function raceTimeout<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
+  const started = performance.now();
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(error()), ms);
+    let settled = false;
+    let timer: NodeJS.Timeout | undefined;
     promise.then(
-      (value) => { clearTimeout(timer); resolve(value); },
-      (reason: unknown) => { clearTimeout(timer); reject(reason); },
+      (value) => {
+        settled = true;
+        if (timer !== undefined) clearTimeout(timer);
+        resolve(value);
+      },
+      (reason: unknown) => {
+        settled = true;
+        if (timer !== undefined) clearTimeout(timer);
+        reject(reason);
+      },
     );
+    queueMicrotask(() => {
+      if (!settled) timer = setTimeout(() => reject(error()), Math.max(0, ms - (performance.now() - started)));
+    });
   });
 }
 

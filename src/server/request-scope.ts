@@ -12,7 +12,7 @@ export interface RequestScope {
   readonly id: string;
   /** Lines about this request: `reqId` bound, and the request's tokens and ids masked wherever they appear. */
   readonly log: Logger;
-  /** The access line's logger: `reqId` bound, no masking (the line carries no value from the request). */
+  /** The access line's logger: `reqId` on the line, no masking (the line carries no value from the request). */
   readonly plainLog: Logger;
   /** When the request came in (`performance.now()`): the reply's budget counts from here. */
   readonly started: number;
@@ -40,7 +40,9 @@ export function createRequestScope(base: Logger, id: string, started: number, se
     const found = secrets();
     log[level](maskSecrets(obj, found), msg === undefined ? undefined : maskMessage(msg, found));
   };
-  const plain = (level: Level) => (obj: object, msg?: string) => bound()[level](obj, msg);
+  // The id as a field rather than through a child logger: the same line, without building a child
+  // for the one line most requests write.
+  const plain = (level: Level) => (obj: object, msg?: string) => (child ?? base)[level](child ? obj : { reqId: id, ...obj }, msg);
   return {
     id,
     started,
