@@ -66,7 +66,7 @@ export function createApp(deps: AppDeps): App {
     const started = performance.now();
     // req.body is the parsed body once a platform route has read it.
     const scope = createRequestScope(deps.log, id, started, () => requestSecrets(req.body, req.headers.authorization));
-    res.once('finish', () => {
+    res.on('finish', () => {
       const seconds = (performance.now() - started) / 1000;
       metrics.request(route, res.statusCode, seconds, scope.outcome);
       scope.plainLog.info({ event: 'http.request', method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000), outcome: scope.outcome }, 'request');

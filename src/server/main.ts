@@ -46,10 +46,14 @@ export async function serve(
   let stopping = false;
   // Responses still being written when the drain starts are told to close their connection.
   const inFlight = new Set<ServerResponse>();
+  // One shared listener, not a closure per request ('close' comes once; `this` is the response).
+  function answered(this: ServerResponse): void {
+    inFlight.delete(this);
+  }
   server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
     if (stopping) res.setHeader('connection', 'close');
     inFlight.add(res);
-    res.once('close', () => inFlight.delete(res));
+    res.on('close', answered);
   });
 
   const stop = (signal: string) => {
