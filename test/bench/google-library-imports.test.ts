@@ -54,6 +54,9 @@ function importsOf(path: string): ImportSite[] {
       add(node, node.arguments[0], 'dynamic');
     } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require') {
       add(node, node.arguments[0], 'require');
+    } else if (ts.isCallExpression(node) && ts.isCallExpression(node.expression) && ts.isIdentifier(node.expression.expression) &&
+      node.expression.expression.text === 'createRequire') {
+      add(node, node.arguments[0], 'require');
     }
     ts.forEachChild(node, visit);
   };
@@ -71,8 +74,15 @@ describe('the Google library is imported only through its public entry, and only
   });
 
   it('no module of actions-on-google is imported by its internal path, and googleapis not at all', () => {
-    const deep = all.filter((s) => s.specifier.startsWith(`${LIBRARY}/`) || s.specifier === 'googleapis' || s.specifier.startsWith('googleapis/'));
+    // The one exception: once the public entry has loaded, the Dialogflow app reaches into the
+    // library's helper module to stop it serialising every request for a debug log that is off
+    // (dialogflow-app.ts, `serializeOnlyForDebugOutput`); it costs no loading and survives the
+    // module's absence.
+    const patched = (s: ImportSite) =>
+      s.file === 'src/platforms/google/dialogflow-app.ts' && s.kind === 'require' && s.specifier === `${LIBRARY}/dist/common.js`;
+    const deep = all.filter((s) => (s.specifier.startsWith(`${LIBRARY}/`) && !patched(s)) || s.specifier === 'googleapis' || s.specifier.startsWith('googleapis/'));
     assert.deepEqual(deep, [], `deep or googleapis imports:\n${show(deep)}`);
+    assert.equal(all.filter(patched).length, 1, 'the scan sees the one reach into the helper module');
   });
 
   it('actions-on-google is never loaded with the module that names it: type imports or import() only', () => {

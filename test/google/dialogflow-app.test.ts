@@ -67,7 +67,10 @@ describe('actions-on-google debug serialisation', () => {
   it('its debug log text is built only while that debug output is on', async (t) => {
     await loadDialogflowDispatcher();
     const { createRequire } = await import('node:module');
-    const common = createRequire(import.meta.url)('actions-on-google/dist/common.js') as typeof import('actions-on-google/dist/common.js');
+    const common = createRequire(import.meta.url)('actions-on-google/dist/common.js') as {
+      debug: { enabled: boolean };
+      stringify: (root: unknown, ...exclude: string[]) => string;
+    };
     const enabled = common.debug.enabled;
     t.after(() => {
       common.debug.enabled = enabled;

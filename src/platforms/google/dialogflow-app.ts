@@ -54,13 +54,21 @@ export async function warmUp(): Promise<void> {
  * is enabled (`DEBUG=actions-on-google:*`), so nothing changes for anyone reading it.
  */
 function serializeOnlyForDebugOutput(): void {
-  const common = createRequire(import.meta.url)('actions-on-google/dist/common.js') as typeof import('actions-on-google/dist/common.js');
-  const stringify = common.stringify;
-  if ((stringify as { onlyForDebug?: true }).onlyForDebug) return;
-  const lazy = Object.assign((root: unknown, ...exclude: string[]) => (common.debug.enabled ? stringify(root, ...exclude) : ''), {
+  // The library's own helper module, already loaded by its public entry: requiring it costs
+  // nothing. Should a release move it, the library stays as it is (slower), never broken.
+  let common: { debug?: unknown; stringify?: unknown };
+  try {
+    common = createRequire(import.meta.url)('actions-on-google/dist/common.js') as typeof common;
+  } catch {
+    return;
+  }
+  const { stringify, debug } = common;
+  if (typeof stringify !== 'function' || typeof debug !== 'function' || (stringify as { onlyForDebug?: true }).onlyForDebug) return;
+  // `debug` is the library's `debug('actions-on-google:debug')` logger: a function with `enabled`.
+  const log = debug as { enabled?: unknown };
+  common.stringify = Object.assign((...args: unknown[]) => (log.enabled === true ? (stringify as (...a: unknown[]) => string)(...args) : ''), {
     onlyForDebug: true as const,
   });
-  (common as { stringify: typeof stringify }).stringify = lazy;
 }
 
 /**
