@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { loadConfig, type Config } from '../config.js';
 import { createApp } from './app.js';
 import { createLogger } from './logger.js';
@@ -30,9 +30,25 @@ export async function serve(
 
   const deps = await openDeps(config, log, { metrics: createMetrics({ processMetrics: true }), ...options });
   const app = createApp(deps);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, () => resolve(s));
-    s.once('error', reject);
+  let stopping = false;
+  // Responses still being written when the drain starts are told to close their connection.
+  const inFlight = new Set<ServerResponse>();
+  // One shared listener, not a closure per request ('close' comes once; `this` is the response).
+  function answered(this: ServerResponse): void {
+    inFlight.delete(this);
+  }
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (stopping) res.setHeader('connection', 'close');
+    inFlight.add(res);
+    res.on('close', answered);
+    app(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const shop = await deps.commerce.shopInfo();
   const base = `http://localhost:${config.port}`;
@@ -42,19 +58,6 @@ export async function serve(
   print(`  GET  ${base}/healthz  liveness`);
   print(`  GET  ${base}/readyz   readiness (catalog and state store)`);
   print(`  GET  ${base}/metrics  Prometheus metrics`);
-
-  let stopping = false;
-  // Responses still being written when the drain starts are told to close their connection.
-  const inFlight = new Set<ServerResponse>();
-  // One shared listener, not a closure per request ('close' comes once; `this` is the response).
-  function answered(this: ServerResponse): void {
-    inFlight.delete(this);
-  }
-  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
-    if (stopping) res.setHeader('connection', 'close');
-    inFlight.add(res);
-    res.on('close', answered);
-  });
 
   const stop = (signal: string) => {
     if (stopping) return;

@@ -93,9 +93,10 @@ function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       if (size > limit) finish(TOO_LARGE);
       else if (!done) chunks.push(chunk);
     });
-    req.once('end', () => finish());
-    req.once('error', (error) => finish(error));
+    // `on`, not `once`: `finish` settles only the first time anyway, without a wrapper per listener.
+    req.on('end', () => finish());
+    req.on('error', (error) => finish(error));
     // 'close' follows 'end' on every request; only one without an end was cut short.
-    req.once('close', () => done || finish(new Error('request aborted')));
+    req.on('close', () => done || finish(new Error('request aborted')));
   });
 }
