@@ -15,13 +15,13 @@ const MAX_CHOICES = 3;
  */
 export async function productLookup(ctx: TurnContext): Promise<VoiceReply> {
   const slot = ctx.turn.slots.product ?? {};
-  const spoken = cleanSpokenText(slot.value);
   const state = settled(ctx);
 
   if (slot.id) {
     const resolved = await ctx.deps.commerce.getProduct(slot.id);
     if (resolved) return describe(ctx, resolved, state);
   }
+  const spoken = cleanSpokenText(slot.value);
   if (!spoken) {
     const prompt = speak(ctx, 'product.whichProduct');
     return ask(ctx, prompt, prompt, state, { dialog: { type: 'elicit-slot', intent: 'ProductLookupIntent', slot: 'product' } });

@@ -56,7 +56,6 @@ function requestTime(timestamp: unknown): DateTime | undefined {
 export function toVoiceTurn(envelope: RequestEnvelope, clock?: () => DateTime): VoiceTurn {
   const request = envelope.request;
   const system = envelope.context?.System;
-  let now: DateTime | undefined;
   const turn: VoiceTurn = {
     platform: 'alexa',
     locale: alexaLocale((request as { locale?: string }).locale),
@@ -74,10 +73,7 @@ export function toVoiceTurn(envelope: RequestEnvelope, clock?: () => DateTime): 
       isNew: envelope.session?.new ?? true,
       state: sessionState(envelope.session?.attributes),
     },
-    // Read on first use: most intents never ask what time it is.
-    get now() {
-      return (now ??= clock?.() ?? requestTime(request.timestamp) ?? DateTime.now());
-    },
+    now: clock?.() ?? requestTime(request.timestamp) ?? DateTime.now(),
     requestId: request.requestId,
   };
   // Filled in place, not spread from a common base: the spread cost about 8 µs a request in the
