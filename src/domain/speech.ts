@@ -82,7 +82,13 @@ function pieces(rendered: string): { literal: string[]; slots: number[] } {
  * and names come from the code, so each map stays as small as the locale files. With a count
  * the plural form and `{{count}}` depend on the value: those are rendered every time.
  */
-const templates = new WeakMap<TFunction, Map<string, Template>>();
+const templates = new WeakMap<TFunction, Map<string, Array<Template & { names: string[] }>>>();
+
+function sameNames(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 function templateFor(t: TFunction, key: string, names: string[], count: number | undefined): Template {
   const render = (): Template => {
@@ -96,9 +102,12 @@ function templateFor(t: TFunction, key: string, names: string[], count: number |
   if (count !== undefined) return render();
   let cache = templates.get(t);
   if (!cache) templates.set(t, (cache = new Map()));
-  const id = names.length === 0 ? key : `${key}${MARK}${names.join(MARK)}`;
-  let template = cache.get(id);
-  if (!template) cache.set(id, (template = render()));
+  // By key, then by parameter names (nearly always one set per key): no id string built per call.
+  let variants = cache.get(key);
+  if (!variants) cache.set(key, (variants = []));
+  for (const variant of variants) if (sameNames(variant.names, names)) return variant;
+  const template = { ...render(), names };
+  variants.push(template);
   return template;
 }
 
@@ -123,8 +132,16 @@ export function say(t: TFunction, key: string, params: Record<string, SpeechPara
 
 /** Joins speech parts with a space. */
 export function join(...parts: Array<Speech | undefined>): Speech {
-  const present = parts.filter((p): p is Speech => p !== undefined && p.text !== '');
-  return { text: present.map((p) => p.text).join(' '), ssml: present.map((p) => p.ssml).join(' ') };
+  let text = '';
+  let ssml = '';
+  let first = true;
+  for (const part of parts) {
+    if (part === undefined || part.text === '') continue;
+    text = first ? part.text : `${text} ${part.text}`;
+    ssml = first ? part.ssml : `${ssml} ${part.ssml}`;
+    first = false;
+  }
+  return { text, ssml };
 }
 
 /** Building an `Intl.ListFormat` costs more than formatting with it; one per locale and type. */
