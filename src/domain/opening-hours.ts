@@ -10,35 +10,125 @@ export interface DayHours {
 }
 
 export type OpenState =
-  | { kind: 'open'; closesAt: DateTime; close: string; minutesLeft: number }
-  | { kind: 'before-opening'; opensAt: DateTime; open: string }
+  | { kind: 'open'; close: string; minutesLeft: number }
+  | { kind: 'before-opening'; open: string }
   | { kind: 'closed'; today: DayHours; next?: { day: DayHours; open: string } };
 
 /** How far ahead "next opening" looks: two weeks covers Christmas to New Year. */
 const LOOKAHEAD_DAYS = 14;
 
+const DAY_MS = 86_400_000;
+
+/** Zones whose Intl formatter is kept (`null`: a zone only luxon knows, such as "UTC+2"). */
+const dayFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+/** Per zone, the last calendar day found that had 24 hours: its first and its next day's first instant. */
+const daySpans = new Map<string, { start: number; end: number; isoDate: string }>();
+
+/** Calendar windows, wall-clock instants, midnights and zones kept at most. */
+const CALENDAR_CACHE_MAX = 1_000;
+
+/** Bounded memo: the oldest entry goes first. */
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= CALENDAR_CACHE_MAX) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+  return value;
+}
+
+const windows = new Map<string, ReadonlyArray<{ isoDate: string; weekday: Weekday }>>();
+
+/** `days` consecutive calendar days from `fromIso`, with their ISO weekdays. */
+function calendarFrom(fromIso: string, days: number): ReadonlyArray<{ isoDate: string; weekday: Weekday }> {
+  const key = `${fromIso}/${days}`;
+  const known = windows.get(key);
+  if (known) return known;
+  const first = Date.parse(fromIso);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(fromIso) || !Number.isFinite(first)) throw new RangeError(`Not a calendar day: "${fromIso}"`);
+  const out = Array.from({ length: days }, (_, i) => {
+    const date = new Date(first + i * DAY_MS);
+    return { isoDate: date.toISOString().slice(0, 10), weekday: (date.getUTCDay() || 7) as Weekday };
+  });
+  return remember(windows, key, out);
+}
+
+const midnights = new Map<string, DateTime>();
+
 /**
- * Loads a store's hours for `days` consecutive days from `from` (a day in the store's zone). The
- * days are counted on a UTC calendar: a calendar day needs no offset, and every step in the
- * store's zone would ask Intl for one (most of a StoreHoursIntent's time, two weeks ahead).
+ * The start of a calendar day in a zone, resolved once per zone and day (from the day's UTC
+ * midnight, so the answer does not depend on when it was first asked).
  */
-export async function hoursFrom(commerce: Commerce, store: Store, from: DateTime, days: number): Promise<DayHours[]> {
-  const local = from.setZone(store.timeZone);
-  const first = DateTime.utc(local.year, local.month, local.day);
-  const last = first.plus({ days: days - 1 });
-  const specials = await commerce.specialDays(store.id, first.toISODate()!, last.toISODate()!);
+export function midnightIn(zone: string, isoDate: string): DateTime {
+  const key = `${zone} ${isoDate}`;
+  const known = midnights.get(key);
+  if (known) return known;
+  const midnight = DateTime.fromISO(isoDate, { zone: 'utc' }).setZone(zone, { keepLocalTime: true }).startOf('day');
+  return remember(midnights, key, midnight);
+}
+
+const instants = new Map<string, number>();
+
+/**
+ * Epoch milliseconds of a wall-clock "HH:mm" on a calendar day in a zone. The zone's rules fix
+ * it, so luxon resolves it (asking Intl for offsets several times) once per zone, day and time.
+ */
+function instantOf(zone: string, isoDate: string, hhmm: string): number {
+  const key = `${zone} ${isoDate} ${hhmm}`;
+  return instants.get(key) ?? remember(instants, key, at(midnightIn(zone, isoDate), hhmm).toMillis());
+}
+
+/** The calendar day of an instant in a zone, asked of Intl (or of luxon for a zone Intl does not know). */
+function dayAsked(instant: DateTime, zone: string): string {
+  let format = dayFormats.get(zone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      format = null;
+    }
+    if (dayFormats.size >= CALENDAR_CACHE_MAX) dayFormats.clear();
+    dayFormats.set(zone, format);
+  }
+  const m = format && /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(format.format(instant.toMillis()));
+  if (m) return `${m[3]}-${m[1]}-${m[2]}`;
+  const local = instant.setZone(zone);
+  if (!local.isValid) throw new RangeError(`Unknown time zone "${zone}"`);
+  return local.toISODate()!;
+}
+
+/**
+ * The calendar day (`YYYY-MM-DD`) an instant falls on in a zone. Most turns fall on the day the
+ * previous one did, and an instant between that day's first instant and the next day's is on it:
+ * no Intl call (about 10 µs for luxon's `setZone`, 1.5 for one `format`). Only a day of exactly
+ * 24 hours is kept, so on the days the clocks change every instant is asked of Intl.
+ */
+export function calendarDayIn(instant: DateTime, zone: string): string {
+  const ms = instant.toMillis();
+  const span = daySpans.get(zone);
+  if (span !== undefined && ms >= span.start && ms < span.end) return span.isoDate;
+  const isoDate = dayAsked(instant, zone);
+  const start = midnightIn(zone, isoDate).toMillis();
+  const end = midnightIn(zone, calendarFrom(isoDate, 2)[1]!.isoDate).toMillis();
+  if (end - start === DAY_MS && ms >= start && ms < end) {
+    if (daySpans.size >= CALENDAR_CACHE_MAX) daySpans.clear();
+    daySpans.set(zone, { start, end, isoDate });
+  }
+  return isoDate;
+}
+
+/**
+ * Loads a store's hours for `days` consecutive calendar days from `fromIso` (a day in the
+ * store's zone). The days are counted on a UTC calendar: a calendar day needs no offset.
+ */
+export async function hoursFrom(commerce: Commerce, store: Store, fromIso: string, days: number): Promise<DayHours[]> {
+  const calendar = calendarFrom(fromIso, days);
+  const specials = await commerce.specialDays(store.id, calendar[0]!.isoDate, calendar[days - 1]!.isoDate);
   const byDate = new Map<string, SpecialDay>();
   // Exceptions (Christmas Eve hours, a company holiday) override a public holiday on the same date.
   for (const s of specials) if (!byDate.has(s.date) || s.kind === 'exception') byDate.set(s.date, s);
-  const out: DayHours[] = [];
-  for (let i = 0; i < days; i++) {
-    const date = first.plus({ days: i });
-    const isoDate = date.toISODate()!;
+  return calendar.map(({ isoDate, weekday }) => {
     const special = byDate.get(isoDate);
-    const intervals = special ? special.intervals : store.weekly[date.weekday as Weekday] ?? [];
-    out.push({ isoDate, intervals, special });
-  }
-  return out;
+    return { isoDate, intervals: special ? special.intervals : store.weekly[weekday] ?? [], special };
+  });
 }
 
 /** The instant a wall-clock "HH:mm" falls on that day in the store's zone (DST-safe). */
@@ -50,18 +140,17 @@ export function at(day: DateTime, hhmm: string): DateTime {
 
 /** Open now, opening later today, or closed (with the next opening within two weeks). */
 export async function openStateAt(commerce: Commerce, store: Store, now: DateTime): Promise<OpenState> {
-  const local = now.setZone(store.timeZone);
-  const days = await hoursFrom(commerce, store, local, LOOKAHEAD_DAYS + 1);
+  const zone = store.timeZone;
+  const days = await hoursFrom(commerce, store, calendarDayIn(now, zone), LOOKAHEAD_DAYS + 1);
   const today = days[0]!;
-  const midnight = local.startOf('day');
+  const nowMs = now.toMillis();
   for (const interval of today.intervals) {
-    const opensAt = at(midnight, interval.open);
-    const closesAt = at(midnight, interval.close);
-    if (local >= opensAt && local < closesAt) {
-      const minutesLeft = Math.ceil(closesAt.diff(local, 'minutes').minutes);
-      return { kind: 'open', closesAt, close: interval.close, minutesLeft };
+    const opensAt = instantOf(zone, today.isoDate, interval.open);
+    const closesAt = instantOf(zone, today.isoDate, interval.close);
+    if (nowMs >= opensAt && nowMs < closesAt) {
+      return { kind: 'open', close: interval.close, minutesLeft: Math.ceil((closesAt - nowMs) / 60_000) };
     }
-    if (local < opensAt) return { kind: 'before-opening', opensAt, open: interval.open };
+    if (nowMs < opensAt) return { kind: 'before-opening', open: interval.open };
   }
   const nextDay = days.slice(1).find((d) => d.intervals.length > 0);
   return { kind: 'closed', today, next: nextDay ? { day: nextDay, open: nextDay.intervals[0]!.open } : undefined };
@@ -74,7 +163,7 @@ export async function openStateAt(commerce: Commerce, store: Store, now: DateTim
  */
 export function dayFromSlot(value: string | undefined, now: DateTime, zone: string): DateTime | undefined {
   if (!value) return undefined;
-  const today = now.setZone(zone).startOf('day');
+  const today = midnightIn(zone, calendarDayIn(now, zone));
   const v = value.trim().toUpperCase();
   if (v === 'PRESENT_REF') return today;
   let m = /^(\d{4})-W(\d{2})-WE$/.exec(v);

@@ -3,7 +3,7 @@ import type { Store } from '../catalog/commerce.js';
 import { formatTime } from '../i18n/format.js';
 import { answer, settled, speak, type TurnContext } from './context.js';
 import { ShopError } from './errors.js';
-import { dayFromSlot, hoursFrom, openStateAt, type DayHours } from './opening-hours.js';
+import { calendarDayIn, dayFromSlot, hoursFrom, openStateAt, type DayHours } from './opening-hours.js';
 import { spokenDate } from './relative-date.js';
 import { cleanSpokenText, foldSpoken, join, list } from './speech.js';
 import type { Speech, VoiceReply } from './turn.js';
@@ -20,8 +20,7 @@ export async function storeHours(ctx: TurnContext): Promise<VoiceReply> {
   const stores = await storesAsked(ctx);
   const dayValue = ctx.turn.slots.day?.value;
   const day = dayFromSlot(dayValue, ctx.turn.now, ctx.shop.timeZone);
-  // Without a day slot there is no "today" to compare with (each zoned step asks Intl for an offset).
-  const askedForAnotherDay = day !== undefined && !day.hasSame(ctx.turn.now.setZone(ctx.shop.timeZone), 'day');
+  const askedForAnotherDay = day !== undefined && day.toISODate() !== calendarDayIn(ctx.turn.now, ctx.shop.timeZone);
   const parts: Speech[] = [];
   for (const store of stores) {
     parts.push(askedForAnotherDay ? await hoursOnDay(ctx, store, day) : await hoursNow(ctx, store));
@@ -56,7 +55,7 @@ function reasonOf(ctx: TurnContext, day: DayHours): Speech | undefined {
 }
 
 async function hoursOnDay(ctx: TurnContext, store: Store, date: DateTime): Promise<Speech> {
-  const [day] = await hoursFrom(ctx.deps.commerce, store, date, 1);
+  const [day] = await hoursFrom(ctx.deps.commerce, store, calendarDayIn(date, store.timeZone), 1);
   const when = spokenDate(ctx, date.toISODate()!);
   if (!day || day.intervals.length === 0) return join(speak(ctx, 'hours.closedOn', { store: store.name, when }), reasonOf(ctx, day!));
   return join(speak(ctx, 'hours.openOn', { store: store.name, when, hours: intervalsSpeech(ctx, day) }), reasonOf(ctx, day));

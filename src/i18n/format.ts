@@ -30,15 +30,66 @@ function ordinalSuffix(day: number): string {
   return ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[day % 10] ?? 'th';
 }
 
-/** "Samstag, 6. Dezember" / "Saturday, December 6th". */
-export function formatLongDate(date: DateTime, locale: Locale): string {
+/**
+ * Dates already spoken, per locale and calendar day: luxon's Intl-based `toFormat` takes about
+ * 15 µs, and the days a shop speaks of are mostly the next two weeks.
+ */
+const longDates = new Map<string, string>();
+
+/** Spoken dates kept at most (a few years of days in each locale). */
+const LONG_DATES_MAX = 4_000;
+
+const weekdayNames = new Map<string, string>();
+
+const DAY_MS = 86_400_000;
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A plain `YYYY-MM-DD` calendar day as days since 1970-01-01, or undefined (not such a day). */
+function dayNumber(isoDate: string): number | undefined {
+  if (!ISO_DAY.test(isoDate)) return undefined;
+  const ms = Date.parse(isoDate);
+  // Date.parse rolls "02-30" over into March; luxon refuses it.
+  if (!Number.isFinite(ms) || new Date(ms).getUTCDate() !== Number(isoDate.slice(8, 10))) return undefined;
+  return ms / DAY_MS;
+}
+
+function spokenLongDate(date: DateTime, locale: Locale): string {
   if (locale === 'de-DE') return date.setLocale('de').toFormat("cccc, 'dem' d. LLLL");
   return date.setLocale('en').toFormat('cccc, LLLL d') + ordinalSuffix(date.day);
 }
 
+/** The long date of a calendar day (`YYYY-MM-DD`, or `date` itself), from the cache or formatted once. */
+function longDateOf(isoDate: string, locale: Locale, date?: DateTime): string {
+  const key = `${locale}${isoDate}`;
+  const known = longDates.get(key);
+  if (known !== undefined) return known;
+  const spoken = spokenLongDate(date ?? DateTime.fromISO(isoDate, { zone: 'utc' }), locale);
+  if (longDates.size >= LONG_DATES_MAX) longDates.delete(longDates.keys().next().value!);
+  longDates.set(key, spoken);
+  return spoken;
+}
+
+/** The weekday's name (1 = Monday) in the locale: luxon names it from the weekday alone. */
+function weekdayName(weekday: number, locale: Locale): string {
+  const key = `${locale}${weekday}`;
+  let name = weekdayNames.get(key);
+  if (name === undefined) {
+    // 2024-01-01 was a Monday.
+    name = DateTime.utc(2024, 1, weekday).setLocale(locale.slice(0, 2)).toFormat('cccc');
+    weekdayNames.set(key, name);
+  }
+  return name;
+}
+
+/** "Samstag, 6. Dezember" / "Saturday, December 6th". */
+export function formatLongDate(date: DateTime, locale: Locale): string {
+  return date.isValid ? longDateOf(date.toISODate()!, locale, date) : spokenLongDate(date, locale);
+}
+
 /** The weekday's name in the locale. */
 export function formatWeekday(date: DateTime, locale: Locale): string {
-  return date.setLocale(locale.slice(0, 2)).toFormat('cccc');
+  return date.isValid ? weekdayName(date.weekday, locale) : date.setLocale(locale.slice(0, 2)).toFormat('cccc');
 }
 
 export type RelativeDay =
@@ -46,18 +97,36 @@ export type RelativeDay =
   | { kind: 'weekday'; weekday: string }
   | { kind: 'date'; date: string };
 
+function relativeByDistance(days: number, weekday: () => string, date: () => string): RelativeDay {
+  if (days === 0) return { kind: 'today' };
+  if (days === 1) return { kind: 'tomorrow' };
+  if (days === 2) return { kind: 'dayAfterTomorrow' };
+  if (days === -1) return { kind: 'yesterday' };
+  if (days > 2 && days < 7) return { kind: 'weekday', weekday: weekday() };
+  return { kind: 'date', date: date() };
+}
+
 /**
  * How a date is spoken relative to today: today, tomorrow, the day after, a weekday within the
  * next six days, or the full date. Both dates are compared as calendar days in `date`'s zone.
  */
 export function relativeDay(date: DateTime, now: DateTime, locale: Locale): RelativeDay {
   const days = Math.round(date.startOf('day').diff(now.setZone(date.zone).startOf('day'), 'days').days);
-  if (days === 0) return { kind: 'today' };
-  if (days === 1) return { kind: 'tomorrow' };
-  if (days === 2) return { kind: 'dayAfterTomorrow' };
-  if (days === -1) return { kind: 'yesterday' };
-  if (days > 2 && days < 7) return { kind: 'weekday', weekday: formatWeekday(date, locale) };
-  return { kind: 'date', date: formatLongDate(date, locale) };
+  return relativeByDistance(days, () => formatWeekday(date, locale), () => formatLongDate(date, locale));
+}
+
+/**
+ * `relativeDay` for two calendar days (`YYYY-MM-DD`), `today` being the turn's day in the shop's
+ * zone: plain day arithmetic, no zone. Undefined when `isoDate` is not a plain calendar day.
+ *
+ * @example relativeCalendarDay('2026-11-26', '2026-11-22', 'de-DE') // { kind: 'weekday', weekday: 'Donnerstag' }
+ */
+export function relativeCalendarDay(isoDate: string, today: string, locale: Locale): RelativeDay | undefined {
+  const day = dayNumber(isoDate);
+  const from = dayNumber(today);
+  if (day === undefined || from === undefined) return undefined;
+  // 1970-01-01 was a Thursday (ISO weekday 4).
+  return relativeByDistance(day - from, () => weekdayName(((day + 3) % 7 + 7) % 7 + 1, locale), () => longDateOf(isoDate, locale));
 }
 
 /** "20 Uhr", "20:30 Uhr" / "8 pm", "8:30 am" (wall-clock "HH:mm"). */

@@ -216,3 +216,21 @@ test('the default matcher answers from the real catalog', async (t) => {
   assert.equal(search.candidates[0]?.product.id, 'P-3001');
   assert.notEqual(search.decision, 'none');
 });
+
+test('order lines come back by position, exactly as stored', async (t) => {
+  const dataDir = await tempDataDir(t);
+  const shop = await openEmbeddedShop({ dataDir });
+  t.after(() => shop.close());
+  const db = new BetterSqlite3(`${dataDir}/shop.sqlite`);
+  db.prepare(`INSERT INTO order_lines (order_number, position, product_id, name_de, name_en, quantity, unit_price_cents)
+    VALUES ('10042', 0, 'P-X', ?, ?, 3, 9007199254740991)`).run('Seife "Zitrone" \\ 🍋', 'Soap\nlemon');
+  db.prepare(`INSERT INTO orders (number, customer_id, status, placed_at, total_cents) VALUES ('10099', 'C-1001', 'received', '2026-11-01T00:00:00Z', 0)`).run();
+  db.close();
+  const order = await shop.getOrder('C-1001', '10042');
+  assert.deepEqual(order?.lines.map((l) => l.productId), ['P-X', 'P-1001', 'P-1008', 'P-3001', 'P-1007', 'P-1012']);
+  assert.deepEqual(order?.lines[0], { productId: 'P-X', name: { de: 'Seife "Zitrone" \\ 🍋', en: 'Soap\nlemon' }, quantity: 3, unitPriceCents: 9007199254740991 });
+  assert.deepEqual(order?.lines[1], { productId: 'P-1001', name: { de: 'Bio-Hafermilch 1 l', en: 'Organic Oat Milk 1 l' }, quantity: 2, unitPriceCents: 149 });
+  const orders = await shop.listOrders('C-1001');
+  assert.deepEqual(orders.map((o) => [o.number, o.lines.length]), [['10042', 6], ['10099', 0], ['10018', 3]]);
+  assert.deepEqual(orders[0], order);
+});

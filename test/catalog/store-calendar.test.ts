@@ -102,3 +102,39 @@ test('an unknown store or a malformed date fails clearly', async (t) => {
   await assert.rejects(shop.specialDays('S-XXX', '2026-01-01', '2026-01-31'), (e) => e instanceof ShopError && e.code === 'STORE_NOT_FOUND');
   await assert.rejects(shop.specialDays('S-MUC', '6.1.2026', '2026-01-31'), RangeError);
 });
+
+test('kept answers survive a product import; a write by another connection is read at once', async (t) => {
+  const dataDir = await tempDataDir(t);
+  const shop = await openEmbeddedShop({ dataDir });
+  t.after(() => shop.close());
+  const before = await shop.specialDays('S-MUC', '2026-12-20', '2027-01-03');
+  await shop.replaceProducts((await shop.listProducts()).slice(0, 3));
+  assert.deepEqual(await shop.specialDays('S-MUC', '2026-12-20', '2027-01-03'), before);
+
+  const { default: BetterSqlite3 } = await import('better-sqlite3');
+  const db = new BetterSqlite3(`${dataDir}/shop.sqlite`);
+  db.prepare(`INSERT INTO store_exceptions (store_id, date, intervals, reason_de, reason_en)
+    VALUES ('S-MUC', '2026-12-28', '[]', 'Inventur', 'Stocktaking')`).run();
+  db.prepare(`UPDATE store_exceptions SET intervals = '[{"open":"08:00","close":"13:00"}]' WHERE store_id = 'S-MUC' AND yearly = '12-24'`).run();
+  db.close();
+  const after = await shop.specialDays('S-MUC', '2026-12-20', '2027-01-03');
+  assert.deepEqual(after.find((d) => d.date === '2026-12-28')?.reason.en, 'Stocktaking');
+  assert.deepEqual(after.find((d) => d.date === '2026-12-24')?.intervals, [{ open: '08:00', close: '13:00' }]);
+});
+
+test('next year\'s holidays are found after this year\'s answers were kept', async (t) => {
+  const shop = await shopFor(t);
+  assert.deepEqual((await shop.specialDays('S-MUC', '2026-12-26', '2026-12-31')).map((d) => d.date), ['2026-12-26', '2026-12-31']);
+  assert.deepEqual((await shop.specialDays('S-MUC', '2026-12-26', '2027-01-06')).map((d) => d.date), [
+    '2026-12-26', '2026-12-31', '2027-01-01', '2027-01-06',
+  ]);
+  assert.deepEqual((await shop.specialDays('S-MUC', '2027-12-24', '2027-12-24')).map((d) => d.kind), ['exception']);
+});
+
+test('a kept answer cannot be changed by whoever received it', async (t) => {
+  const shop = await shopFor(t);
+  const days = await shop.specialDays('S-MUC', '2026-12-24', '2026-12-26');
+  assert.throws(() => (days as unknown[]).push({}), TypeError);
+  assert.throws(() => { (days[0]!.intervals[0] as { close: string }).close = '20:00'; }, TypeError);
+  assert.deepEqual((await shop.specialDays('S-MUC', '2026-12-24', '2026-12-26'))[0]?.intervals, [{ open: '08:00', close: '14:00' }]);
+});

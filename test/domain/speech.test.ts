@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DateTime } from 'luxon';
 import { cleanSpokenText, escapeSsml, foreign, list, plain, say } from '../../src/domain/speech.js';
-import { formatLongDate, formatPrice, formatTime, relativeDay } from '../../src/i18n/format.js';
+import { formatLongDate, formatPrice, formatTime, formatWeekday, relativeCalendarDay, relativeDay } from '../../src/i18n/format.js';
 import { translatorFor } from '../../src/i18n/i18n.js';
 
 test('SSML special characters are escaped exactly once', () => {
@@ -52,4 +52,33 @@ test('relative days against the clock', () => {
   assert.deepEqual(on('2026-11-23'), { kind: 'tomorrow' });
   assert.deepEqual(on('2026-11-26'), { kind: 'weekday', weekday: 'Donnerstag' });
   assert.deepEqual(on('2026-12-05'), { kind: 'date', date: 'Samstag, dem 5. Dezember' });
+});
+
+test('calendar days relative to today, as relativeDay says them', () => {
+  const today = '2026-11-22'; // a Sunday
+  assert.deepEqual(relativeCalendarDay('2026-11-22', today, 'de-DE'), { kind: 'today' });
+  assert.deepEqual(relativeCalendarDay('2026-11-21', today, 'de-DE'), { kind: 'yesterday' });
+  assert.deepEqual(relativeCalendarDay('2026-11-24', today, 'de-DE'), { kind: 'dayAfterTomorrow' });
+  assert.deepEqual(relativeCalendarDay('2026-11-26', today, 'de-DE'), { kind: 'weekday', weekday: 'Donnerstag' });
+  assert.deepEqual(relativeCalendarDay('2026-11-28', today, 'en-GB'), { kind: 'weekday', weekday: 'Saturday' });
+  assert.deepEqual(relativeCalendarDay('2026-11-29', today, 'en-US'), { kind: 'date', date: 'Sunday, November 29th' });
+  assert.deepEqual(relativeCalendarDay('2026-11-20', today, 'de-DE'), { kind: 'date', date: 'Freitag, dem 20. November' });
+  assert.deepEqual(relativeCalendarDay('2027-01-01', '2026-12-31', 'en-US'), { kind: 'tomorrow' });
+  assert.deepEqual(relativeCalendarDay('2028-03-01', '2028-02-28', 'en-US'), { kind: 'dayAfterTomorrow' }, 'a leap day between');
+  // Not a plain calendar day: the caller asks luxon.
+  assert.equal(relativeCalendarDay('2026-02-30', today, 'de-DE'), undefined);
+  assert.equal(relativeCalendarDay('2026-11-24T10:00:00Z', today, 'de-DE'), undefined);
+});
+
+test('remembered dates and weekdays stay apart per locale and agree with luxon', () => {
+  for (const iso of ['2026-12-05', '2027-01-01', '2028-02-29']) {
+    const d = DateTime.fromISO(iso, { zone: 'Europe/Berlin' });
+    for (const locale of ['de-DE', 'en-US', 'en-GB', 'de-DE'] as const) {
+      const lang = locale.slice(0, 2);
+      assert.equal(formatWeekday(d, locale), d.setLocale(lang).toFormat('cccc'));
+      const long = lang === 'de' ? d.setLocale('de').toFormat("cccc, 'dem' d. LLLL") : d.setLocale('en').toFormat('cccc, LLLL d');
+      assert.ok(formatLongDate(d, locale).startsWith(long), `${formatLongDate(d, locale)} / ${long}`);
+    }
+  }
+  assert.equal(formatLongDate(DateTime.fromISO('2026-11-23', { zone: 'Pacific/Kiritimati' }), 'en-US'), 'Monday, November 23rd');
 });

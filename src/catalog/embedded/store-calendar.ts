@@ -54,15 +54,55 @@ interface ExceptionRow {
   reason_en: string;
 }
 
+/** Answers of one connection, valid while no other connection has written to the database. */
+interface CalendarCache {
+  dataVersion: number;
+  answers: Map<string, SpecialDay[]>;
+}
+
+const calendarCaches = new WeakMap<Sql, CalendarCache>();
+
+/** Answers kept at most per connection (a store and a date range each; a turn asks for two weeks from today). */
+const ANSWERS_MAX = 1_000;
+
+function frozen(day: SpecialDay): SpecialDay {
+  for (const interval of day.intervals) Object.freeze(interval);
+  Object.freeze(day.intervals);
+  Object.freeze(day.reason);
+  return Object.freeze(day);
+}
+
 /**
  * Holidays and dated exceptions of a store between two ISO dates (inclusive), sorted by date.
  * An exception replaces a holiday on the same date (a store may open on a holiday by permit).
  * Yearly exceptions such as Christmas Eve only apply on days the store normally opens.
+ *
+ * Answers are kept per store and range (every StoreHoursIntent asks for the same two weeks,
+ * three queries and a holiday lookup, about 30 µs): a year's holidays do not change, and this
+ * process never writes the stores' tables (an import replaces products only). `PRAGMA
+ * data_version` moves when another connection commits (`shopvoice shop import`, an edit by
+ * hand), and then every answer is read again.
  */
 export async function specialDays(sql: Sql, storeId: string, fromIso: string, toIso: string): Promise<SpecialDay[]> {
   if (!ISO_DATE.test(fromIso) || !ISO_DATE.test(toIso)) {
     throw new RangeError(`specialDays needs ISO dates, got "${fromIso}" and "${toIso}"`);
   }
+  const dataVersion = (sql('PRAGMA data_version').get() as { data_version: number }).data_version;
+  let cache = calendarCaches.get(sql);
+  if (!cache || cache.dataVersion !== dataVersion) {
+    cache = { dataVersion, answers: new Map() };
+    calendarCaches.set(sql, cache);
+  }
+  const key = `${storeId} ${fromIso} ${toIso}`;
+  const known = cache.answers.get(key);
+  if (known) return known;
+  const days = Object.freeze((await readSpecialDays(sql, storeId, fromIso, toIso)).map(frozen)) as SpecialDay[];
+  if (cache.answers.size >= ANSWERS_MAX) cache.answers.delete(cache.answers.keys().next().value!);
+  cache.answers.set(key, days);
+  return days;
+}
+
+async function readSpecialDays(sql: Sql, storeId: string, fromIso: string, toIso: string): Promise<SpecialDay[]> {
   const store = sql('SELECT region FROM stores WHERE id = ?').get(storeId) as { region: string } | undefined;
   if (!store) throw new ShopError('STORE_NOT_FOUND', { storeId });
   if (fromIso > toIso) return [];
