@@ -1,31 +1,21 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { createLogger } from '../../src/server/logger.js';
 import { intentRequest, launchRequest, skillDisabledEvent } from '../support/alexa-requests.js';
 import { spoken } from '../support/test-server.js';
 import { dialogflowRequest } from '../google/dialogflow-requests.js';
 import { startHarness, type Harness, type Response } from '../server/harness.js';
+import { captureLog } from '../support/log-capture.js';
 
 const TOKEN = 'demo-token-anna';
 const CUSTOMER_EMAIL = 'anna.schmidt@example.com';
 const USER_ID = 'amzn1.ask.account.PRIVACY-USER-0123456789';
 const LINKED_TOKEN = 'Atza|IwEBIlinked-token-0123456789';
 
-function capture() {
-  let text = '';
-  const sink = new Writable({
-    write(chunk, _e, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { sink, text: () => text, lines: () => text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>) };
-}
 
 describe('the logger never writes secrets, addresses or bodies, wherever they hide', () => {
   test('secret keys at any depth, e-mail addresses and credentials in any string, errors and their causes', () => {
-    const out = capture();
+    const out = captureLog();
     const log = createLogger('debug', out.sink);
     const cause = new Error(`lookup for ${CUSTOMER_EMAIL} failed`);
     log.error({
@@ -50,7 +40,7 @@ describe('the logger never writes secrets, addresses or bodies, wherever they hi
   });
 
   test('a huge string is cut, a deep object is capped', () => {
-    const out = capture();
+    const out = captureLog();
     const log = createLogger('info', out.sink);
     let deep: any = { leaf: 'x' };
     for (let i = 0; i < 50; i++) deep = { deep };

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { describe, test } from 'node:test';
 import { createLogger } from '../../src/server/logger.js';
 import { isSecretKey, maskMessage, maskSecrets, scrubForLog, scrubText } from '../../src/server/privacy.js';
+import { captureLog } from '../support/log-capture.js';
 
 /**
  * One case per text pattern, in spellings a too narrow pre-test would let through (upper and
@@ -23,16 +23,6 @@ const CASES: Array<{ name: string; text: string; masked: string; kept: string }>
   { name: 'Alexa device id', text: 'device=amzn1.ask.device.DEV1CE-7;', masked: 'device=amzn1.ask.device.[redacted];', kept: 'DEV1CE' },
 ];
 
-function capture() {
-  let text = '';
-  const sink = new Writable({
-    write(chunk, _e, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { sink, text: () => text };
-}
 
 describe('scrubText: the cheap pre-test lets through everything a pattern would mask', () => {
   for (const c of CASES) {
@@ -77,7 +67,7 @@ describe('scrubForLog and the logger mask the same strings at any depth, in arra
       assert.ok(!text.includes(c.kept), text);
       assert.ok(text.includes('"type":"Error"'), 'errors are still written');
 
-      const out = capture();
+      const out = captureLog();
       createLogger('info', out.sink).child!({ reqId: 'r1' }).info(value, `msg ${c.text}`);
       assert.ok(!out.text().includes(c.kept), out.text());
       assert.match(out.text(), /"reqId":"r1"/);
@@ -186,7 +176,7 @@ describe('maskSecrets and maskMessage', () => {
   test('the logger does not change the object it is given', () => {
     const value = { event: 'x', user: { accessToken: 'demo-token-anna' }, note: 'anna@example.com' };
     const before = JSON.stringify(value);
-    const out = capture();
+    const out = captureLog();
     createLogger('info', out.sink).info(value, 'm');
     assert.equal(JSON.stringify(value), before);
     assert.ok(!out.text().includes('demo-token-anna') && !out.text().includes('anna@example.com'));
