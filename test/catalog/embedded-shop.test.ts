@@ -234,3 +234,20 @@ test('order lines come back by position, exactly as stored', async (t) => {
   assert.deepEqual(orders.map((o) => [o.number, o.lines.length]), [['10042', 6], ['10099', 0], ['10018', 3]]);
   assert.deepEqual(orders[0], order);
 });
+
+test('stores are read once and handed out frozen; a write by another connection is read at once', async (t) => {
+  const dataDir = await tempDataDir(t);
+  const shop = await openEmbeddedShop({ dataDir });
+  t.after(() => shop.close());
+  const first = await shop.listStores();
+  assert.equal(await shop.listStores(), first, 'the same list while nothing changed');
+  assert.ok(Object.isFrozen(first) && Object.isFrozen(first[0]) && Object.isFrozen(first[0]!.weekly) && Object.isFrozen(first[0]!.aliases));
+  await shop.replaceProducts((await shop.listProducts()).slice(0, 3));
+  assert.equal(await shop.listStores(), first, 'a product import leaves the stores alone');
+
+  const db = new BetterSqlite3(join(dataDir, 'shop.sqlite'));
+  db.prepare(`UPDATE store_hours SET close = '21:00' WHERE store_id = 'S-MUC' AND weekday = 6`).run();
+  db.close();
+  const after = await shop.listStores();
+  assert.deepEqual(after.find((s) => s.id === 'S-MUC')?.weekly[6]?.map((i) => i.close), ['21:00']);
+});

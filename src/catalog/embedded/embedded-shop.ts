@@ -65,6 +65,29 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
   let info: ShopInfo | undefined;
   const shopInfo = (): ShopInfo =>
     (info ??= JSON.parse((sql("SELECT value FROM settings WHERE key = 'shop_info'").get() as { value: string }).value) as ShopInfo);
+  let storesRead: { dataVersion: number; stores: Store[] } | undefined;
+  /** The stores with their weekly hours, frozen: every turn is handed the same objects. */
+  const readStores = (): Store[] => {
+    const stores = sql('SELECT * FROM stores ORDER BY position').all() as Array<{
+      id: string; name: string; city: string; region: string; time_zone: string; aliases: string;
+    }>;
+    const hours = sql('SELECT * FROM store_hours ORDER BY store_id, weekday, open').all() as Array<{
+      store_id: string; weekday: Weekday; open: string; close: string;
+    }>;
+    const weeklyOf = new Map<string, Partial<Record<Weekday, Interval[]>>>();
+    for (const h of hours) {
+      let weekly = weeklyOf.get(h.store_id);
+      if (!weekly) weeklyOf.set(h.store_id, (weekly = {}));
+      (weekly[h.weekday] ??= []).push(Object.freeze({ open: h.open, close: h.close }));
+    }
+    return Object.freeze(stores.map((s) => {
+      const weekly = weeklyOf.get(s.id) ?? {};
+      for (const intervals of Object.values(weekly)) Object.freeze(intervals);
+      const aliases = Object.freeze(JSON.parse(s.aliases) as string[]) as string[];
+      return Object.freeze({ id: s.id, name: s.name, city: s.city, region: s.region, timeZone: s.time_zone, weekly: Object.freeze(weekly), aliases });
+    })) as Store[];
+  };
+
   const cached = new Map<string, Product>();
   let cachedVersion: string | undefined;
   let checkedAt = -Infinity;
@@ -155,22 +178,12 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
     },
 
     async listStores(): Promise<Store[]> {
-      const stores = sql('SELECT * FROM stores ORDER BY position').all() as Array<{
-        id: string; name: string; city: string; region: string; time_zone: string; aliases: string;
-      }>;
-      const hours = sql('SELECT * FROM store_hours ORDER BY store_id, weekday, open').all() as Array<{
-        store_id: string; weekday: Weekday; open: string; close: string;
-      }>;
-      const weeklyOf = new Map<string, Partial<Record<Weekday, Interval[]>>>();
-      for (const h of hours) {
-        let weekly = weeklyOf.get(h.store_id);
-        if (!weekly) weeklyOf.set(h.store_id, (weekly = {}));
-        (weekly[h.weekday] ??= []).push({ open: h.open, close: h.close });
-      }
-      return stores.map((s) => {
-        const aliases = JSON.parse(s.aliases) as string[];
-        return { id: s.id, name: s.name, city: s.city, region: s.region, timeZone: s.time_zone, weekly: weeklyOf.get(s.id) ?? {}, aliases };
-      });
+      // Every StoreHoursIntent lists the stores (two queries, about half of the turn's catalog
+      // time). This process never writes the store tables after seeding; `PRAGMA data_version`
+      // moves when another connection commits, and then they are read again.
+      const dataVersion = (sql('PRAGMA data_version').get() as { data_version: number }).data_version;
+      if (storesRead?.dataVersion !== dataVersion) storesRead = { dataVersion, stores: readStores() };
+      return storesRead.stores;
     },
 
     async specialDays(storeId: string, fromIso: string, toIso: string) {
