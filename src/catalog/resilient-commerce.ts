@@ -9,6 +9,7 @@ import { ExecuteWrapper } from 'cockatiel/dist/common/Executor.js';
 import { BrokenCircuitError } from 'cockatiel/dist/errors/BrokenCircuitError.js';
 import type { Logger } from '../domain/deps.js';
 import { ShopError } from '../domain/errors.js';
+import type { Language } from '../domain/turn.js';
 import type { Commerce } from './commerce.js';
 
 /** What the breaker is doing: calling the shop, refusing to, or letting one trial call through. */
@@ -210,38 +211,68 @@ export function resilientCommerce(inner: Commerce, options: ResilienceOptions): 
     }
   };
 
-  /** The port's methods, every call ending by `deadline` (Infinity: only the per-attempt timeout). */
-  const view = (deadline: number, callLog: Logger | undefined): Commerce => {
-    const read = <T>(method: string, fn: () => Promise<T>) => call(method, fn, true, deadline, callLog);
-    return {
-      shopInfo: () => read('shopInfo', () => inner.shopInfo()),
-      findProducts: (spoken, language, opts) => read('findProducts', () => inner.findProducts(spoken, language, opts)),
-      getProduct: (id) => read('getProduct', () => inner.getProduct(id)),
-      listVariants: (group) => read('listVariants', () => inner.listVariants(group)),
-      listProducts: () => read('listProducts', () => inner.listProducts()),
-      customerByToken: (token) => read('customerByToken', () => inner.customerByToken(token)),
-      listOrders: (customerId) => read('listOrders', () => inner.listOrders(customerId)),
-      getOrder: (customerId, number) => read('getOrder', () => inner.getOrder(customerId, number)),
-      quoteReorder: (customerId, number) => read('quoteReorder', () => inner.quoteReorder(customerId, number)),
-      placeReorder: (customerId, number, key) =>
-        call('placeReorder', () => inner.placeReorder(customerId, number, key), false, deadline, callLog),
-      listStores: () => read('listStores', () => inner.listStores()),
-      specialDays: (storeId, from, to) => read('specialDays', () => inner.specialDays(storeId, from, to)),
-      faqTopics: () => read('faqTopics', () => inner.faqTopics()),
-      faqAnswer: (topicId, language) => read('faqAnswer', () => inner.faqAnswer(topicId, language)),
-      // A readiness probe must say how the shop is now: no retry, but through the breaker, so an
-      // open breaker reports the outage at once and a probe after `halfOpenAfterMs` is the trial call.
-      ping: () => call('ping', () => inner.ping(), false, deadline, callLog),
-      catalogVersion: () => read('catalogVersion', () => inner.catalogVersion()),
-    };
-  };
+  return new ResilientCatalog(inner, call, log, () => STATES[breaker.state]);
+}
 
-  return {
-    ...view(Infinity, log),
-    close: async () => {
-      await inner.close?.();
-    },
-    breakerState: () => STATES[breaker.state],
-    forReply: (deadline, replyLog) => view(deadline, replyLog ?? log),
-  };
+/** One guarded catalog call: what `resilientCommerce` does around `fn`. */
+type GuardedCall = <T>(method: string, fn: () => Promise<T>, retryable: boolean, deadline: number, log: Logger | undefined) => Promise<T>;
+
+/**
+ * The port's methods, each call guarded and ending by `deadline` (Infinity: only the per-attempt
+ * timeout). A class, so the view each reply gets (`forReply`) is one small object rather than
+ * seventeen fresh closures per request.
+ */
+class GuardedCatalog implements Commerce {
+  constructor(
+    protected readonly inner: Commerce,
+    protected readonly call: GuardedCall,
+    private readonly deadline: number,
+    protected readonly log: Logger | undefined,
+  ) {}
+
+  private read<T>(method: string, fn: () => Promise<T>): Promise<T> {
+    return this.call(method, fn, true, this.deadline, this.log);
+  }
+
+  shopInfo() { return this.read('shopInfo', () => this.inner.shopInfo()); }
+  findProducts(spoken: string, language: Language, opts?: { limit?: number }) {
+    return this.read('findProducts', () => this.inner.findProducts(spoken, language, opts));
+  }
+  getProduct(id: string) { return this.read('getProduct', () => this.inner.getProduct(id)); }
+  listVariants(group: string) { return this.read('listVariants', () => this.inner.listVariants(group)); }
+  listProducts() { return this.read('listProducts', () => this.inner.listProducts()); }
+  customerByToken(token: string) { return this.read('customerByToken', () => this.inner.customerByToken(token)); }
+  listOrders(customerId: string) { return this.read('listOrders', () => this.inner.listOrders(customerId)); }
+  getOrder(customerId: string, number: string) { return this.read('getOrder', () => this.inner.getOrder(customerId, number)); }
+  quoteReorder(customerId: string, number: string) { return this.read('quoteReorder', () => this.inner.quoteReorder(customerId, number)); }
+  placeReorder(customerId: string, number: string, key: string) {
+    return this.call('placeReorder', () => this.inner.placeReorder(customerId, number, key), false, this.deadline, this.log);
+  }
+  listStores() { return this.read('listStores', () => this.inner.listStores()); }
+  specialDays(storeId: string, from: string, to: string) { return this.read('specialDays', () => this.inner.specialDays(storeId, from, to)); }
+  faqTopics() { return this.read('faqTopics', () => this.inner.faqTopics()); }
+  faqAnswer(topicId: string, language: Language) { return this.read('faqAnswer', () => this.inner.faqAnswer(topicId, language)); }
+  // A readiness probe must say how the shop is now: no retry, but through the breaker, so an
+  // open breaker reports the outage at once and a probe after `halfOpenAfterMs` is the trial call.
+  ping() { return this.call('ping', () => this.inner.ping(), false, this.deadline, this.log); }
+  catalogVersion() { return this.read('catalogVersion', () => this.inner.catalogVersion()); }
+}
+
+/** The process's resilient catalog: no reply deadline of its own, the breaker's state, a view per reply. */
+class ResilientCatalog extends GuardedCatalog implements ResilientCommerce {
+  constructor(inner: Commerce, call: GuardedCall, log: Logger | undefined, private readonly state: () => BreakerState) {
+    super(inner, call, Infinity, log);
+  }
+
+  async close() {
+    await this.inner.close?.();
+  }
+
+  breakerState() {
+    return this.state();
+  }
+
+  forReply(deadline: number, replyLog?: Logger): Commerce {
+    return new GuardedCatalog(this.inner, this.call, deadline, replyLog ?? this.log);
+  }
 }
