@@ -251,3 +251,14 @@ test('stores are read once and handed out frozen; a write by another connection 
   const after = await shop.listStores();
   assert.deepEqual(after.find((s) => s.id === 'S-MUC')?.weekly[6]?.map((i) => i.close), ['21:00']);
 });
+
+test('products read once are handed out frozen; an import by this shop is seen at once', async (t) => {
+  const shop = await openEmbeddedShop({ dataDir: await tempDataDir(t) });
+  t.after(() => shop.close());
+  const oat = await shop.getProduct('P-1001');
+  assert.equal(await shop.getProduct('P-1001'), oat, 'the same object while the catalog is unchanged');
+  assert.ok(Object.isFrozen(oat) && Object.isFrozen(oat!.name), 'no turn can change what the next one reads');
+  await shop.replaceProducts([{ ...oat!, name: { ...oat!.name }, priceCents: oat!.priceCents + 100 }]);
+  assert.equal((await shop.getProduct('P-1001'))?.priceCents, oat!.priceCents + 100, 'the new price, not the kept one');
+  assert.equal(await shop.getProduct('P-3001'), undefined, 'a product the import removed is gone');
+});

@@ -19,21 +19,13 @@ const require = createRequire(${JSON.stringify(src('server/app.ts'))});
 const heavy = () => [...new Set(Object.keys(require.cache)
   .map((k) => /node_modules[\\\\/](actions-on-google|googleapis)[\\\\/]/.exec(k)?.[1]).filter(Boolean))].sort();
 
-const { loadConfig } = await import(${JSON.stringify(src('config.ts'))});
-const { silentLogger } = await import(${JSON.stringify(src('domain/deps.ts'))});
 const { createApp } = await import(${JSON.stringify(src('server/app.ts'))});
 await import(${JSON.stringify(src('platforms/google/router.ts'))});
 await import(${JSON.stringify(src('platforms/google/lambda.ts'))});
-const { launchRequest, TEST_SKILL_ID } = await import(${JSON.stringify(new URL('test/support/alexa-requests.ts', root).href)});
+const { launchRequest } = await import(${JSON.stringify(new URL('test/support/alexa-requests.ts', root).href)});
 
-const shop = { name: 'Lindenhof Markt', phone: '+49 89 21 54 37 0', email: 'service@lindenhof-markt.de', timeZone: 'Europe/Berlin',
-  currency: 'EUR', shippingCents: 495, freeShippingFromCents: 5000, vatPercent: 19 };
-const deps = {
-  config: loadConfig({ SHOPVOICE_ALEXA_VERIFY: 'false', SHOPVOICE_ALEXA_SKILL_ID: TEST_SKILL_ID, SHOPVOICE_GOOGLE_AUTH: 'off' }),
-  log: silentLogger,
-  commerce: { shopInfo: async () => shop, ping: async () => {} },
-  state: { ping: async () => {} },
-};
+const { probeDeps } = await import(${JSON.stringify(new URL('test/support/probe-deps.ts', root).href)});
+const deps = probeDeps();
 const server = await new Promise((resolve) => { const s = createApp(deps).listen(0, '127.0.0.1', () => resolve(s)); });
 const base = 'http://127.0.0.1:' + server.address().port;
 const post = (path, body) => fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -6,7 +6,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { DateTime } from 'luxon';
 import type { BreakerState, ResilienceOptions, ResilientCommerce } from '../../src/catalog/resilient-commerce.js';
 import { loadConfig } from '../../src/config.js';
@@ -15,6 +14,8 @@ import { createApp, type AppDeps } from '../../src/server/app.js';
 import { createLogger } from '../../src/server/logger.js';
 import { closeDeps, openDeps } from '../../src/server/open-deps.js';
 import { TEST_SKILL_ID } from '../support/alexa-requests.js';
+import { captureLog } from '../support/log-capture.js';
+import { readAnswer } from '../support/read-answer.js';
 import { FaultPlan } from './faulty-shop.js';
 
 export interface HarnessOptions {
@@ -61,14 +62,8 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     SHOPVOICE_GOOGLE_AUTH: 'off',
     ...o.env,
   });
-  let log = '';
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      log += chunk.toString();
-      done();
-    },
-  });
-  const logger = o.logLevel ? createLogger(o.logLevel, sink) : silentLogger;
+  const log = captureLog();
+  const logger = o.logLevel ? createLogger(o.logLevel, log.sink) : silentLogger;
   const faults = new FaultPlan();
   const opened = await openDeps(config, logger, { decorateShop: faults.wrap, resilience: o.resilience });
   const now = o.now ? DateTime.fromISO(o.now, { setZone: true }) : undefined;
@@ -80,15 +75,8 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
 
   async function send(path: string, init: RequestInit): Promise<Response> {
     const started = performance.now();
-    const res = await fetch(url + path, init);
-    const text = await res.text();
-    let json: any;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, json, text, headers: res.headers, ms: performance.now() - started };
+    const answer = await readAnswer(await fetch(url + path, init));
+    return { ...answer, ms: performance.now() - started };
   }
 
   return {
@@ -96,8 +84,8 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     deps,
     dataDir,
     faults,
-    logLines: () => log.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, any>),
-    logText: () => log,
+    logLines: log.lines,
+    logText: log.text,
     post: (path, body, headers = {}) => send(path, {
       method: 'POST',
       headers: { 'content-type': 'application/json; charset=utf-8', ...headers },

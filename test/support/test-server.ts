@@ -9,6 +9,7 @@ import { silentLogger } from '../../src/domain/deps.js';
 import { createApp, type AppDeps } from '../../src/server/app.js';
 import { closeDeps, openDeps } from '../../src/server/open-deps.js';
 import { TEST_SKILL_ID } from './alexa-requests.js';
+import { readAnswer } from './read-answer.js';
 
 export interface TestServer {
   url: string;
@@ -48,19 +49,11 @@ export async function startTestServer(env: Record<string, string> = {}, override
       if (!now.isValid) throw new Error(`bad test instant ${iso}`);
     },
     async post(path, body, headers = {}) {
-      const res = await fetch(url + path, {
+      return readAnswer(await fetch(url + path, {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      const text = await res.text();
-      let json: any;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      return { status: res.status, json, text, headers: res.headers };
+      }));
     },
     async close() {
       server.closeAllConnections();
