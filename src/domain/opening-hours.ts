@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Commerce, Interval, SpecialDay, Store, Weekday } from '../catalog/commerce.js';
+import { remember } from '../remember.js';
 
 /** A store's hours on one calendar day, with the holiday or exception that set them. */
 export interface DayHours {
@@ -28,12 +29,6 @@ const daySpans = new Map<string, { start: number; end: number; isoDate: string }
 /** Calendar windows, wall-clock instants, midnights and zones kept at most. */
 const CALENDAR_CACHE_MAX = 1_000;
 
-/** Bounded memo: the oldest entry goes first. */
-function remember<T>(cache: Map<string, T>, key: string, value: T): T {
-  if (cache.size >= CALENDAR_CACHE_MAX) cache.delete(cache.keys().next().value!);
-  cache.set(key, value);
-  return value;
-}
 
 const windows = new Map<string, ReadonlyArray<{ isoDate: string; weekday: Weekday }>>();
 
@@ -48,7 +43,7 @@ function calendarFrom(fromIso: string, days: number): ReadonlyArray<{ isoDate: s
     const date = new Date(first + i * DAY_MS);
     return { isoDate: date.toISOString().slice(0, 10), weekday: (date.getUTCDay() || 7) as Weekday };
   });
-  return remember(windows, key, out);
+  return remember(windows, key, out, CALENDAR_CACHE_MAX);
 }
 
 const midnights = new Map<string, DateTime>();
@@ -62,7 +57,7 @@ export function midnightIn(zone: string, isoDate: string): DateTime {
   const known = midnights.get(key);
   if (known) return known;
   const midnight = DateTime.fromISO(isoDate, { zone: 'utc' }).setZone(zone, { keepLocalTime: true }).startOf('day');
-  return remember(midnights, key, midnight);
+  return remember(midnights, key, midnight, CALENDAR_CACHE_MAX);
 }
 
 const instants = new Map<string, number>();
@@ -73,7 +68,7 @@ const instants = new Map<string, number>();
  */
 function instantOf(zone: string, isoDate: string, hhmm: string): number {
   const key = `${zone} ${isoDate} ${hhmm}`;
-  return instants.get(key) ?? remember(instants, key, at(midnightIn(zone, isoDate), hhmm).toMillis());
+  return instants.get(key) ?? remember(instants, key, at(midnightIn(zone, isoDate), hhmm).toMillis(), CALENDAR_CACHE_MAX);
 }
 
 /** The calendar day of an instant in a zone, asked of Intl (or of luxon for a zone Intl does not know). */

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Locale } from '../domain/turn.js';
+import { remember } from '../remember.js';
 
 const moneyFormats = new Map<Locale, Intl.NumberFormat>();
 
@@ -19,10 +20,7 @@ export function formatPrice(cents: number, locale: Locale): string {
     format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
     moneyFormats.set(locale, format);
   }
-  const spoken = format.format(cents / 100).replace(/\u00a0/g, ' ');
-  if (spokenPrices.size >= SPOKEN_PRICES_MAX) spokenPrices.delete(spokenPrices.keys().next().value!);
-  spokenPrices.set(key, spoken);
-  return spoken;
+  return remember(spokenPrices, key, format.format(cents / 100).replace(/\u00a0/g, ' '), SPOKEN_PRICES_MAX);
 }
 
 function ordinalSuffix(day: number): string {
@@ -64,10 +62,7 @@ function longDateOf(isoDate: string, locale: Locale, date?: DateTime): string {
   const key = `${locale}${isoDate}`;
   const known = longDates.get(key);
   if (known !== undefined) return known;
-  const spoken = spokenLongDate(date ?? DateTime.fromISO(isoDate, { zone: 'utc' }), locale);
-  if (longDates.size >= LONG_DATES_MAX) longDates.delete(longDates.keys().next().value!);
-  longDates.set(key, spoken);
-  return spoken;
+  return remember(longDates, key, spokenLongDate(date ?? DateTime.fromISO(isoDate, { zone: 'utc' }), locale), LONG_DATES_MAX);
 }
 
 /** The weekday's name (1 = Monday) in the locale: luxon names it from the weekday alone. */

@@ -10,6 +10,7 @@ import { placeReorder, quoteReorder } from './reorder.js';
 import { openShopDatabase } from './shop-database.js';
 import { statementCache } from './statement-cache.js';
 import { specialDays } from './store-calendar.js';
+import { remember } from '../../remember.js';
 
 /**
  * Products are served from memory once read, and the catalog version is read again at most this
@@ -141,10 +142,7 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
       if (known) return known;
       const row = sql('SELECT * FROM products WHERE id = ?').get(id) as ProductRow | undefined;
       if (!row) return undefined;
-      const product = frozen(productFromRow(row));
-      if (products.size >= PRODUCT_CACHE_MAX) products.delete(products.keys().next().value!);
-      products.set(id, product);
-      return product;
+      return remember(products, id, frozen(productFromRow(row)), PRODUCT_CACHE_MAX);
     },
 
     async listVariants(variantGroup: string) {

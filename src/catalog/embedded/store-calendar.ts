@@ -1,6 +1,7 @@
 import type HolidaysType from 'date-holidays';
 import type { Interval, Localized, SpecialDay, Weekday } from '../commerce.js';
 import { ShopError } from '../../domain/errors.js';
+import { remember } from '../../remember.js';
 import type { Sql } from './statement-cache.js';
 
 const holidayCache = new Map<string, Array<{ date: string; reason: Localized }>>();
@@ -97,9 +98,7 @@ export async function specialDays(sql: Sql, storeId: string, fromIso: string, to
   const known = cache.answers.get(key);
   if (known) return known;
   const days = Object.freeze((await readSpecialDays(sql, storeId, fromIso, toIso)).map(frozen)) as SpecialDay[];
-  if (cache.answers.size >= ANSWERS_MAX) cache.answers.delete(cache.answers.keys().next().value!);
-  cache.answers.set(key, days);
-  return days;
+  return remember(cache.answers, key, days, ANSWERS_MAX);
 }
 
 async function readSpecialDays(sql: Sql, storeId: string, fromIso: string, toIso: string): Promise<SpecialDay[]> {
