@@ -60,6 +60,9 @@ export function openSqliteStateStore(dataDir: string, options: SqliteStateStoreO
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
+    // Deleted rows are overwritten with zeros, not left readable in free pages (a disabled
+    // user's data must really be gone, GDPR Art. 17).
+    db.pragma('secure_delete = ON');
     db.transaction(() => {
       const version = db.pragma('user_version', { simple: true }) as number;
       if (version > SCHEMA_VERSION) throw new Error(`state.sqlite has schema version ${version}; this shopvoice knows up to ${SCHEMA_VERSION}`);
@@ -101,7 +104,11 @@ export function openSqliteStateStore(dataDir: string, options: SqliteStateStoreO
       release.run(key);
     },
     async forgetUser(userId) {
-      return forget.run(userId).changes;
+      const removed = forget.run(userId).changes;
+      // The WAL still holds the pages as they were before the delete: copy the zeroed pages into
+      // the database file and empty the WAL, so no copy of the rows stays on disk.
+      if (removed > 0) db.pragma('wal_checkpoint(TRUNCATE)');
+      return removed;
     },
     async ping() {
       ping.get();
