@@ -20,7 +20,7 @@ test('after forgetUser no byte of the user id or their keys is left in the datab
   t.after(() => state.close());
   for (let i = 0; i < 50; i += 1) {
     await state.claimReorder(`reorder:${GONE}:key-${i}`, GONE);
-    await state.completeReorder(`reorder:${GONE}:key-${i}`, `ORDER-GONE-${i}`);
+    await state.completeReorder(`reorder:${GONE}:key-${i}`, `ORDER-GONE-${i}`, GONE);
   }
   await state.claimReorder(`reorder:${KEPT}:key`, KEPT);
   assert.ok(bytesOnDisk(dataDir).includes(GONE), 'the rows were written to disk');
