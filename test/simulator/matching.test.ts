@@ -152,7 +152,7 @@ describe('9. every declared slot is present, empty when not spoken', () => {
 
   test('Dialogflow: every parameter is sent, "" when not spoken', async () => {
     const transport = recordingTransport({});
-    const c = await openConversation({ platform: 'google', locale: 'de-DE', models: fixtureModels(), transport });
+    const c = await openConversation({ platform: 'google', locale: 'de-DE', models: fixtureModels(), transport, clock: '2026-11-22T10:00:00+01:00' });
     await c.turn({ utterance: 'habt ihr samstag offen' });
     const q = transport.sent[0].queryResult;
     assert.equal(q.intent.displayName, 'StoreHoursIntent');
