@@ -7,10 +7,19 @@ import { resolveSlot, type ResolvedSlot } from './resolve-slot.js';
 /** An intent that also matched, but ranked below the winner. */
 export interface RunnerUp {
   intent: string;
+  /** The sample it matched; empty for a statistical runner-up. */
   sample: string;
   words: number;
   typed: number;
+  /** The statistical recogniser's score (0…1); 1 for a literal match. */
+  score: number;
 }
+
+/**
+ * How the intent was found: a sample matched word for word (`literal`), the statistical
+ * recogniser was sure enough (`statistical`), or neither (`none`: the fallback).
+ */
+export type MatchKind = 'literal' | 'statistical' | 'none';
 
 /** What the model makes of one utterance. */
 export interface Recognition {
@@ -24,6 +33,9 @@ export interface Recognition {
   typed: number;
   runnerUps: RunnerUp[];
   fallback: boolean;
+  match: MatchKind;
+  /** 1 for a literal match; the statistical recogniser's score otherwise (0 when it was not asked). */
+  score: number;
 }
 
 export interface RecognizeOptions {
@@ -103,10 +115,10 @@ function compare(a: SampleMatch, b: SampleMatch): number {
 }
 
 /** The recognition of a declared intent with the given fills (all declared slots present). */
-function recognitionOf(intent: NluIntent, fills: Record<string, ResolvedSlot | undefined>, extra: Partial<Recognition> = {}): Recognition {
+export function recognitionOf(intent: NluIntent, fills: Record<string, ResolvedSlot | undefined>, extra: Partial<Recognition> = {}): Recognition {
   const slots: Record<string, ResolvedSlot | undefined> = {};
   for (const name of Object.keys(intent.slots)) slots[name] = fills[name];
-  return { intent: intent.name, slots, words: 0, typed: 0, runnerUps: [], fallback: false, ...extra };
+  return { intent: intent.name, slots, words: 0, typed: 0, runnerUps: [], fallback: false, match: 'literal', score: 1, ...extra };
 }
 
 /**
@@ -146,12 +158,12 @@ export function recognize(model: NluModel, tokens: readonly Token[], options: Re
     if (runnerUps.length >= RUNNER_UPS) break;
     if (seen.has(m.pattern.intent)) continue;
     seen.add(m.pattern.intent);
-    runnerUps.push({ intent: m.pattern.intent, sample: m.pattern.text, words: m.pattern.words.length, typed: m.typed });
+    runnerUps.push({ intent: m.pattern.intent, sample: m.pattern.text, words: m.pattern.words.length, typed: m.typed, score: 1 });
   }
   const winner = best ? byName.get(best.pattern.intent) : undefined;
   if (!best || !winner) {
     const fallback = byName.get(model.fallbackIntent) ?? { name: model.fallbackIntent, slots: {}, inputContexts: [] };
-    return recognitionOf(fallback, {}, { runnerUps, fallback: true });
+    return recognitionOf(fallback, {}, { runnerUps, fallback: true, match: 'none', score: 0 });
   }
   const fills: Record<string, ResolvedSlot> = {};
   for (const f of best.fills) fills[f.slot] = f.resolved;
