@@ -18,6 +18,8 @@ export interface Scored {
 /** A trained classifier for one model: sentence in, intents by score out (best first). */
 export interface StatisticalRecognizer {
   classify(text: string): Promise<Scored[]>;
+  /** {@link classify} for words already folded (normalize-text.ts `foldPhrase`). */
+  classifyWords(folded: string): Promise<Scored[]>;
   /** Hash of what it was trained on: the same models give the same hash. */
   readonly hash: string;
 }
@@ -84,11 +86,9 @@ async function load(language: Language, corpus: Array<{ utterance: string; inten
       await rename(temp, file);
     }
   }
-  return {
-    hash,
-    async classify(text) {
-      const { classifications } = await nlu.process(foldPhrase(text));
-      return classifications.map((c) => ({ intent: c.intent, score: c.score }));
-    },
+  const classifyWords = async (folded: string): Promise<Scored[]> => {
+    const { classifications } = await nlu.process(folded);
+    return classifications.map((c) => ({ intent: c.intent, score: c.score }));
   };
+  return { hash, classifyWords, classify: (text) => classifyWords(foldPhrase(text)) };
 }

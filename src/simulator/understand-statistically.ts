@@ -63,9 +63,10 @@ function allowed(intent: NluIntent | undefined, options: RecognizeOptions): inte
 export async function understandStatistically(model: NluModel, utterance: string, options: UnderstandOptions): Promise<Understanding> {
   const literal = understand(model, utterance, options);
   if (literal.kind !== 'intent' || !literal.recognition.fallback || options.recognizer === 'literal') return literal;
-  const scored: Scored[] = await (await statisticalRecognizer(model)).classify(literal.heard);
+  const tokens = tokenize(literal.heard);
+  const words = tokens.map((t) => t.key);
+  const scored: Scored[] = await (await statisticalRecognizer(model)).classifyWords(words.join(' '));
   const intents = new Map(model.intents.map((i) => [i.name, i]));
-  const words = tokenize(literal.heard).map((t) => t.key);
   const candidates = scored
     .filter((s) => s.intent !== NONE && s.intent !== model.fallbackIntent && allowed(intents.get(s.intent), options))
     .map((s) => ({ intent: s.intent, score: s.score * coverage(model, intents.get(s.intent)!, words) }))
@@ -76,7 +77,7 @@ export async function understandStatistically(model: NluModel, utterance: string
   let recognition: Recognition;
   if (best && best.score >= STATISTICAL_THRESHOLD) {
     const intent = intents.get(best.intent)!;
-    const slots = extractSlots(model, intent, tokenize(literal.heard), options.clock);
+    const slots = extractSlots(model, intent, tokens, options.clock);
     recognition = recognitionOf(intent, slots, { match: 'statistical', score: best.score, runnerUps: runnerUps(1) });
   } else {
     recognition = { ...literal.recognition, match: 'none', score: best?.score ?? 0, runnerUps: runnerUps(0) };
