@@ -83,10 +83,15 @@ async function accuracy(model: NluModel, sentences: LabelledSentence[]) {
 async function speed(model: NluModel, texts: string[]): Promise<number> {
   const variant = (suffix: string): string[] => texts.map((t) => `${t} ${suffix}`);
   for (const suffix of ['w1', 'w2', 'w3']) for (const t of variant(suffix)) await understandStatistically(model, t, { clock });
-  const timed = variant('bitte');
-  const start = process.hrtime.bigint();
-  for (const t of timed) await understandStatistically(model, t, { clock });
-  return timed.length / (Number(process.hrtime.bigint() - start) / 1e9);
+  // The median of three timed passes: the machine is shared, one pass can catch a neighbour's burst.
+  const rates: number[] = [];
+  for (const suffix of ['bitte', 'please', 'mal']) {
+    const timed = variant(suffix);
+    const start = process.hrtime.bigint();
+    for (const t of timed) await understandStatistically(model, t, { clock });
+    rates.push(timed.length / (Number(process.hrtime.bigint() - start) / 1e9));
+  }
+  return rates.sort((a, b) => a - b)[1]!;
 }
 
 async function noProductAnswers(sentences: LabelledSentence[], language: 'de' | 'en', locale: string) {
