@@ -39,3 +39,25 @@ describe('sample grammar', () => {
     }
   });
 });
+
+describe('the checks see the expansion', () => {
+  it('a sentence two intents share only after expansion is a duplicate sample, named as expanded', async () => {
+    const { cp, mkdtemp, readFile, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { validateSource } = await import('../../src/models/validate-source.js');
+    const dir = await mkdtemp(join(tmpdir(), 'shopvoice-grammar-'));
+    try {
+      await cp('test/models/fixtures/minimal/source', dir, { recursive: true });
+      const file = join(dir, 'de.yaml');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('samples: [kundenservice]', 'samples: ["(kundenservice|hilfe) [bitte]", "am heute offen"]'));
+      const { source, problems } = await loadSource(dir);
+      assert.deepEqual(problems, []);
+      const found = validateSource(source!).filter((p) => p.severity === 'error').map((p) => `${p.rule} ${p.intent} ${p.sample}`);
+      assert.ok(found.includes('duplicate-sample AMAZON.HelpIntent hilfe'), found.join('\n'));
+      assert.ok(found.includes('ungrammatical-fill HumanHandoffIntent am heute offen'), found.join('\n'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
