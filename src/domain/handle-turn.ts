@@ -29,6 +29,7 @@ const HANDLERS: Record<SharedIntent, Handler> = {
   'AMAZON.NavigateHomeIntent': navigateHome,
   'AMAZON.YesIntent': yes,
   'AMAZON.NoIntent': no,
+  'AMAZON.RepeatIntent': help,
 };
 
 /** Codes after which the conversation cannot usefully go on. */

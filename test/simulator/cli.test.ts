@@ -46,7 +46,8 @@ describe('shopvoice simulate', () => {
     assert.equal(code, 0);
     assert.equal(out.length, 4);
     const turns = out.map((l) => JSON.parse(l));
-    for (const t of turns) assert.deepEqual(Object.keys(t), ['utterance', 'platform', 'locale', 'intent', 'slots', 'speech', 'reprompt', 'endSession']);
+    for (const t of turns) assert.deepEqual(Object.keys(t), ['utterance', 'platform', 'locale', 'intent', 'slots', 'speech', 'reprompt', 'endSession', 'match', 'score', 'runnerUps']);
+    assert.deepEqual([turns[1].match, turns[1].score], ['literal', 1]);
     assert.equal(turns[0].intent, 'LaunchRequest');
     assert.deepEqual(turns[1].slots, { day: { value: '2026-11-28', id: null }, store: { value: 'münchen', id: 'S-MUC' } });
     assert.equal(turns[1].speech, 'Lindenhof Markt München hat am Samstag von 8 Uhr bis 18 Uhr geöffnet. Kann ich sonst noch etwas für dich tun?');
