@@ -125,6 +125,13 @@ function inOrder(index: ProductIndex, doc: number, matchedBy: Map<number, number
 export const NONE_BELOW = 0.5;
 /** Candidates this close to the best are worth asking about. */
 export const ASK_WITHIN = 0.06;
+/**
+ * Below this the best candidate is only asked about ("Meinst du Blütenhonig?"), never answered:
+ * calibrated on `test/fixtures/matching/labelled-queries.ts` (README of `bench/matching`), where
+ * 95 % of correct matches score above it and phrases that are no product ("steak" → USB-Stick
+ * 0.64, "fahrrad" → Fahrradhelm 0.68) stay below.
+ */
+export const ANSWER_FROM = 0.75;
 
 /**
  * Answer when one product stands clear of the rest, ask which one when two or three are about as
@@ -135,5 +142,5 @@ export function decide(ranked: RankedDoc[]): MatchDecision {
   const [first, second] = ranked;
   if (!first || first.score < NONE_BELOW) return 'none';
   if (second && second.score >= first.score - ASK_WITHIN) return 'ask';
-  return 'answer';
+  return first.score >= ANSWER_FROM ? 'answer' : 'ask';
 }
