@@ -29,6 +29,18 @@ export const SHARED_INTENTS = {
 
 export type SharedIntent = keyof typeof SHARED_INTENTS;
 
+/**
+ * Intents the domain answers that the interaction models do not carry yet (issue 14): the lead
+ * moves them into SHARED_INTENTS together with their samples. Until then a platform that
+ * delivers one by name (Alexa, the simulator's explicit intents) is answered; on Dialogflow a
+ * "wie bitte" reaches the fallback, which re-asks an open question too.
+ */
+export const DOMAIN_ONLY_INTENTS = {
+  'AMAZON.RepeatIntent': { slots: {}, builtIn: true },
+} as const satisfies Record<string, IntentSpec>;
+
+export type DomainIntent = SharedIntent | keyof typeof DOMAIN_ONLY_INTENTS;
+
 export const SHARED_INTENT_NAMES = Object.keys(SHARED_INTENTS) as SharedIntent[];
 
 /** Request kinds the backend answers besides intents. */

@@ -52,9 +52,22 @@ function dayNumber(isoDate: string): number | undefined {
   return ms / DAY_MS;
 }
 
+/** "Samstag, dem 6. Dezember" / "Saturday 6 December" (en-GB) / "Saturday, December 6th" (en-US). */
 function spokenLongDate(date: DateTime, locale: Locale): string {
   if (locale === 'de-DE') return date.setLocale('de').toFormat("cccc, 'dem' d. LLLL");
+  if (locale === 'en-GB') return date.setLocale('en').toFormat('cccc d LLLL');
   return date.setLocale('en').toFormat('cccc, LLLL d') + ordinalSuffix(date.day);
+}
+
+/**
+ * A calendar day (`YYYY-MM-DD`) without its weekday, for a day that has passed: "24. November" /
+ * "24 November" (en-GB) / "November 24th" (en-US).
+ */
+export function formatDayMonth(isoDate: string, locale: Locale): string {
+  const date = DateTime.fromISO(isoDate, { zone: 'utc' });
+  if (locale === 'de-DE') return date.setLocale('de').toFormat('d. LLLL');
+  if (locale === 'en-GB') return date.setLocale('en').toFormat('d LLLL');
+  return date.setLocale('en').toFormat('LLLL d') + ordinalSuffix(date.day);
 }
 
 /** The long date of a calendar day (`YYYY-MM-DD`, or `date` itself), from the cache or formatted once. */
