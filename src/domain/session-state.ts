@@ -46,7 +46,7 @@ function pendingQuestion(value: unknown): PendingQuestion | undefined {
     const key = id(value.key);
     const totalCents = value.totalCents;
     if (orderNumber && key && Number.isSafeInteger(totalCents) && (totalCents as number) >= 0) {
-      return { kind: 'reorder', orderNumber, key, totalCents: totalCents as number };
+      return { kind: 'reorder', orderNumber, totalCents: totalCents as number, key };
     }
   }
   return undefined;

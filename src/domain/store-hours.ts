@@ -39,7 +39,10 @@ export async function storeHours(ctx: TurnContext): Promise<VoiceReply> {
   } else if (day) {
     speech = await hoursNow(ctx, store);
   } else {
-    speech = join(await hoursNow(ctx, store), weeklyHours(ctx, store));
+    // Asked without a day: whether it is open now and the week's hours ("what are your opening
+    // hours"), unless today is a holiday or exception, whose reopening is said instead.
+    const [todayHours] = await hoursFrom(ctx.deps.commerce, store, today, 1);
+    speech = join(await hoursNow(ctx, store), todayHours?.special ? undefined : weeklyHours(ctx, store));
   }
   return answer(ctx, speech, state);
 }
@@ -68,9 +71,10 @@ async function storeAsked(ctx: TurnContext): Promise<Store> {
   return chosen;
 }
 
+/** "von 8 bis 20 Uhr" / "from 8 am to 8 pm": German says "Uhr" once, after the closing time. */
 function intervalsSpeech(ctx: TurnContext, intervals: Interval[]): Speech {
   return list(
-    intervals.map((i) => speak(ctx, 'hours.interval', { open: formatTime(i.open, ctx.locale), close: formatTime(i.close, ctx.locale) })),
+    intervals.map((i) => speak(ctx, 'hours.interval', { open: formatTime(i.open, ctx.locale, { bare: ctx.language === 'de' }), close: formatTime(i.close, ctx.locale) })),
     ctx.locale,
   );
 }
