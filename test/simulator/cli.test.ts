@@ -49,7 +49,7 @@ describe('shopvoice simulate', () => {
     for (const t of turns) assert.deepEqual(Object.keys(t), ['utterance', 'platform', 'locale', 'intent', 'slots', 'speech', 'reprompt', 'endSession']);
     assert.equal(turns[0].intent, 'LaunchRequest');
     assert.deepEqual(turns[1].slots, { day: { value: '2026-11-28', id: null }, store: { value: 'münchen', id: 'S-MUC' } });
-    assert.equal(turns[1].speech, 'Lindenhof Markt München hat am Samstag von 8 Uhr bis 18 Uhr geöffnet. Kann ich sonst noch etwas für dich tun?');
+    assert.equal(turns[1].speech, 'Am Samstag hat Lindenhof Markt München von 8 bis 18 Uhr geöffnet. Kann ich sonst noch etwas für dich tun?');
     assert.deepEqual(turns[2].slots, { orderNumber: { value: '10018', id: null } });
     assert.match(turns[2].speech, /Deine Bestellung 10018 wurde am Donnerstag, dem 15\. Oktober zugestellt/);
     assert.equal(turns[3].endSession, true);
