@@ -12,8 +12,8 @@ export const SESSION_CAPS = {
   idChars: 64,
   listItems: 5,
   intentChars: 64,
-  saidChars: 3000,
-  repromptChars: 1000,
+  saidChars: 2000,
+  repromptChars: 600,
 } as const;
 
 type Raw = Record<string, unknown>;
