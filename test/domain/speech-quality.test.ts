@@ -52,7 +52,7 @@ function sampleParams(key: string, language: 'de' | 'en'): Record<string, string
   const de = language === 'de';
   return {
     shop: 'Lindenhof Markt', example: de ? 'Habt ihr Hafermilch?' : 'Do you have oat milk?', name: de ? 'Bio-Hafermilch' : 'Organic Oat Milk',
-    names: de ? 'Hafermilch oder Sojadrink' : 'oat milk or soy drink', subject: de ? 'Die Bio-Hafermilch' : 'The Organic Oat Milk',
+    names: de ? 'Hafermilch oder Sojadrink' : 'Oat Milk or Soy Drink', subject: de ? 'Die Bio-Hafermilch' : 'The Organic Oat Milk',
     price: de ? '1,49 €' : '€1.49', unitPrice: de ? '1,49 €' : '€1.49', unit: de ? 'Liter' : 'litre', count: 3,
     spoken: de ? 'raketentreibstoff' : 'rocket fuel', it: de ? 'ihn' : 'it', colours: de ? 'Schwarz' : 'black', sizes: de ? '40 bis 44' : '40 to 44',
     attribute: de ? 'Farbe' : 'colour', values: de ? 'Blau' : 'blue', from: key.startsWith('hours') ? (de ? 'montags' : 'Monday') : '40', to: key.startsWith('hours') ? (de ? 'freitags' : 'Friday') : '44',
