@@ -82,9 +82,19 @@ function intervalsSpeech(ctx: TurnContext, intervals: Interval[]): Speech {
 /** A holiday or exception, said once: "Heute ist Heiligabend, da hat … nur von 8 bis 14 Uhr geöffnet." */
 function specialSpeech(ctx: TurnContext, store: Store, day: DayHours): Speech {
   const { subject } = namedDay(ctx, day.isoDate);
-  const params = { when: subject, reason: day.special!.reason[ctx.language], store: storeName(ctx, store) };
+  const params = { when: subject, reason: reasonInSentence(ctx, day.special!.reason[ctx.language]), store: storeName(ctx, store) };
   if (day.intervals.length === 0) return speak(ctx, 'hours.specialClosed', params);
   return speak(ctx, 'hours.specialOpen', { ...params, hours: intervalsSpeech(ctx, day.intervals) });
+}
+
+/**
+ * A day's reason as it stands inside an English sentence: a common noun in lower case ("Tuesday
+ * is stocktaking"), a name as it is ("Christmas Eve", "New Year's Day": another word capitalised).
+ * German nouns keep their capital.
+ */
+function reasonInSentence(ctx: TurnContext, reason: string): string {
+  if (ctx.language !== 'en' || /\s\p{Lu}/u.test(reason)) return reason;
+  return reason.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
 }
 
 async function hoursOnDay(ctx: TurnContext, store: Store, date: DateTime): Promise<Speech> {

@@ -62,7 +62,7 @@ describe('shopvoice simulate', () => {
     assert.equal(turn.platform, 'google');
     assert.equal(turn.intent, 'ProductLookupIntent');
     assert.deepEqual(turn.slots.product, { value: 'organic oat milk', id: 'P-1001' });
-    assert.match(turn.speech, /^Organic Oat Milk 1 l costs €1\.49/);
+    assert.match(turn.speech, /^The Organic Oat Milk 1 l costs €1\.49/);
   });
 
   test('bad options are usage errors: exit 2 and a message naming the option', async () => {
