@@ -48,3 +48,18 @@ export function germanGender(name: string): GermanGender | undefined {
   }
   return undefined;
 }
+
+/**
+ * A name as it reads after the definite article: a leading adjective in its strong form takes
+ * the weak one ("Grüner Tee" → "der Grüne Tee", "Kabelloses Ladegerät" → "das Kabellose
+ * Ladegerät"); feminine and plural names need no change ("die Fettarme Milch").
+ *
+ * @example afterDefiniteArticle('Griechischer Joghurt 10 % 500 g', 'm') // 'Griechische Joghurt 10 % 500 g'
+ */
+export function afterDefiniteArticle(name: string, gender: GermanGender): string {
+  const [first, ...rest] = name.split(' ');
+  if (rest.length === 0 || !first || !/^\p{Lu}\p{Ll}+$/u.test(first) || germanGender(first) !== undefined) return name;
+  const strong = gender === 'm' ? /er$/ : gender === 'n' ? /es$/ : undefined;
+  if (!strong || !strong.test(first)) return name;
+  return [first.replace(strong, 'e'), ...rest].join(' ');
+}

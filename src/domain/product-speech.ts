@@ -1,7 +1,7 @@
 import type { Product } from '../catalog/commerce.js';
 import { formatPrice } from '../i18n/format.js';
 import { speak, type TurnContext } from './context.js';
-import { germanGender, type GermanGender } from './german-gender.js';
+import { afterDefiniteArticle, germanGender, type GermanGender } from './german-gender.js';
 import { foreign, plain } from './speech.js';
 import type { Speech } from './turn.js';
 
@@ -28,7 +28,11 @@ export function grammarOf(product: Pick<Product, 'name'>): GermanGender | 'none'
 
 /** "Der Fahrradhelm" / "The Bike Helmet" / "Nike Air Max 90": the product as a sentence's subject. */
 export function productSubject(ctx: TurnContext, product: Pick<Product, 'name'>): Speech {
-  return speak(ctx, `grammar.subject.${grammarOf(product)}`, { name: productName(ctx, product) });
+  const grammar = grammarOf(product);
+  const name = ctx.language === 'de' && grammar !== 'none'
+    ? productName(ctx, { name: { ...product.name, de: afterDefiniteArticle(product.name.de, grammar) } })
+    : productName(ctx, product);
+  return speak(ctx, `grammar.subject.${grammar}`, { name });
 }
 
 /** "1,99 €" or "1,99 €, das sind 1,99 € pro Liter". */

@@ -56,13 +56,19 @@ export function variantSpeech(ctx: TurnContext, product: Product, family: Produc
  */
 export function variantNamed(ctx: TurnContext, product: Product, family: Product[], words: string[], fold: (s: string) => string): Product | undefined {
   const said = new Map<string, string>();
+  const used = new Set<string>();
   for (const member of family) {
     for (const [attribute, value] of Object.entries(member.attributes ?? {})) {
       const forms = [value, attributeLabel(ctx, member, attribute)!, ...Object.values(member.attributeLabels?.[attribute] ?? {})].map(fold);
-      if (forms.some((f) => f !== '' && words.includes(f))) said.set(attribute, value);
+      const word = words.find((w) => forms.includes(w));
+      if (word !== undefined) {
+        said.set(attribute, value);
+        used.add(word);
+      }
     }
   }
-  if (said.size === 0) return undefined;
+  // Every word must name a value of the family: "schwarzer Tee" after a shoe is a new search.
+  if (said.size === 0 || words.some((w) => !used.has(w))) return undefined;
   const fits = family.filter((m) => [...said].every(([a, v]) => m.attributes?.[a] === v));
   const keep = (m: Product) => Object.entries(product.attributes ?? {}).filter(([a, v]) => !said.has(a) && m.attributes?.[a] === v).length;
   return fits.sort((a, b) => keep(b) - keep(a) || Number(isAvailable(b)) - Number(isAvailable(a)))[0];

@@ -60,6 +60,16 @@ describe('conversation context in the domain', () => {
     assert.match(back.speech!.text, /^Die Bio-Hafermilch 1 l kostet 1,49 €/);
   });
 
+  test('a variant follow-up needs every word to name a value of the family; anything else is a new search', async () => {
+    const shoe = await turn('ProductLookupIntent', { slots: { product: { value: 'air zoom', id: 'P-4003' } } });
+    const black = await turn('ProductLookupIntent', { slots: { product: { value: 'und in schwarz' } }, session: shoe.state });
+    assert.match(black.speech!.text, /^Der Laufschuh Air Zoom schwarz Größe 42 kostet/);
+    const tea = await turn('ProductLookupIntent', { slots: { product: { value: 'grüner tee' } }, session: shoe.state });
+    // After the article the adjective takes its weak form: "Der Grüne Tee", not "Der Grüner Tee".
+    assert.match(tea.speech!.text, /^Der Grüne Tee 20 Beutel kostet 2,19 €/);
+    assert.doesNotMatch(tea.speech!.text, /Laufschuh/);
+  });
+
   test('a pronoun without anything to point back at is searched, not answered with a random product', async () => {
     const reply = await turn('ProductLookupIntent', { slots: { product: { value: 'sie' } } });
     assert.doesNotMatch(reply.speech!.text, /kostet/);
