@@ -6,8 +6,11 @@ import type { SessionState } from '../../src/domain/turn.js';
 const id = (c: string) => c.repeat(SESSION_CAPS.idChars);
 const ids = (c: string) => Array.from({ length: SESSION_CAPS.listItems }, (_, i) => `${i}${c.repeat(SESSION_CAPS.idChars - 1)}`);
 
-/** Every field at its cap, text in two-byte letters: the largest state the domain can write. */
-const FULL: SessionState = {
+/**
+ * Every field at its cap, text in two-byte letters: the largest state the domain can write.
+ * `Required` makes a new SessionState field a compile error here until it has a cap and a reader.
+ */
+const FULL: Required<SessionState> = {
   misses: SESSION_CAPS.misses,
   pending: { kind: 'reorder', orderNumber: id('9'), totalCents: Number.MAX_SAFE_INTEGER, key: id('k') },
   choices: ids('c'),
