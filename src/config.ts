@@ -33,6 +33,8 @@ export interface Config {
     /** Shown and spoken in the human hand-off. */
     phone?: string;
     email?: string;
+    /** `SHOPVOICE_ADDRESS=du|sie`: how German speech addresses customers; unset: the shop's own (demo: du). */
+    address?: 'du' | 'sie';
   };
   logLevel: string;
 }
@@ -49,6 +51,13 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${value}"`);
   return n;
+}
+
+function addressForm(value: string | undefined): 'du' | 'sie' | undefined {
+  const v = value?.trim().toLowerCase();
+  if (!v) return undefined;
+  if (v === 'du' || v === 'sie') return v;
+  throw new Error(`SHOPVOICE_ADDRESS must be du or sie, got "${value}"`);
 }
 
 /** The default data folder: `$XDG_DATA_HOME/shopvoice`, else `~/.local/share/shopvoice`. */
@@ -78,6 +87,7 @@ export function loadConfig(env: Env = process.env): Config {
       timeoutMs: positiveInt('SHOPVOICE_SHOP_TIMEOUT_MS', env.SHOPVOICE_SHOP_TIMEOUT_MS, 1500),
       phone: env.SHOPVOICE_SHOP_PHONE || undefined,
       email: env.SHOPVOICE_SHOP_EMAIL || undefined,
+      address: addressForm(env.SHOPVOICE_ADDRESS),
     },
     logLevel: env.SHOPVOICE_LOG_LEVEL || env.LOG_LEVEL || 'info',
   };

@@ -30,6 +30,8 @@ export const SHARED_INTENTS = {
 
 export type SharedIntent = keyof typeof SHARED_INTENTS;
 
+export type DomainIntent = SharedIntent;
+
 export const SHARED_INTENT_NAMES = Object.keys(SHARED_INTENTS) as SharedIntent[];
 
 /** Request kinds the backend answers besides intents. */

@@ -3,6 +3,7 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { DateTime } from 'luxon';
 import type { DomainDeps, ReplyListener, TurnDeps } from '../../domain/deps.js';
 import { handleTurn } from '../../domain/handle-turn.js';
+import { writeSessionState } from '../../domain/session-state.js';
 import { say } from '../../domain/speech.js';
 import type { SessionState, VoiceReply } from '../../domain/turn.js';
 import { translatorFor } from '../../i18n/i18n.js';
@@ -24,23 +25,11 @@ export interface AlexaSkill {
 const CONVERSATION_REQUESTS = new Set(['LaunchRequest', 'IntentRequest', 'SessionEndedRequest']);
 
 /**
- * The keys of `SessionState`: only these go back into the session attributes, so whatever else
- * a request carried there is not echoed (and cannot push the response past Alexa's 24 KiB).
- */
-const SESSION_KEYS: ReadonlyArray<keyof SessionState> = ['misses', 'pending', 'choices', 'lastIntent'];
-
-function sessionAttributes(state: SessionState): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of SESSION_KEYS) if (state[key] !== undefined) out[key] = state[key];
-  return out;
-}
-
-/**
  * Sets what goes back in `sessionAttributes`. ask-sdk-core echoes the request's attributes
  * unless told otherwise, so they are always set; a request without a session has none to set.
  */
 function keepSession(input: HandlerInput, state: SessionState): void {
-  if (input.requestEnvelope.session) input.attributesManager.setSessionAttributes(sessionAttributes(state));
+  if (input.requestEnvelope.session) input.attributesManager.setSessionAttributes(writeSessionState(state));
 }
 
 /**
