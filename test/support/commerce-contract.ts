@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Commerce, Product } from '../../src/catalog/commerce.js';
+import { seedFaq } from '../../src/catalog/embedded/seed/faq.js';
+import { seedShopInfo } from '../../src/catalog/embedded/seed/shop-info.js';
+import { seedExceptions, seedStores } from '../../src/catalog/embedded/seed/stores.js';
+import type { ShopFile } from '../../src/catalog/shopware/shop-file.js';
 import { ShopError } from '../../src/domain/errors.js';
 
 /**
@@ -236,4 +240,9 @@ export function commerceContract(name: string, open: () => Promise<ContractSubje
       assert.equal(await shop.faqAnswer('no_such_topic', 'de'), undefined);
     });
   });
+}
+
+/** The demo shop's name, stores, hours and FAQ as a merchant's shop file gives them to a hosted-shop adapter. */
+export function demoShopFile(): ShopFile {
+  return { info: seedShopInfo, stores: seedStores, exceptions: seedExceptions, faq: seedFaq };
 }

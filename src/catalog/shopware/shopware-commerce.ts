@@ -114,7 +114,7 @@ export function createShopwareCommerce(options: ShopwareCommerceOptions): Commer
     if (versionSeen && performance.now() - versionSeen.at < versionTtlMs) return versionSeen.version;
     // Shopware has no catalog version: the newest change and the count stand for it.
     const { data } = await catalog.invoke('readProduct post /product', {
-      body: { limit: 1, sort: [{ field: 'updatedAt', order: 'DESC' }], 'total-count-mode': 'exact', includes: { product: ['id', 'updatedAt', 'createdAt'] } },
+      body: { limit: 1, sort: [{ field: 'updatedAt', order: 'DESC' }], 'total-count-mode': 'exact' },
     });
     const newest = data.elements[0];
     const version = `${data.total ?? data.elements.length}:${newest?.updatedAt ?? newest?.createdAt ?? ''}`;
