@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import type { Commerce } from './commerce.js';
 import type { ShopFile } from './shopware/shop-file.js';
-import { createShopwareCommerce as shopwareAdapter, DEFAULT_BROWSERLESS_PAYMENT_METHODS, type CustomerContextResolver } from './shopware/shopware-commerce.js';
-import { createShopifyCommerce as shopifyAdapter } from './shopify/shopify-commerce.js';
+import type { CustomerContextResolver } from './shopware/shopware-commerce.js';
+
+// The adapters, their official clients and the YAML parser are imported when a hosted shop is
+// opened: reading the settings must not cost an embedded shop's cold start anything.
 
 export type ShopKind = 'embedded' | 'http' | 'shopware' | 'shopify';
 
@@ -18,7 +19,8 @@ export interface ShopSettings {
     url: string;
     accessKey: string;
     languageIds?: { de?: string; en?: string };
-    browserlessPaymentMethods: string[];
+    /** Unset: the adapter's default (invoice, prepayment, cash on delivery, SEPA direct debit). */
+    browserlessPaymentMethods?: string[];
   };
   shopify?: {
     storeDomain: string;
@@ -67,7 +69,7 @@ export function shopSettingsFromEnv(env: Record<string, string | undefined>): Sh
       url,
       accessKey,
       ...(de || en ? { languageIds: { ...(de ? { de } : {}), ...(en ? { en } : {}) } } : {}),
-      browserlessPaymentMethods: methods ? methods.split(',').map((m) => m.trim()).filter(Boolean) : DEFAULT_BROWSERLESS_PAYMENT_METHODS,
+      ...(methods ? { browserlessPaymentMethods: methods.split(',').map((m) => m.trim()).filter(Boolean) } : {}),
     };
   }
   if (kind === 'shopify') {
@@ -87,9 +89,9 @@ export function shopSettingsFromEnv(env: Record<string, string | undefined>): Sh
  * Reads a shop file (JSON, or YAML by its extension) in the port's own types: `info` (ShopInfo),
  * `stores` (Store[]), optional `exceptions`, and `faq` (FaqTopic with `answer` per language).
  */
-export function readShopFile(path: string): ShopFile {
+export async function readShopFile(path: string): Promise<ShopFile> {
   const text = readFileSync(path, 'utf8');
-  const data = (/\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text)) as Partial<ShopFile> | null;
+  const data = (/\.ya?ml$/i.test(path) ? (await import('yaml')).parse(text) : JSON.parse(text)) as Partial<ShopFile> | null;
   const problems: string[] = [];
   if (!data?.info?.name) problems.push('info.name');
   if (!Array.isArray(data?.stores)) problems.push('stores');
@@ -99,29 +101,31 @@ export function readShopFile(path: string): ShopFile {
 }
 
 /** The Shopware adapter the settings describe; account linking supplies the customer contexts. */
-export function createShopwareCommerce(
+export async function createShopwareCommerce(
   settings: ShopSettings,
   seams: { resolveCustomerContext: CustomerContextResolver; shopFile?: ShopFile },
-): Commerce {
+): Promise<Commerce> {
   if (!settings.shopware) throw new Error('createShopwareCommerce needs settings of SHOPVOICE_SHOP=shopware');
   const { url, accessKey, languageIds, browserlessPaymentMethods } = settings.shopware;
+  const { createShopwareCommerce: shopwareAdapter } = await import('./shopware/shopware-commerce.js');
   return shopwareAdapter({
     shopUrl: url,
     accessKey,
-    shopFile: seams.shopFile ?? readShopFile(settings.shopFilePath!),
+    shopFile: seams.shopFile ?? await readShopFile(settings.shopFilePath!),
     resolveCustomerContext: seams.resolveCustomerContext,
-    browserlessPaymentMethods,
     timeoutMs: settings.timeoutMs,
+    ...(browserlessPaymentMethods ? { browserlessPaymentMethods } : {}),
     ...(languageIds ? { languageIds } : {}),
   });
 }
 
 /** The Shopify adapter the settings describe; customers link their Shopify customer account. */
-export function createShopifyCommerce(settings: ShopSettings, seams: { shopFile?: ShopFile; fetch?: typeof fetch } = {}): Commerce {
+export async function createShopifyCommerce(settings: ShopSettings, seams: { shopFile?: ShopFile; fetch?: typeof fetch } = {}): Promise<Commerce> {
   if (!settings.shopify) throw new Error('createShopifyCommerce needs settings of SHOPVOICE_SHOP=shopify');
+  const { createShopifyCommerce: shopifyAdapter } = await import('./shopify/shopify-commerce.js');
   return shopifyAdapter({
     ...settings.shopify,
-    shopFile: seams.shopFile ?? readShopFile(settings.shopFilePath!),
+    shopFile: seams.shopFile ?? await readShopFile(settings.shopFilePath!),
     timeoutMs: settings.timeoutMs,
     ...(seams.fetch ? { fetch: seams.fetch } : {}),
   });

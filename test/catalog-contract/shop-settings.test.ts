@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -73,17 +73,17 @@ describe('shop check and the adapters built from settings', () => {
   });
 
   test('a YAML shop file reads back as the port types, and a file without stores is refused', async () => {
-    assert.deepEqual(readShopFile(shopFilePath), JSON.parse(JSON.stringify(demoShopFile())));
+    assert.deepEqual(await readShopFile(shopFilePath), JSON.parse(JSON.stringify(demoShopFile())));
     const bad = join(dir, 'bad.json');
     await writeFile(bad, JSON.stringify({ info: { name: 'X' }, faq: [] }));
-    assert.throws(() => readShopFile(bad), /needs stores/);
+    await assert.rejects(readShopFile(bad), /needs stores/);
   });
 
   test('shop check through the Shopware adapter says what works, orders with a test token included', async () => {
     const settings = shopSettingsFromEnv({
       SHOPVOICE_SHOP: 'shopware', SHOPVOICE_SHOPWARE_URL: shopwareFake.url, SHOPVOICE_SHOPWARE_ACCESS_KEY: FAKE_SHOPWARE_ACCESS_KEY, SHOPVOICE_SHOP_FILE: shopFilePath,
     });
-    const shop = createShopwareCommerce(settings, { resolveCustomerContext: staticCustomerContexts(FAKE_SHOPWARE_CONTEXTS) });
+    const shop = await createShopwareCommerce(settings, { resolveCustomerContext: staticCustomerContexts(FAKE_SHOPWARE_CONTEXTS) });
     const lines = await checkShop(shop, { testToken: 'demo-token-anna' });
     assert.equal(checkFailed(lines), false, lines.join('\n'));
     const text = lines.join('\n');
@@ -100,12 +100,18 @@ describe('shop check and the adapters built from settings', () => {
       SHOPVOICE_SHOP: 'shopify', SHOPVOICE_SHOPIFY_STORE_DOMAIN: FAKE_SHOPIFY_DOMAIN, SHOPVOICE_SHOPIFY_STOREFRONT_TOKEN: FAKE_SHOPIFY_STOREFRONT_TOKEN,
       SHOPVOICE_SHOPIFY_ADMIN_TOKEN: FAKE_SHOPIFY_ADMIN_TOKEN, SHOPVOICE_SHOPIFY_CUSTOMER_ACCOUNT_API_URL: FAKE_SHOPIFY_CUSTOMER_ACCOUNT_URL, SHOPVOICE_SHOP_FILE: shopFilePath,
     };
-    const good = await checkShop(createShopifyCommerce(shopSettingsFromEnv(env), { fetch: shopifyFake.fetch }), { testToken: 'demo-token-ben' });
+    const good = await checkShop(await createShopifyCommerce(shopSettingsFromEnv(env), { fetch: shopifyFake.fetch }), { testToken: 'demo-token-ben' });
     assert.equal(checkFailed(good), false, good.join('\n'));
     assert.match(good.join('\n'), /the latest 10039 is delivered/);
-    const wrong = await checkShop(createShopifyCommerce(shopSettingsFromEnv({ ...env, SHOPVOICE_SHOPIFY_STOREFRONT_TOKEN: 'wrong' }), { fetch: shopifyFake.fetch }));
+    const wrong = await checkShop(await createShopifyCommerce(shopSettingsFromEnv({ ...env, SHOPVOICE_SHOPIFY_STOREFRONT_TOKEN: 'wrong' }), { fetch: shopifyFake.fetch }));
     assert.equal(checkFailed(wrong), true);
     assert.match(wrong.join('\n'), /FAILED +shop answers: .*Unauthorized/);
     assert.match(wrong.join('\n'), /skipped orders: no test token given/);
   });
+});
+
+test('reading the shop settings loads no adapter: an embedded shop pays nothing for Shopware or Shopify', async () => {
+  const source = await readFile(new URL('../../src/catalog/shop-adapters.ts', import.meta.url), 'utf8');
+  const staticImports = [...source.matchAll(/^import (?!type )[^;]*from '([^']+)'/gm)].map((m) => m[1]);
+  assert.deepEqual(staticImports, ['node:fs'], 'adapters, their clients and yaml are imported when a hosted shop is opened');
 });
