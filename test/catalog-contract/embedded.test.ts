@@ -11,6 +11,10 @@ commerceContract('embedded SQLite shop', async () => {
     commerce: shop,
     annaToken: 'demo-token-anna',
     emmaToken: 'demo-token-emma',
+    async changePrice(id: string, priceCents: number) {
+      const all = await shop.listProducts();
+      await shop.replaceProducts(all.map((p) => (p.id === id ? { ...p, priceCents } : p)));
+    },
     async close() {
       await shop.close();
       await rm(dir, { recursive: true, force: true });

@@ -17,11 +17,15 @@ commerceContract('HTTP client of the shop API contract', async () => {
   const app = express();
   app.use(createCatalogApiRouter(shop, { token: TOKEN }));
   const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
-  const commerce = createHttpCommerce({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: TOKEN });
+  const commerce = createHttpCommerce({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: TOKEN, versionTtlMs: 0 });
   return {
     commerce,
     annaToken: 'demo-token-anna',
     emmaToken: 'demo-token-emma',
+    async changePrice(id: string, priceCents: number) {
+      const all = await shop.listProducts();
+      await shop.replaceProducts(all.map((p) => (p.id === id ? { ...p, priceCents } : p)));
+    },
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

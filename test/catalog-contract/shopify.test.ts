@@ -29,7 +29,8 @@ async function openFake(): Promise<{ demo: EmbeddedShop; fake: FakeShopify; clos
   };
 }
 
-const shopify = (fake: FakeShopify) => createShopifyCommerce({
+const shopify = (fake: FakeShopify, versionTtlMs?: number) => createShopifyCommerce({
+  ...(versionTtlMs === undefined ? {} : { versionTtlMs }),
   storeDomain: FAKE_SHOPIFY_DOMAIN,
   storefrontToken: FAKE_SHOPIFY_STOREFRONT_TOKEN,
   adminToken: FAKE_SHOPIFY_ADMIN_TOKEN,
@@ -43,9 +44,13 @@ commerceContract('Shopify Storefront, Customer Account and Admin APIs (schema-ch
   const opened = await openFake();
   seen = opened.fake;
   return {
-    commerce: shopify(opened.fake),
+    // The version is asked at every call, so the contract sees a change at once.
+    commerce: shopify(opened.fake, 0),
     annaToken: 'demo-token-anna',
     emmaToken: 'demo-token-emma',
+    async changePrice(id: string, priceCents: number) {
+      opened.fake.setPrice(id, priceCents);
+    },
     async close() {
       const violations = [...opened.fake.violations];
       await opened.close();

@@ -24,7 +24,8 @@ async function openFake(): Promise<{ demo: EmbeddedShop; fake: FakeShopware; clo
   };
 }
 
-const shopware = (fake: FakeShopware) => createShopwareCommerce({
+const shopware = (fake: FakeShopware, versionTtlMs?: number) => createShopwareCommerce({
+  ...(versionTtlMs === undefined ? {} : { versionTtlMs }),
   shopUrl: fake.url,
   accessKey: FAKE_SHOPWARE_ACCESS_KEY,
   shopFile: demoShopFile(),
@@ -36,9 +37,13 @@ commerceContract('Shopware 6 Store API (schema-checked fake)', async () => {
   const opened = await openFake();
   seen = opened.fake;
   return {
-    commerce: shopware(opened.fake),
+    // The version is asked at every call, so the contract sees a change at once.
+    commerce: shopware(opened.fake, 0),
     annaToken: 'demo-token-anna',
     emmaToken: 'demo-token-emma',
+    async changePrice(id: string, priceCents: number) {
+      opened.fake.setPrice(id, priceCents);
+    },
     async close() {
       const violations = [...opened.fake.violations];
       await opened.close();

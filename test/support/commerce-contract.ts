@@ -17,6 +17,8 @@ export interface ContractSubject {
   annaToken: string;
   /** Emma's token: her last order (10041) is all sold out. */
   emmaToken: string;
+  /** Changes a product's price in the shop behind the adapter, as the merchant would. */
+  changePrice(productId: string, priceCents: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -238,6 +240,15 @@ export function commerceContract(name: string, open: () => Promise<ContractSubje
       assert.match((await shop.faqAnswer('shipping_costs', 'de'))!, /4,95 Euro/);
       assert.match((await shop.faqAnswer('shipping_costs', 'en'))!, /4\.95 euros/);
       assert.equal(await shop.faqAnswer('no_such_topic', 'de'), undefined);
+    });
+
+    test('a change in the shop moves the catalog version, and search and look-up see the new price', async () => {
+      const before = await shop.catalogVersion();
+      await subject.changePrice('P-3001', 139);
+      assert.notEqual(await shop.catalogVersion(), before);
+      assert.equal((await shop.getProduct('P-3001'))?.priceCents, 139);
+      const found = await shop.findProducts('spülmittel zitrone', 'de');
+      assert.equal(found.candidates[0]?.product.priceCents, 139);
     });
   });
 }

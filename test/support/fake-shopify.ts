@@ -22,6 +22,8 @@ export interface FakeShopify {
   calls: Map<string, number>;
   /** Checkout links e-mailed (draftOrderInvoiceSend), to whom. */
   invoicesSent: Array<{ draftOrderId: string; email: string }>;
+  /** Changes a variant's price as the merchant would (its product's updatedAt moves). */
+  setPrice(sku: string, priceCents: number): void;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function startFakeShopify(demo: Commerce): Promise<FakeShopify> {
   ];
   const variantGid = new Map(products.map((p, i) => [p.id, `gid://shopify/ProductVariant/${40000 + i}`]));
   const productBySku = new Map(products.map((p) => [p.id, p]));
+  const updatedAt = new Map<string, string>();
   const skuOfVariant = new Map([...variantGid].map(([sku, gid]) => [gid, sku]));
 
   function variantJson(p: Product, title: string, language: Language): Json {
@@ -81,8 +84,9 @@ export async function startFakeShopify(demo: Commerce): Promise<FakeShopify> {
       const title = single ? first.name[language] : commonWords(members.map((m) => m.name[language]));
       return {
         __typename: 'Product', id: `gid://shopify/Product/${10000 + i}`, handle: key.toLowerCase(), title, description: first.description[language],
-        vendor: first.brand, productType: first.category, updatedAt: '2026-11-01T00:00:00Z',
-        variants: { nodes: members.map((m) => variantJson(m, single ? 'Default Title' : m.name[language].slice(title.length + 1), language)) },
+        vendor: first.brand, productType: first.category,
+        updatedAt: members.map((m) => updatedAt.get(m.id) ?? '2026-11-01T00:00:00Z').sort().at(-1),
+        variants: { nodes: members.map((m) => variantJson(productBySku.get(m.id)!, single ? 'Default Title' : m.name[language].slice(title.length + 1), language)) },
       };
     });
   }
@@ -127,7 +131,7 @@ export async function startFakeShopify(demo: Commerce): Promise<FakeShopify> {
       return {
         products: (args: Json) => {
           const all = productsJson(language);
-          if (args.sortKey === 'UPDATED_AT' && args.reverse) all.reverse();
+          if (args.sortKey === 'UPDATED_AT') all.sort((a, b) => (args.reverse ? -1 : 1) * a.updatedAt.localeCompare(b.updatedAt));
           return connection(all, args);
         },
         nodes: ({ ids }: { ids: string[] }) => ids.map((id) => {
@@ -257,6 +261,10 @@ export async function startFakeShopify(demo: Commerce): Promise<FakeShopify> {
     violations,
     calls,
     invoicesSent,
+    setPrice(sku, priceCents) {
+      productBySku.set(sku, { ...productBySku.get(sku)!, priceCents });
+      updatedAt.set(sku, `2026-11-22T10:0${updatedAt.size}:00Z`);
+    },
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

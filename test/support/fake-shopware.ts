@@ -26,6 +26,8 @@ export interface FakeShopware {
   calls: Map<string, number>;
   /** Changes a customer's default payment method (technical name). */
   setPaymentMethod(customerId: string, technicalName: string): void;
+  /** Changes a product's price as the merchant would in the administration (its updatedAt moves). */
+  setPrice(productNumber: string, priceCents: number): void;
   close(): Promise<void>;
 }
 
@@ -57,7 +59,7 @@ function calculatedPrice(unitGross: number, quantity: number): Json {
 export async function startFakeShopware(demo: Commerce): Promise<FakeShopware> {
   const validator = new OpenApiValidator(shopwareStoreApiDocument(), 'shopware-store-api');
   const products = await demo.listProducts();
-  const byNumber = new Map(products.map((p) => [p.id, p]));
+  const updatedAt = new Map<string, string>();
   const families = new Map<string, Product[]>();
   for (const p of products) if (p.variantGroup) families.set(p.variantGroup, [...(families.get(p.variantGroup) ?? []), p]);
   const info = await demo.shopInfo();
@@ -93,7 +95,7 @@ export async function startFakeShopware(demo: Commerce): Promise<FakeShopware> {
       name: p.name[language], description: p.description[language], translated: { name: p.name[language], description: p.description[language] },
       calculatedPrice: price, calculatedPrices: [], seoCategory: category,
       manufacturer: { id: hexId('manufacturer', p.brand), name: p.brand, translated: { name: p.brand } },
-      createdAt: '2026-01-01T00:00:00.000+00:00', updatedAt: '2026-11-01T00:00:00.000+00:00',
+      createdAt: '2026-01-01T00:00:00.000+00:00', updatedAt: updatedAt.get(p.id) ?? '2026-11-01T00:00:00.000+00:00',
       options: Object.entries(p.attributes ?? {}).map(([key, value]) => {
         const group = { id: hexId('group', key), name: GROUP_NAMES[key]?.[language] ?? key, translated: { name: GROUP_NAMES[key]?.[language] ?? key } };
         return { id: hexId('option', `${key}:${value}`), groupId: group.id, group, name: value, option: value, translated: { name: value } };
@@ -287,6 +289,11 @@ export async function startFakeShopware(demo: Commerce): Promise<FakeShopware> {
     calls,
     setPaymentMethod(customerId, technicalName) {
       customers.get(customerId)!.payment = technicalName;
+    },
+    setPrice(productNumber, priceCents) {
+      const i = products.findIndex((p) => p.id === productNumber);
+      products[i] = { ...products[i]!, priceCents };
+      updatedAt.set(productNumber, `2026-11-22T10:0${updatedAt.size}:00.000+00:00`);
     },
     async close() {
       server.closeAllConnections();

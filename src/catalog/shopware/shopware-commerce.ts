@@ -78,10 +78,12 @@ export function createShopwareCommerce(options: ShopwareCommerceOptions): Commer
   const baseURL = `${options.shopUrl.replace(/\/+$/, '')}/store-api`;
   // One client per context: the official client adopts any `sw-context-token` a response
   // carries as its default, so a client shared between customers would mix their sessions.
-  const catalog = createAPIClient({ baseURL, accessToken: options.accessKey, fetchOptions: { timeout } });
+  // No retries in the client: the resilient wrapper retries reads once and never a placement.
+  const fetchOptions = { timeout, retry: 0 as const };
+  const catalog = createAPIClient({ baseURL, accessToken: options.accessKey, fetchOptions });
   const customerClients = new Map<string, ReturnType<typeof createAPIClient>>();
   const clientFor = (contextToken: string) => customerClients.get(contextToken)
-    ?? remember(customerClients, contextToken, createAPIClient({ baseURL, accessToken: options.accessKey, contextToken, fetchOptions: { timeout } }), CONTEXTS_MAX);
+    ?? remember(customerClients, contextToken, createAPIClient({ baseURL, accessToken: options.accessKey, contextToken, fetchOptions }), CONTEXTS_MAX);
   const contexts = new Map<string, string>();
   const answers = shopFileAnswers(options.shopFile);
 
