@@ -93,6 +93,23 @@ describe('Shopware adapter beyond the contract', () => {
     assert.deepEqual(opened.fake.violations, []);
   });
 
+  test('a context that is no longer logged in finds nobody, and a shop failure is not mistaken for that', async () => {
+    const shop = createShopwareCommerce({
+      shopUrl: opened.fake.url,
+      accessKey: FAKE_SHOPWARE_ACCESS_KEY,
+      shopFile: demoShopFile(),
+      resolveCustomerContext: staticCustomerContexts({ 'expired-link': 'ffffffffffffffffffffffffffffffff' }),
+    });
+    assert.equal(await shop.customerByToken('expired-link'), undefined);
+    const wrongKey = createShopwareCommerce({
+      shopUrl: opened.fake.url,
+      accessKey: 'SWSCWRONG',
+      shopFile: demoShopFile(),
+      resolveCustomerContext: staticCustomerContexts(FAKE_SHOPWARE_CONTEXTS),
+    });
+    await assert.rejects(wrongKey.customerByToken('demo-token-anna'), (e: unknown) => (e as { status?: number }).status === 401);
+  });
+
   test('orders are read in the customer\'s own context: an unknown customer id is refused', async () => {
     const shop = shopware(opened.fake);
     await assert.rejects(shop.listOrders('0123456789abcdef0123456789abcdef'), (e: unknown) => e instanceof ShopError && e.code === 'ACCOUNT_UNKNOWN');

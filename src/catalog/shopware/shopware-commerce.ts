@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { createAPIClient } from '@shopware/api-client';
+import { ApiClientError, createAPIClient } from '@shopware/api-client';
 import type { Schemas } from '@shopware/api-client/store-api-types';
 import { ShopError } from '../../domain/errors.js';
 import type { Language } from '../../domain/turn.js';
@@ -263,7 +263,7 @@ export function createShopwareCommerce(options: ShopwareCommerceOptions): Commer
         return { id: data.id, name: `${data.firstName} ${data.lastName}`.trim(), email: data.email };
       } catch (error) {
         // 403: the context has no customer logged in (expired or logged out).
-        if ((error as { status?: number }).status === 403 || (error as { statusCode?: number }).statusCode === 403) return undefined;
+        if (error instanceof ApiClientError && error.status === 403) return undefined;
         throw error;
       }
     },
