@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { openEmbeddedShop, type EmbeddedShop } from '../../src/catalog/embedded/embedded-shop.js';
 import { createShopwareCommerce, staticCustomerContexts } from '../../src/catalog/shopware/shopware-commerce.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resilientCommerce } from '../../src/catalog/resilient-commerce.js';
 import { ShopError } from '../../src/domain/errors.js';
 import { commerceContract, demoShopFile } from '../support/commerce-contract.js';
 import { FAKE_SHOPWARE_ACCESS_KEY, FAKE_SHOPWARE_CONTEXTS, startFakeShopware, type FakeShopware } from '../support/fake-shopware.js';
@@ -108,6 +111,28 @@ describe('Shopware adapter beyond the contract', () => {
       resolveCustomerContext: staticCustomerContexts(FAKE_SHOPWARE_CONTEXTS),
     });
     await assert.rejects(wrongKey.customerByToken('demo-token-anna'), (e: unknown) => (e as { status?: number }).status === 401);
+  });
+
+  test('a shop that does not answer in time fails the call, and behind the resilient wrapper the customer hears SHOP_UNAVAILABLE', async () => {
+    const silent = createServer(() => { /* never answers */ });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const shop = createShopwareCommerce({
+        shopUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+        accessKey: FAKE_SHOPWARE_ACCESS_KEY,
+        shopFile: demoShopFile(),
+        resolveCustomerContext: staticCustomerContexts(FAKE_SHOPWARE_CONTEXTS),
+        timeoutMs: 150,
+      });
+      const started = performance.now();
+      await assert.rejects(shop.ping());
+      assert.ok(performance.now() - started < 2000);
+      const guarded = resilientCommerce(shop, { timeoutMs: 150, retries: 0 });
+      await assert.rejects(guarded.findProducts('hafermilch', 'de'), (e: unknown) => e instanceof ShopError && e.code === 'SHOP_UNAVAILABLE');
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   test('orders are read in the customer\'s own context: an unknown customer id is refused', async () => {
