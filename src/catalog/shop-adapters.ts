@@ -91,7 +91,15 @@ export function shopSettingsFromEnv(env: Record<string, string | undefined>): Sh
  */
 export async function readShopFile(path: string): Promise<ShopFile> {
   const text = readFileSync(path, 'utf8');
-  const data = (/\.ya?ml$/i.test(path) ? (await import('yaml')).parse(text) : JSON.parse(text)) as Partial<ShopFile> | null;
+  if (/\.ya?ml$/i.test(path)) {
+    // The merchant's shop.yaml (examples/shop.yaml): checked with every problem's line.
+    const { parseShopFile } = await import('./shop-file/parse-shop-file.js');
+    const { toPortShopFile } = await import('./shop-file/to-port-shop-file.js');
+    const parsed = parseShopFile(text);
+    if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${path}:${p.line}: ${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n'));
+    return toPortShopFile(parsed.shop);
+  }
+  const data = JSON.parse(text) as Partial<ShopFile> | null;
   const problems: string[] = [];
   if (!data?.info?.name) problems.push('info.name');
   if (!Array.isArray(data?.stores)) problems.push('stores');

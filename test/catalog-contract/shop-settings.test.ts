@@ -62,8 +62,8 @@ describe('shop check and the adapters built from settings', () => {
     demo = await openEmbeddedShop({ dataDir: join(dir, 'data'), now: () => new Date('2026-11-22T10:00:00Z') });
     shopwareFake = await startFakeShopware(demo);
     shopifyFake = await startFakeShopify(demo);
-    shopFilePath = join(dir, 'shop.yaml');
-    await writeFile(shopFilePath, stringify(demoShopFile()));
+    shopFilePath = join(dir, 'shop.json');
+    await writeFile(shopFilePath, JSON.stringify(demoShopFile()));
   });
   after(async () => {
     await shopwareFake.close();
@@ -72,11 +72,22 @@ describe('shop check and the adapters built from settings', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  test('a YAML shop file reads back as the port types, and a file without stores is refused', async () => {
+  test('a JSON shop file in the port types reads back as written, and a file without stores is refused', async () => {
     assert.deepEqual(await readShopFile(shopFilePath), JSON.parse(JSON.stringify(demoShopFile())));
     const bad = join(dir, 'bad.json');
     await writeFile(bad, JSON.stringify({ info: { name: 'X' }, faq: [] }));
     await assert.rejects(readShopFile(bad), /needs stores/);
+  });
+
+  test("the merchant's shop.yaml reads as the port types; a broken one names each problem's line", async () => {
+    const file = await readShopFile('examples/shop.yaml');
+    assert.equal(file.info.name, 'Hofladen Sonnenberg');
+    assert.equal(file.info.defaultStoreId, 'starnberg');
+    assert.deepEqual(file.stores.map((s) => [s.id, s.names?.en]), [['starnberg', 'Starnberg Farm Shop'], ['tutzing', 'Tutzing Farm Shop']]);
+    assert.deepEqual(file.exceptions?.find((e) => e.date === '2026-12-24')?.intervals, [{ open: '08:00', close: '12:00' }]);
+    const broken = join(dir, 'broken.yaml');
+    await writeFile(broken, 'name: { de: A, en: B }\nphone: "123"\nemail: a@b.de\ntimeZone: Mars/Olympus\nstores: []\n');
+    await assert.rejects(readShopFile(broken), (e: Error) => /broken\.yaml:5: stores: /.test(e.message));
   });
 
   test('shop check through the Shopware adapter says what works, orders with a test token included', async () => {
