@@ -43,6 +43,8 @@ export type Localized = Record<Language, string>;
 
 export interface ShopInfo {
   name: string;
+  /** The name as said in a language where it differs from `name` (shop file: `name: { de, en }`). */
+  names?: Partial<Localized>;
   phone: string;
   email: string;
   timeZone: string;

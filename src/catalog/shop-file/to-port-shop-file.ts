@@ -3,8 +3,7 @@ import type { ShopFile } from './parse-shop-file.js';
 
 /**
  * The merchant's `shop.yaml`, as the hosted adapters (Shopware, Shopify) answer from it: the port's
- * own types. The shop's German name is the one spoken (the port has one shop name); stores keep
- * their English names for English speech.
+ * own types, names per language included.
  *
  * @example const answers = shopFileAnswers(toPortShopFile(parsed.shop));
  */
@@ -12,6 +11,7 @@ export function toPortShopFile(shop: ShopFile): PortShopFile {
   return {
     info: {
       name: shop.name.de,
+      names: { en: shop.name.en },
       phone: shop.phone,
       email: shop.email,
       timeZone: shop.timeZone,
