@@ -67,10 +67,12 @@ test('events wait in the buffer until the batch is full, the interval ticks, or 
   recorder.record(turn(4), reply, 5);
   assert.equal(store.batches.length, 0, 'nothing written on the reply path below the batch size');
   recorder.record(turn(5), reply, 5);
-  recorder.record(turn(6), reply, 5);
   await new Promise((resolve) => setImmediate(resolve));
-  assert.deepEqual(store.batches.map((b) => b.length), [3], 'a full batch is written at once; the fourth waits for the tick');
+  assert.deepEqual(store.batches.map((b) => b.length), [3], 'a full batch is written at once');
+  recorder.record(turn(6), reply, 5);
   recorder.record(turn(7), reply, 5);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(store.batches.map((b) => b.length), [3], 'the next ones wait for the tick');
   ticker.fire();
   await new Promise((resolve) => setImmediate(resolve));
   assert.deepEqual(store.batches.map((b) => b.length), [3, 2]);
