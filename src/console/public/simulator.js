@@ -6,10 +6,10 @@ const EXAMPLE_SCRIPT = `name: console-example
 locales: [de-DE]
 clock: 2026-11-24T10:00:00+01:00
 steps:
-  - say: habt ihr hafermilch
+  - say: habt ihr bio hafermilch
     expect:
       intent: ProductLookupIntent
-  - say: wann habt ihr am samstag offen
+  - say: wann hat münchen am samstag offen
     expect:
       intent: StoreHoursIntent
 `;
@@ -96,10 +96,12 @@ async function runScript() {
   out.replaceChildren(h('p', {}, '…'));
   try {
     const result = await post('script', { yaml: $('script-text').value, clock: $('sim-clock').value });
+    const stepLine = (step) => `${step.label}: ${step.skipped ? t('skipped') : step.failures.length ? step.failures.join('; ') : `${step.intent} — ${step.speech}`}`;
+    const runItem = (run) => h('li', { class: run.passed ? 'pass' : 'fail' }, `${run.platform} ${run.locale}: ${run.passed ? t('passed') : t('failed')}`,
+      h('ul', {}, run.steps.map((step) => h('li', {}, stepLine(step)))));
     out.replaceChildren(
       h('p', { class: result.passed ? 'pass' : 'fail', 'data-testid': 'script-verdict' }, result.passed ? t('passed') : t('failed')),
-      h('ul', {}, result.runs.map((run) => h('li', { class: run.passed ? 'pass' : 'fail' }, `${run.platform} ${run.locale}: ${run.passed ? t('passed') : t('failed')}`,
-        h('ul', {}, run.steps.map((step) => h('li', {}, `${step.label}: ${step.skipped ? t('skipped') : step.failures.length ? step.failures.join('; ') : `${step.intent} — ${step.speech}`})))))),
+      h('ul', {}, result.runs.map(runItem)),
     );
   } catch (err) {
     out.replaceChildren(h('p', { class: 'fail', 'data-testid': 'script-verdict' }, `${t('error')}: ${err.message}`));
