@@ -18,6 +18,9 @@ import { defaultModelsRoot, openModelSet } from '../../src/simulator/model-set.j
 import { observedTransport } from '../analytics/observed-transport.js';
 import { startConsoleServer, type ConsoleServer } from '../support/console-server.js';
 
+/** Functions handed to page.evaluate run in the browser; the tests are type-checked without the DOM library. */
+declare const document: any;
+
 const CHROMIUM = process.env.SHOPVOICE_CHROMIUM ?? '/usr/bin/chromium';
 const NOW = '2026-11-24T10:00:00+01:00';
 const PASSWORD = 'console-test-password';

@@ -43,7 +43,7 @@ describe('console with a password', () => {
     server = await startConsoleServer({ now: NOW, password: PASSWORD });
     const done = await login(server);
     cookie = done.cookie!;
-    csrf = (await (await fetch(`${server.url}/console/api/me`, { headers: { cookie } })).json()).csrf;
+    csrf = ((await (await fetch(`${server.url}/console/api/me`, { headers: { cookie } })).json()) as { csrf: string }).csrf;
   });
   after(() => server.close());
 
@@ -84,7 +84,7 @@ describe('console with a password', () => {
     assert.equal((await api('simulate', { method: 'POST', body, headers: { origin: 'https://evil.example' } })).status, 403);
     const ok = await api('simulate', { method: 'POST', body });
     assert.equal(ok.status, 200);
-    const answer = await ok.json();
+    const answer = (await ok.json()) as any;
     assert.equal(answer.turns.alexa.intent, 'ProductLookupIntent');
     assert.equal(answer.turns.google.intent, 'ProductLookupIntent');
     assert.equal(answer.turns.alexa.request.request.intent.name, 'ProductLookupIntent');
@@ -110,12 +110,12 @@ describe('console with a password', () => {
 
   test('a note is marked done once; an unknown one answers 404', async () => {
     const note = await server.backend.deps.state.addStaffNote({ at: Date.parse(NOW), kind: 'callback', platform: 'alexa', locale: 'de-DE', user: null, note: 'ab 14 Uhr' });
-    assert.deepEqual((await (await api('notes')).json()).notes.map((n: { id: string }) => n.id), [note.id]);
+    const notes = async (query = '') => ((await (await api(`notes${query}`)).json()) as { notes: Array<{ id: string; doneAt?: number }> }).notes;
+    assert.deepEqual((await notes()).map((n) => n.id), [note.id]);
     assert.equal((await api(`notes/${note.id}/done`, { method: 'POST' })).status, 200);
     assert.equal((await api(`notes/${note.id}/done`, { method: 'POST' })).status, 404);
-    assert.deepEqual((await (await api('notes')).json()).notes, []);
-    const all = (await (await api('notes?all=1')).json()).notes;
-    assert.equal(all[0].doneAt, Date.parse(NOW));
+    assert.deepEqual(await notes(), []);
+    assert.equal((await notes('?all=1'))[0]!.doneAt, Date.parse(NOW));
   });
 
   test('add as sample appends to the intent in the model source; bad input is a 400', async () => {
