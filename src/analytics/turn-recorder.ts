@@ -40,6 +40,8 @@ export interface TurnRecorderOptions {
   maxBuffered?: number;
   /** Days turn events are kept (`SHOPVOICE_ANALYTICS_DAYS`, default 90); purged at most once a day. */
   retentionDays?: number;
+  /** Hears every event as it is recorded (the operator's counters on /metrics: sessions, hand-offs, orders). */
+  onEvent?: (event: TurnEvent) => void;
 }
 
 export interface TurnRecorder {
@@ -112,7 +114,9 @@ export function createTurnRecorder(options: TurnRecorderOptions): TurnRecorder {
     record(turn, reply, latencyMs, extras) {
       if (closed) return;
       try {
-        buffer.push(turnEventFrom(turn, reply, latencyMs, pseudonyms, extras));
+        const event = turnEventFrom(turn, reply, latencyMs, pseudonyms, extras);
+        buffer.push(event);
+        options.onEvent?.(event);
       } catch (err) {
         log.warn({ event: 'analytics.event.failed', err }, 'turn event not built');
         return;
