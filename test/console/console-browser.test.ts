@@ -44,7 +44,7 @@ before(async () => {
   if (skip) return;
   server = await startConsoleServer({ now: NOW, password: PASSWORD });
   profile = await mkdtemp(join(tmpdir(), 'shopvoice-chromium-'));
-  shots = process.env.SHOPVOICE_SCREENSHOTS ?? join(profile, 'screenshots');
+  shots = process.env.SHOPVOICE_SCREENSHOTS || join(profile, 'screenshots');
   await mkdir(shots, { recursive: true });
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
