@@ -51,6 +51,8 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   const cookieName = (req: Request) => (secure(req) ? SECURE_COOKIE : COOKIE);
   const sessionOf = (req: Request) => sessions.read(cookieValue(req.headers.cookie, cookieName(req)));
   const publicDir = consolePublicDir();
+  // Guessing is slowed down: after 10 wrong passwords within a minute, logins wait for the next minute.
+  let failures: number[] = [];
 
   router.get('/vendor/chart.umd.min.js', (_req, res) => res.sendFile(chartJsFile(), { maxAge: '1d' }));
   router.get(['/', '/index.html'], (req, res) => {
@@ -65,7 +67,11 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
 
   router.post('/login', express.urlencoded({ extended: false, limit: '4kb' }), express.json({ limit: '4kb' }), (req, res) => {
     if (!sameOrigin(req)) return res.status(403).json({ error: 'cross-site request refused' });
+    const at = deps.now().getTime();
+    failures = failures.filter((t) => at - t < 60_000);
+    if (failures.length >= 10) return res.status(429).type('text/plain').send('too many failed logins: try again in a minute');
     if (!sessions.passwordMatches((req.body as { password?: unknown } | undefined)?.password)) {
+      failures.push(at);
       deps.log.warn({ event: 'console.login.failed' }, 'console login failed');
       return res.redirect(303, `${req.baseUrl}/login?failed=1`);
     }

@@ -72,6 +72,16 @@ describe('console with a password', () => {
     assert.equal((await login(server, PASSWORD, 'https://evil.example')).res.status, 403, 'a login posted from another site');
   });
 
+  test('after 10 wrong passwords in a minute even the right one waits for the next minute', async (t) => {
+    t.after(() => server.setNow(NOW));
+    server.setNow('2026-11-24T11:00:00+01:00');
+    for (let i = 0; i < 10; i += 1) assert.equal((await login(server, `guess ${i}`)).res.status, 303);
+    assert.equal((await login(server)).res.status, 429);
+    server.setNow('2026-11-24T11:01:00+01:00');
+    assert.equal((await login(server)).res.status, 303);
+    assert.ok((await login(server)).cookie);
+  });
+
   test('the session expires after 12 hours of the injected clock', async (t) => {
     t.after(() => server.setNow(NOW));
     server.setNow('2026-11-24T22:00:01+01:00');
