@@ -92,9 +92,9 @@ test('400 and 432 are dead letters at once; 409 counts as sent', async (t) => {
   fake.cue({ status: 400 }, { status: 432 }, { status: 409 });
   assert.deepEqual(await worker.runOnce(), { claimed: 3, sent: 1, retried: 0, dead: 2 });
   const reasons = Object.fromEntries((await store.listDeadLetters()).map((d) => [d.referenceId, d.reason]));
-  assert.match(reasons[a.referenceId]!, /^HTTP 400/);
-  assert.match(reasons[b.referenceId]!, /^HTTP 432: notification limit/);
-  assert.equal(reasons[c.referenceId], undefined);
+  assert.match(reasons[a!.referenceId]!, /^HTTP 400/);
+  assert.match(reasons[b!.referenceId]!, /^HTTP 432: notification limit/);
+  assert.equal(reasons[c!.referenceId], undefined);
 });
 
 test('an event past its expiryTime is given up without being sent', async (t) => {
