@@ -133,6 +133,10 @@ export async function openPostgresOutbox(url: string, options: { maxConnections?
       );
       return rows.map((r) => ({ referenceId: r.reference_id, userId: r.user_id, eventName: r.event_name, attempts: r.attempts, reason: r.last_error, failedAt: new Date(Number(r.updated_at)) }));
     },
+    async purge(before) {
+      const result = await pool.query("DELETE FROM notification_outbox WHERE status IN ('sent', 'dead') AND updated_at < $1", [before.getTime()]);
+      return result.rowCount ?? 0;
+    },
     async backlog(at): Promise<Backlog> {
       const { rows } = await pool.query<{ pending: string; due: string; dead: string; sent: string; next_due: string | null }>(
         `SELECT count(*) FILTER (WHERE status = 'pending') AS pending,

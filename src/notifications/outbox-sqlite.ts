@@ -98,6 +98,7 @@ export function openSqliteOutbox(dataDir: string): SqliteOutboxStore {
       sum(status = 'dead') AS dead, sum(status = 'sent') AS sent,
       min(CASE WHEN status = 'pending' THEN max(due_at, coalesce(lease_until, 0)) END) AS next_due
     FROM notification_outbox`);
+  const purge = db.prepare("DELETE FROM notification_outbox WHERE status IN ('sent', 'dead') AND updated_at < ?");
   const clearSubs = db.prepare('DELETE FROM notification_subscriptions WHERE user_id = ?');
   const addSub = db.prepare('INSERT INTO notification_subscriptions (user_id, event_name, locale, changed_at) VALUES (?, ?, ?, ?)');
   const setSubs = db.transaction((userId: string, names: string[], locale: string | null, at: number) => {
@@ -139,6 +140,9 @@ export function openSqliteOutbox(dataDir: string): SqliteOutboxStore {
     async listDeadLetters(limit = 100): Promise<DeadLetter[]> {
       const rows = deadList.all(limit) as Array<{ reference_id: string; user_id: string; event_name: string; attempts: number; last_error: string; updated_at: number }>;
       return rows.map((r) => ({ referenceId: r.reference_id, userId: r.user_id, eventName: r.event_name, attempts: r.attempts, reason: r.last_error, failedAt: new Date(r.updated_at) }));
+    },
+    async purge(before) {
+      return purge.run(before.getTime()).changes;
     },
     async backlog(at): Promise<Backlog> {
       const r = counts.get({ at: at.getTime() }) as { pending: number | null; due: number | null; dead: number | null; sent: number | null; next_due: number | null };

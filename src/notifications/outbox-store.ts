@@ -21,6 +21,8 @@ export interface OutboxStore {
   deadLetter(referenceId: string, owner: string, at: Date, reason: string): Promise<boolean>;
   /** Events given up on, newest first: what the operator reads (`shopvoice notify --dead-letters`). */
   listDeadLetters(limit?: number): Promise<DeadLetter[]>;
+  /** Deletes sent and dead events last changed before `before` (data minimisation); the number removed. */
+  purge(before: Date): Promise<number>;
   /** Counts for /metrics and `--drain`; `nextDueAt` is the earliest pending event's due time. */
   backlog(at: Date): Promise<Backlog>;
 
@@ -67,6 +69,9 @@ export interface Subscriber {
   /** The locale Alexa reported with the subscription or the linked turn, if any. */
   locale?: string;
 }
+
+/** Sent events and dead letters are kept this long, then purged (like the state store's 30 days). */
+export const OUTBOX_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** The claim lease: long enough for one HTTP send with its timeout, short enough that a crash delays little. */
 export const DEFAULT_LEASE_MS = 60_000;

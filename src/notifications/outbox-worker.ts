@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_LEASE_MS, type OutboxEntry, type OutboxStore } from './outbox-store.js';
+import { DEFAULT_LEASE_MS, OUTBOX_RETENTION_MS, type OutboxEntry, type OutboxStore } from './outbox-store.js';
 import type { ProactiveEventsSender } from './proactive-events-sender.js';
 import { retryDelayMs, type RetryDelayOptions } from './retry-delay.js';
 
@@ -40,7 +40,7 @@ export interface OutboxWorker {
   runOnce(): Promise<RunSummary>;
   /** Runs until nothing is pending any more, sleeping until each retry is due (`shopvoice notify --drain`). */
   drain(): Promise<RunSummary>;
-  /** Polls in the background until `stop()` (the server). */
+  /** Polls in the background until `stop()` (the server); purges old sent and dead events once a day. */
   start(): void;
   stop(): Promise<void>;
 }
@@ -107,11 +107,21 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let running: Promise<void> | undefined;
   let handle: unknown;
   let stopped = true;
+  let purgedAt = -Infinity;
+
+  async function poll(): Promise<void> {
+    const at = now().getTime();
+    if (at - purgedAt >= 24 * 3600_000) {
+      purgedAt = at;
+      await store.purge(new Date(at - OUTBOX_RETENTION_MS));
+    }
+    await runOnce();
+  }
 
   function schedule(ms: number): void {
     if (stopped) return;
     handle = timers.setTimeout(() => {
-      running = runOnce()
+      running = poll()
         .then(() => undefined, (error: Error) => options.log?.warn({ event: 'notification.worker.failed', err: error }, 'outbox worker run failed'))
         .finally(() => schedule(options.pollMs ?? 5000));
     }, ms);

@@ -93,6 +93,20 @@ export function describeOutboxContract(name: string, backend: OutboxBackend): vo
       ]);
     });
 
+    test('purge removes sent and dead events older than the cut-off, never pending ones', async (t) => {
+      const store = await (await fresh(t))();
+      const [sent, dead, pending, recent] = [eventFor('1'), eventFor('2'), eventFor('3'), eventFor('4')];
+      for (const e of [sent, dead, pending, recent]) await store.enqueue(e, T0);
+      await store.claim('w', at(1), at(61), 10);
+      await store.markSent(sent.referenceId, 'w', at(2));
+      await store.deadLetter(dead.referenceId, 'w', at(2), 'HTTP 400');
+      await store.scheduleRetry(pending.referenceId, 'w', at(2), at(3), 'HTTP 500');
+      await store.markSent(recent.referenceId, 'w', at(10));
+      assert.equal(await store.purge(at(5)), 2);
+      assert.deepEqual(await store.backlog(at(11)), { pending: 1, due: 1, dead: 0, sent: 1, nextDueAt: at(3) });
+      assert.deepEqual(await store.enqueue(sent, at(12)), { enqueued: true }, 'after the retention a reference id is free again');
+    });
+
     test('a customer is found only when linked and subscribed; the latest link wins', async (t) => {
       const store = await (await fresh(t))();
       assert.equal(await store.subscriberOf('C-ANNA', 'AMAZON.OrderStatus.Updated'), undefined);

@@ -106,7 +106,7 @@ test('an event past its expiryTime is given up without being sent', async (t) =>
   assert.match((await store.listDeadLetters())[0]!.reason, /^expired at 2026-11-25T08:00:00.000Z/);
 });
 
-test('start() polls in the background until stop(); a failing run does not end the loop', async (t) => {
+test('start() polls in the background until stop(), purges old events once a day; a failing run does not end the loop', async (t) => {
   const { fake, enqueue, store } = await setUp(t);
   const event = await enqueue('10045');
   mock.timers.reset(); // this test drives its own timers: each poll fires when the test says
@@ -122,7 +122,12 @@ test('start() polls in the background until stop(); a failing run does not end t
   const tokens = createLwaTokenClient({ clientId: FAKE_CLIENT_ID, clientSecret: FAKE_CLIENT_SECRET, tokenUrl: fake.tokenUrl, now: () => new Date(T0) });
   const sender = createProactiveEventsSender({ url: fake.eventsUrl, tokens, now: () => new Date(T0) });
   let broken = true;
-  const flaky = { ...store, claim: (...args: Parameters<typeof store.claim>) => (broken ? Promise.reject(new Error('database restarting')) : store.claim(...args)) };
+  const purged: Date[] = [];
+  const flaky = {
+    ...store,
+    claim: (...args: Parameters<typeof store.claim>) => (broken ? Promise.reject(new Error('database restarting')) : store.claim(...args)),
+    purge: (before: Date) => (purged.push(before), store.purge(before)),
+  };
   const warnings: string[] = [];
   const log = { info: () => undefined, warn: (_: object, msg: string) => void warnings.push(msg) };
   const worker = createOutboxWorker({ store: flaky, sender, now: () => new Date(T0), timers, owner: 'bg', log });
@@ -140,6 +145,7 @@ test('start() polls in the background until stop(); a failing run does not end t
   polls[1]!.fire();
   await nextPoll(3);
   assert.equal(fake.accepted.get(event.referenceId), 1);
+  assert.deepEqual(purged, [new Date(T0 - 30 * 24 * 3600_000)], 'purged once, not on every poll');
   await worker.stop();
   assert.equal(polls[2]!.cleared, true, 'stop() cancels the next poll');
 });
