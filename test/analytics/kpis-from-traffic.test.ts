@@ -47,7 +47,7 @@ before(async () => {
   };
   await talk('alexa', 'de-DE', '2026-11-22T10:00:00+01:00', ['ich möchte nachbestellen', 'ja'], 'demo-token-anna');
   await talk('alexa', 'de-DE', '2026-11-22T11:00:00+01:00', ['habt ihr raketentreibstoff', 'stop']);
-  await talk('alexa', 'de-DE', '2026-11-22T12:00:00+01:00', ['Bestellung 10042', 'blumenkohl quantenphysik', { sessionEnded: 'EXCEEDED_MAX_REPROMPTS' }]);
+  await talk('alexa', 'de-DE', '2026-11-22T12:00:00+01:00', ['lila elefanten tanzen 4711 mal', 'blumenkohl quantenphysik', { sessionEnded: 'EXCEEDED_MAX_REPROMPTS' }]);
   await talk('google', 'en-US', '2026-11-23T09:00:00+01:00', [['do you have organic oat milk', { feedback: 5 }]]);
   await talk('google', 'en-US', '2026-11-23T10:00:00+01:00', [['I want to talk to a human', { feedback: 3 }]]);
   await recorder.close();
@@ -123,8 +123,8 @@ test('p50 and p95 response time are nearest-rank percentiles over the turns', ()
 test('products not found and fallen-back sentences are listed with counts, redacted', () => {
   assert.deepEqual(report.notFoundProducts, [{ product: 'raketentreibstoff', locale: 'de-DE', count: 1 }]);
   assert.deepEqual(report.fallbackSentences, [
-    { sentence: 'bestellung #', locale: 'de-DE', count: 1 },
     { sentence: 'blumenkohl quantenphysik', locale: 'de-DE', count: 1 },
+    { sentence: 'lila elefanten tanzen # mal', locale: 'de-DE', count: 1 },
   ]);
 });
 

@@ -89,7 +89,7 @@ test('log in, then simulate a German and an English sentence: intent and speech 
   await german.waitFor();
   assert.equal(await german.locator('[data-platform=alexa] [data-testid=turn-intent]').textContent(), 'ProductLookupIntent');
   assert.equal(await german.locator('[data-platform=google] [data-testid=turn-intent]').textContent(), 'ProductLookupIntent');
-  assert.match((await german.locator('[data-platform=alexa] [data-testid=turn-speech]').textContent())!, /^Bio-Hafermilch 1 l kostet 1,49 €/);
+  assert.match((await german.locator('[data-platform=alexa] [data-testid=turn-speech]').textContent())!, /^Die Bio-Hafermilch 1 l kostet 1,49 €/);
   assert.match((await german.locator('[data-platform=alexa] [data-testid=turn-recognised]').textContent())!, /^literal/);
 
   await page.selectOption('#sim-locale', 'en-US');
