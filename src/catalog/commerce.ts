@@ -27,6 +27,11 @@ export interface Commerce {
    * second one, whatever the retries or concurrency.
    */
   placeReorder(customerId: string, orderNumber: string, idempotencyKey: string): Promise<PlacedOrder>;
+  /**
+   * The order a reorder key of this customer placed, if any: how the skill learns the outcome of
+   * a placement whose answer was lost. Optional: a shop without it leaves such claims open.
+   */
+  reorderOutcome?(customerId: string, idempotencyKey: string): Promise<Order | undefined>;
   listStores(): Promise<Store[]>;
   /** Holidays and dated exceptions of a store between two ISO dates (inclusive). */
   specialDays(storeId: string, fromIso: string, toIso: string): Promise<SpecialDay[]>;

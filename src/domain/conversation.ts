@@ -1,4 +1,5 @@
 import { ask, finish, settled, speak, type TurnContext } from './context.js';
+import { lostReorderNews } from './reorder.js';
 import { fromSsml, telephone, join } from './speech.js';
 import type { DialogAct, SessionState, Speech, VoiceReply } from './turn.js';
 
@@ -13,10 +14,11 @@ export function example(ctx: TurnContext): Speech {
   return speak(ctx, `examples.${seed % EXAMPLE_COUNT}`);
 }
 
-/** LaunchRequest: welcome with the shop's name and one example. */
-export function launch(ctx: TurnContext): VoiceReply {
+/** LaunchRequest: welcome with the shop's name and one example (and news of a lost reorder, if any). */
+export async function launch(ctx: TurnContext): Promise<VoiceReply> {
   const prompt = speak(ctx, 'launch.prompt');
-  return ask(ctx, join(speak(ctx, 'launch.welcome', { shop: ctx.shop.name }), speak(ctx, 'launch.example', { example: example(ctx) })), prompt, {}, {
+  const news = await lostReorderNews(ctx);
+  return ask(ctx, join(news, speak(ctx, 'launch.welcome', { shop: ctx.shop.name }), speak(ctx, 'launch.example', { example: example(ctx) })), prompt, {}, {
     handledAs: 'LaunchRequest',
   });
 }

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   FAQ_UNKNOWN: 'No answer is stored for that topic.',
   REORDER_NOTHING_AVAILABLE: 'None of the last order\'s items can be ordered again.',
   SHOP_UNAVAILABLE: 'The shop\'s catalog did not answer in time or is down.',
+  REORDER_OUTCOME_UNKNOWN: 'A confirmed reorder was sent, but the shop did not answer: whether it was placed is asked again next time.',
   INTERNAL: 'Anything unexpected; logged with a request id.',
 } as const;
 

@@ -54,7 +54,7 @@ export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<Voi
     t = translatorFor(turn.locale, address);
     ctx = createContext(turn, deps, t, shop, address);
     if (turn.kind === 'session-ended') return { endSession: true, state: {}, handledAs: 'SessionEndedRequest', outcome: 'ok' };
-    if (turn.kind === 'launch') return remembered(launch(ctx));
+    if (turn.kind === 'launch') return remembered(await launch(ctx));
     // Platforms do mis-route ("Was kostet der Versand?" as a product): answer what was meant.
     const meant = turn.intent === 'ProductLookupIntent' ? await misroutedTurn(ctx) : undefined;
     if (meant) ctx = createContext(meant, deps, t, shop, address);

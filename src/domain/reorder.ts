@@ -6,7 +6,7 @@ import { answer, ask, finish, settled, speak, type TurnContext } from './context
 import { ShopError } from './errors.js';
 import { productName } from './product-speech.js';
 import { join, list, plain } from './speech.js';
-import type { PendingQuestion, VoiceReply } from './turn.js';
+import type { PendingQuestion, Speech, VoiceReply } from './turn.js';
 
 type PendingReorder = Extract<PendingQuestion, { kind: 'reorder' }>;
 
@@ -26,37 +26,63 @@ export async function reorder(ctx: TurnContext): Promise<VoiceReply> {
   if (pending?.kind === 'reorder' && ctx.turn.confirmation === 'CONFIRMED') return placeReorder(ctx, customer, pending);
   if (pending?.kind === 'reorder' && ctx.turn.confirmation === 'DENIED') return declineReorder(ctx);
 
+  // A placement whose answer was lost is settled first: its basket is not offered a second time.
+  const settledBefore = await settleLostReorders(ctx, customer);
+  if (settledBefore) return answer(ctx, settledBefore, settled(ctx));
+
   const [latest] = await ctx.deps.commerce.listOrders(customer.id);
   if (!latest) throw new ShopError('NO_ORDERS');
   const quote = await ctx.deps.commerce.quoteReorder(customer.id, latest.number);
   if (quote.available.length === 0) throw new ShopError('REORDER_NOTHING_AVAILABLE', { orderNumber: latest.number });
+  return offer(ctx, quote, latest.number);
+}
 
+/** Reads the basket back and asks; the pending question holds what was read back (order and total). */
+function offer(ctx: TurnContext, quote: ReorderQuote, orderNumber: string, before?: Speech): VoiceReply {
   const question = speak(ctx, 'reorder.confirm');
-  const state = {
-    ...settled(ctx),
-    pending: { kind: 'reorder', orderNumber: latest.number, totalCents: quote.totalCents, key: reorderKey(ctx, latest.number) } as const,
-  };
-  return ask(ctx, join(readBack(ctx, quote), question), question, state, {
+  const state = { ...settled(ctx), pending: { kind: 'reorder', orderNumber, totalCents: quote.totalCents } as const };
+  return ask(ctx, join(before, readBack(ctx, quote), question), question, state, {
     dialog: { type: 'confirm-intent', intent: 'ReorderIntent' },
   });
 }
 
-/** The answer to "yes" while a reorder waits for confirmation. Places it at most once. */
+/** How long a claim may be in flight before its placement counts as lost (the reply budget is 4 s). */
+const IN_FLIGHT_MS = 30_000;
+
+/**
+ * The answer to "yes" while a reorder waits for confirmation. Places it at most once, and only
+ * the basket that was read back: the idempotency key is derived here from user, session and
+ * order (never taken from the client), and the total is quoted again; if it moved (a price
+ * changed, an item sold out), nothing is placed and the new basket is read back and asked again.
+ */
 export async function placeReorder(ctx: TurnContext, customer: Customer, pending: PendingReorder): Promise<VoiceReply> {
   const { state, commerce } = ctx.deps;
-  const claim = await state.claimReorder(pending.key, ctx.turn.user.id);
+  const key = reorderKey(ctx, pending.orderNumber);
+  const quote = await commerce.quoteReorder(customer.id, pending.orderNumber);
+  if (quote.available.length === 0) throw new ShopError('REORDER_NOTHING_AVAILABLE', { orderNumber: pending.orderNumber });
+  if (quote.totalCents !== pending.totalCents) {
+    return offer(ctx, quote, pending.orderNumber, speak(ctx, 'reorder.changed'));
+  }
+  const claim = await state.claimReorder(key, ctx.turn.user.id);
   if (!claim.claimed) {
-    const key = claim.orderNumber ? 'reorder.alreadyPlaced' : 'reorder.inProgress';
-    return finish(ctx, speak(ctx, key, { number: claim.orderNumber ?? '' }));
+    const text = claim.orderNumber ? 'reorder.alreadyPlaced' : 'reorder.inProgress';
+    return finish(ctx, speak(ctx, text, { number: claim.orderNumber ?? '' }));
   }
   let placed;
   try {
-    placed = await commerce.placeReorder(customer.id, pending.orderNumber, pending.key);
-    await state.completeReorder(pending.key, placed.order.number, ctx.turn.user.id);
+    placed = await commerce.placeReorder(customer.id, pending.orderNumber, key);
   } catch (error) {
-    await state.releaseReorder(pending.key, ctx.turn.user.id).catch(() => undefined);
+    // The shop did not answer: the order may well exist. The claim stays (suspended): another "ja"
+    // places with the same key, which the shop answers with that order if it exists; a later
+    // session first asks the shop for this key's outcome instead of offering the basket again.
+    if (error instanceof ShopError && error.code === 'SHOP_UNAVAILABLE') {
+      await state.suspendReorder(key, ctx.turn.user.id).catch(() => undefined);
+      throw new ShopError('REORDER_OUTCOME_UNKNOWN', {}, { cause: error });
+    }
+    await state.releaseReorder(key, ctx.turn.user.id).catch(() => undefined);
     throw error;
   }
+  await state.completeReorder(key, placed.order.number, ctx.turn.user.id);
   const speech = speak(ctx, 'reorder.placed', {
     number: placed.order.number,
     total: formatPrice(placed.order.totalCents, ctx.locale),
@@ -65,6 +91,50 @@ export async function placeReorder(ctx: TurnContext, customer: Customer, pending
   return finish(ctx, speech, {
     card: { type: 'simple', title: String(ctx.t('reorder.cardTitle', { number: placed.order.number })), text: speech.text },
   });
+}
+
+/**
+ * Placements of this customer whose answer was lost: asks the shop for each one's outcome. An
+ * order that exists is recorded and said ("ist doch eingegangen"); a key that placed nothing is
+ * released, so the basket can be offered again. Claims younger than a reply may still be in flight.
+ */
+export async function settleLostReorders(ctx: TurnContext, customer: Customer): Promise<Speech | undefined> {
+  const { state, commerce } = ctx.deps;
+  if (!commerce.reorderOutcome) return undefined;
+  const keys = await lostReorderKeys(ctx);
+  const said: Speech[] = [];
+  for (const key of keys) {
+    const order = await commerce.reorderOutcome(customer.id, key);
+    if (order) {
+      await state.completeReorder(key, order.number, ctx.turn.user.id);
+      said.push(speak(ctx, 'reorder.placedAfterAll', { number: order.number }));
+    } else {
+      await state.releaseReorder(key, ctx.turn.user.id);
+    }
+  }
+  return said.length > 0 ? join(...said) : undefined;
+}
+
+function lostReorderKeys(ctx: TurnContext): Promise<string[]> {
+  return ctx.deps.state.unfinishedReorders(ctx.turn.user.id, new Date(ctx.turn.now.toMillis() - IN_FLIGHT_MS));
+}
+
+/**
+ * At the start of a session: what became of a linked customer's placement whose answer was lost
+ * ("Übrigens: Deine Bestellung 10045 ist doch eingegangen."). Silent when there is none, and when
+ * the shop cannot say right now: the welcome must not fail for it.
+ */
+export async function lostReorderNews(ctx: TurnContext): Promise<Speech | undefined> {
+  const token = ctx.turn.user.accessToken;
+  if (!token || !ctx.deps.commerce.reorderOutcome) return undefined;
+  try {
+    if ((await lostReorderKeys(ctx)).length === 0) return undefined;
+    const customer = await ctx.deps.commerce.customerByToken(token);
+    return customer ? await settleLostReorders(ctx, customer) : undefined;
+  } catch (error) {
+    ctx.deps.log.warn({ err: error }, 'the outcome of a lost reorder could not be settled at launch');
+    return undefined;
+  }
 }
 
 /** "No" to the reorder question: nothing is ordered. */
@@ -77,7 +147,12 @@ export function declineReorder(ctx: TurnContext): VoiceReply {
  * same key, so a retried or repeated confirmation can never place a second order.
  */
 function reorderKey(ctx: TurnContext, orderNumber: string): string {
-  const digest = createHash('sha256').update(`${ctx.turn.user.id}\n${ctx.turn.session.id}\n${orderNumber}`).digest('base64url');
+  return reorderKeyFor(ctx.turn.user.id, ctx.turn.session.id, orderNumber);
+}
+
+/** The key of a reorder of `orderNumber` confirmed by this user in this session. */
+export function reorderKeyFor(userId: string, sessionId: string, orderNumber: string): string {
+  const digest = createHash('sha256').update(`${userId}\n${sessionId}\n${orderNumber}`).digest('base64url');
   return `reorder:${digest.slice(0, 32)}`;
 }
 

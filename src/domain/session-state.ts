@@ -43,10 +43,9 @@ function pendingQuestion(value: unknown): PendingQuestion | undefined {
   }
   if (value.kind === 'reorder') {
     const orderNumber = id(value.orderNumber);
-    const key = id(value.key);
     const totalCents = value.totalCents;
-    if (orderNumber && key && Number.isSafeInteger(totalCents) && (totalCents as number) >= 0) {
-      return { kind: 'reorder', orderNumber, totalCents: totalCents as number, key };
+    if (orderNumber && Number.isSafeInteger(totalCents) && (totalCents as number) >= 0) {
+      return { kind: 'reorder', orderNumber, totalCents: totalCents as number };
     }
   }
   return undefined;

@@ -60,7 +60,8 @@ export interface SessionState {
 }
 
 export type PendingQuestion =
-  | { kind: 'reorder'; orderNumber: string; totalCents: number; key: string }
+  /** The idempotency key is not here: the server derives it from user, session and order at "yes". */
+  | { kind: 'reorder'; orderNumber: string; totalCents: number }
   | { kind: 'handoff' }
   /** "Meinst du …?" / an alternative offered: yes describes that product. */
   | { kind: 'product'; productId: string };

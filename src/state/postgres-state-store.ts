@@ -161,6 +161,16 @@ export async function openPostgresStateStore(url: string, options: PostgresState
     async completeReorder(key, orderNumber, userId) {
       await pool.query('UPDATE reorder_claims SET order_number = $1 WHERE user_id = $2 AND key = $3', [orderNumber, userId, key]);
     },
+    async suspendReorder(key, userId) {
+      await pool.query('UPDATE reorder_claims SET claimed_at = 0 WHERE user_id = $1 AND key = $2 AND order_number IS NULL', [userId, key]);
+    },
+    async unfinishedReorders(userId, claimedBefore) {
+      const { rows } = await pool.query<{ key: string }>(
+        'SELECT key FROM reorder_claims WHERE user_id = $1 AND order_number IS NULL AND claimed_at < $2 ORDER BY claimed_at',
+        [userId, claimedBefore.getTime()],
+      );
+      return rows.map((r) => r.key);
+    },
     async releaseReorder(key, userId) {
       await pool.query('DELETE FROM reorder_claims WHERE user_id = $1 AND key = $2 AND order_number IS NULL', [userId, key]);
     },

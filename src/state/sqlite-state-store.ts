@@ -118,6 +118,8 @@ export function openSqliteStateStore(dataDir: string, options: SqliteStateStoreO
     return { claimed: false, pending: true };
   });
   const complete = db.prepare('UPDATE reorder_claims SET order_number = ? WHERE user_id = ? AND key = ?');
+  const suspend = db.prepare('UPDATE reorder_claims SET claimed_at = 0 WHERE user_id = ? AND key = ? AND order_number IS NULL');
+  const unfinished = db.prepare('SELECT key FROM reorder_claims WHERE user_id = ? AND order_number IS NULL AND claimed_at < ? ORDER BY claimed_at').pluck();
   const release = db.prepare('DELETE FROM reorder_claims WHERE user_id = ? AND key = ? AND order_number IS NULL');
   const forgetClaims = db.prepare('DELETE FROM reorder_claims WHERE user_id = ?');
   const forgetEvents = db.prepare('DELETE FROM turn_events WHERE user_pseudonym = ?');
@@ -144,6 +146,12 @@ export function openSqliteStateStore(dataDir: string, options: SqliteStateStoreO
     },
     async completeReorder(key, orderNumber, userId) {
       complete.run(orderNumber, userId, key);
+    },
+    async suspendReorder(key, userId) {
+      suspend.run(userId, key);
+    },
+    async unfinishedReorders(userId, claimedBefore) {
+      return unfinished.all(userId, claimedBefore.getTime()) as string[];
     },
     async releaseReorder(key, userId) {
       release.run(userId, key);

@@ -21,6 +21,18 @@ export interface StateStore {
   /** Releases this user's claim whose placement failed, so a retry can try again. */
   releaseReorder(key: string, userId: string): Promise<void>;
   /**
+   * Marks this user's claim as no longer in flight without forgetting it: the placement's answer
+   * was lost, so the order may exist. The next confirmation may take it over at once (the shop's
+   * placement is idempotent per key), and `unfinishedReorders` lists it for the next session.
+   */
+  suspendReorder(key: string, userId: string): Promise<void>;
+  /**
+   * This user's claims still without an order that were claimed before `claimedBefore`: placements
+   * whose answer was lost or late. The domain asks the shop for their outcome before offering the
+   * same basket again.
+   */
+  unfinishedReorders(userId: string, claimedBefore: Date): Promise<string[]>;
+  /**
    * Deletes everything stored for a platform user (GDPR, `SkillDisabled`): their claims, and the
    * turn events and staff notes under any of `pseudonyms` (the user's analytics pseudonyms, one
    * per analytics key, see `src/analytics/pseudonym.ts`). Resolves to the number of rows deleted.

@@ -12,7 +12,7 @@ const ids = (c: string) => Array.from({ length: SESSION_CAPS.listItems }, (_, i)
  */
 const FULL: Required<SessionState> = {
   misses: SESSION_CAPS.misses,
-  pending: { kind: 'reorder', orderNumber: id('9'), totalCents: Number.MAX_SAFE_INTEGER, key: id('k') },
+  pending: { kind: 'reorder', orderNumber: id('9'), totalCents: Number.MAX_SAFE_INTEGER },
   choices: ids('c'),
   orders: ids('o'),
   lastIntent: 'A'.repeat(SESSION_CAPS.intentChars),
@@ -46,7 +46,7 @@ test('anything over a cap or of the wrong shape is dropped, foreign keys are nev
   const state = readSessionState({
     misses: 99, evil: 'x'.repeat(30_000), choices: [...ids('c'), 'one-too-many'], orders: ['10042', 7],
     product: 'x'.repeat(SESSION_CAPS.idChars + 1), store: 'S-MUC<script>', day: '24.12.2026', lastIntent: 'Not an intent!',
-    pending: { kind: 'reorder', orderNumber: '10042', key: {}, totalCents: 100 },
+    pending: { kind: 'reorder', orderNumber: '10042', totalCents: -1 },
     said: { ssml: 'x'.repeat(SESSION_CAPS.saidChars + 1) }, order: '10042', __proto__: { polluted: true },
   });
   assert.deepEqual(state, { misses: SESSION_CAPS.misses, choices: ids('c'), order: '10042' });

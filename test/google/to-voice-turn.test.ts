@@ -65,8 +65,7 @@ describe('google toVoiceTurn: captured requests', () => {
       kind: 'reorder',
       orderNumber: '10042',
       totalCents: 1421,
-      key: 'reorder:google:ABwppHGq5Zp0xVn2cS8u3c9PZz1Fd4bY:10042:1a2b3c4d',
-    });
+    }, 'a key sent by the client is not read: the server derives it');
   });
 
   it('an intent the agent names but we do not know → AMAZON.FallbackIntent', () => {

@@ -15,7 +15,7 @@ const question: VoiceReply = {
   speech: { text: 'Soll ich Bestellung 10042 für 14,21 € noch einmal bestellen?', ssml: 'Soll ich Bestellung <say-as interpret-as="digits">10042</say-as> für 14,21 € noch einmal bestellen?' },
   reprompt: { text: 'Ja oder nein?', ssml: 'Ja oder nein?' },
   endSession: false,
-  state: { pending: { kind: 'reorder', orderNumber: '10042', totalCents: 1421, key: 'k-1' }, lastIntent: 'ReorderIntent' },
+  state: { pending: { kind: 'reorder', orderNumber: '10042', totalCents: 1421 }, lastIntent: 'ReorderIntent' },
   dialog: { type: 'confirm-intent', intent: 'ReorderIntent' },
   handledAs: 'ReorderIntent',
   outcome: 'ok',

@@ -4,7 +4,7 @@ import type {
   Commerce, Customer, FaqTopic, Interval, Product, ProductSearch, ShopInfo, Store, Weekday,
 } from '../commerce.js';
 import { createMatcherHost, type MatcherFactory } from '../matching/index.js';
-import { getOrder, listOrders } from './order-queries.js';
+import { getOrder, listOrders, orderByReorderKey } from './order-queries.js';
 import { productFromRow, insertProducts, type ProductRow } from './product-rows.js';
 import { placeReorder, quoteReorder } from './reorder.js';
 import { openShopDatabase } from './shop-database.js';
@@ -170,6 +170,11 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
 
     async listOrders(customerId: string) {
       return listOrders(sql, customerId);
+    },
+
+    async reorderOutcome(customerId: string, idempotencyKey: string) {
+      const placed = orderByReorderKey(sql, idempotencyKey);
+      return placed && placed.customerId === customerId ? getOrder(sql, customerId, placed.number) : undefined;
     },
 
     async getOrder(customerId: string, orderNumber: string) {

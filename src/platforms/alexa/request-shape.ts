@@ -71,7 +71,7 @@ function readableAttributes(a: unknown): boolean {
     optional(a.lastIntent, isString) &&
     optional(a.choices, (c) => Array.isArray(c) && c.every(isString)) &&
     optional(pending, (p) => isObject(p) && (p.kind === 'handoff' || (p.kind === 'product' && isString(p.productId)) ||
-      (p.kind === 'reorder' && isString(p.orderNumber) && isString(p.key) && Number.isInteger(p.totalCents))));
+      (p.kind === 'reorder' && isString(p.orderNumber) && Number.isInteger(p.totalCents))));
 }
 
 /**
