@@ -11,18 +11,27 @@ const SSML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
  * double-escapes `&apos;` — platform-rules.md, "Alexa: responses").
  */
 export function escapeSsml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => SSML_ESCAPES[c]!);
+  return text.replace(SSML_SPECIAL, (c) => SSML_ESCAPES[c] ?? '');
 }
+
+/**
+ * The five markup characters, and what XML 1.0 does not allow at all (its `Char` production):
+ * C0 controls but tab and line breaks, lone surrogate halves, U+FFFE and U+FFFF. One of those in
+ * a slot value made the whole response ill-formed SSML; they are dropped.
+ */
+const SSML_SPECIAL = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu;
 
 /** Removes control characters and caps length: slot text is customer input. */
 export function cleanSpokenText(text: string | undefined, max = 200): string {
   if (!text) return '';
-  return text
+  const cleaned = text
     .normalize('NFC')
-    .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\uFDD0-\uFDEF\uFFFE\uFFFF]+/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, max);
+    .trim();
+  // By code points, so a cut never leaves half of a surrogate pair behind.
+  const points = Array.from(cleaned);
+  return points.length > max ? points.slice(0, max).join('').trimEnd() : cleaned;
 }
 
 /**
