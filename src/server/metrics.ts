@@ -2,17 +2,16 @@ import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { BreakerState, CatalogCallResult, CatalogObserver } from '../catalog/resilient-commerce.js';
 import { isSharedIntent } from '../domain/intents.js';
 import { isLocale, type Platform, type VoiceReply } from '../domain/turn.js';
+import type { RequestOutcome } from '../platforms/request-context.js';
 import { CounterSeries, HistogramSeries } from './metric-series.js';
 
-/** How an HTTP request to a platform route ended, for the latency histogram. */
-export type RequestOutcome = VoiceReply['outcome'] | 'event' | 'rejected' | 'failed';
 
 /** The process's Prometheus metrics, in a registry of their own (never prom-client's global one). */
 export interface Metrics {
   readonly registry: Registry;
   /** Hand to `resilientCommerce` so catalog calls and the breaker are measured. */
   readonly catalog: CatalogObserver;
-  /** One answered turn (the platforms' `onReply`). */
+  /** One answered turn (the server's turn handler). */
   turn(platform: Platform, reply: VoiceReply, locale: string): void;
   /** One HTTP request, when its response is finished. */
   request(route: string, status: number, seconds: number, outcome?: RequestOutcome): void;

@@ -5,7 +5,8 @@ import type { BreakerState, CatalogCallResult, CatalogObserver } from '../../src
 import { SHARED_INTENT_NAMES, isSharedIntent } from '../../src/domain/intents.js';
 import { isLocale, type Platform, type VoiceReply } from '../../src/domain/turn.js';
 import { CounterSeries, HistogramSeries } from '../../src/server/metric-series.js';
-import { createMetrics, routeLabel, type Metrics, type RequestOutcome } from '../../src/server/metrics.js';
+import type { RequestOutcome } from '../../src/platforms/request-context.js';
+import { createMetrics, routeLabel, type Metrics } from '../../src/server/metrics.js';
 import { seededRandom } from '../support/seeded-random.js';
 
 // The exposition must not change when metrics.ts's hot metrics moved from prom-client's Counter and
