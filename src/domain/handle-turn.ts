@@ -1,3 +1,4 @@
+import type { ShopInfo } from '../catalog/commerce.js';
 import { translatorFor } from '../i18n/i18n.js';
 import { isReply, linkedCustomer } from './account.js';
 import { answer, createContext, finish, settled, speak, type TurnContext } from './context.js';
@@ -31,6 +32,12 @@ const HANDLERS: Record<SharedIntent, Handler> = {
   'AMAZON.NoIntent': no,
 };
 
+/** Intents answered without the shop's info (stop and cancel say goodbye, whatever the shop's state). */
+const NO_SHOP_NEEDED = new Set<string>(['AMAZON.StopIntent', 'AMAZON.CancelIntent']);
+
+/** What `goodbye` gets for `ctx.shop`: it reads none of it. */
+const NO_SHOP_INFO = Object.freeze({}) as ShopInfo;
+
 /** Codes after which the conversation cannot usefully go on. */
 const FINAL_ERRORS = new Set<ErrorCode>(['SHOP_UNAVAILABLE', 'INTERNAL', 'ACCOUNT_UNKNOWN']);
 
@@ -45,8 +52,11 @@ export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<Voi
   const t = translatorFor(turn.locale);
   let ctx: TurnContext | undefined;
   try {
-    ctx = createContext(turn, deps, t, await deps.commerce.shopInfo());
+    // The turn kind first: a session end and a goodbye need nothing from the shop, so they are
+    // answered as usual while the shop is out (issue 12).
     if (turn.kind === 'session-ended') return { endSession: true, state: {}, handledAs: 'SessionEndedRequest', outcome: 'ok' };
+    if (turn.kind === 'intent' && NO_SHOP_NEEDED.has(turn.intent)) return goodbye(createContext(turn, deps, t, NO_SHOP_INFO));
+    ctx = createContext(turn, deps, t, await deps.commerce.shopInfo());
     if (turn.kind === 'launch') return launch(ctx);
     const handler = Object.prototype.hasOwnProperty.call(HANDLERS, turn.intent) ? HANDLERS[turn.intent as SharedIntent] : fallback;
     return await handler(ctx);

@@ -1,6 +1,6 @@
 import type { Order } from '../catalog/commerce.js';
 import { isReply, linkedCustomer } from './account.js';
-import { answer, settled, speak, type TurnContext } from './context.js';
+import { answer, ask, settled, speak, type TurnContext } from './context.js';
 import { ShopError } from './errors.js';
 import { spokenDate } from './relative-date.js';
 import { cleanSpokenText, join } from './speech.js';
@@ -11,7 +11,14 @@ export async function orderStatus(ctx: TurnContext): Promise<VoiceReply> {
   const customer = await linkedCustomer(ctx);
   if (isReply(customer)) return customer;
 
-  const named = orderNumberFrom(ctx.turn.slots.orderNumber?.value);
+  const spoken = ctx.turn.slots.orderNumber?.value;
+  const named = orderNumberFrom(spoken);
+  if (spoken !== undefined && named === undefined) {
+    // A number was said but not understood (Alexa sends AMAZON.NUMBER as "?"): ask which order
+    // rather than answer the latest one as if none had been named.
+    const question = speak(ctx, 'order.whichNumber');
+    return ask(ctx, question, question, settled(ctx), { dialog: { type: 'elicit-slot', intent: 'OrderStatusIntent', slot: 'orderNumber' } });
+  }
   let order: Order | undefined;
   if (named) {
     order = await ctx.deps.commerce.getOrder(customer.id, named);

@@ -20,8 +20,15 @@ export async function storeHours(ctx: TurnContext): Promise<VoiceReply> {
   const stores = await storesAsked(ctx);
   const dayValue = ctx.turn.slots.day?.value;
   const day = dayFromSlot(dayValue, ctx.turn.now, ctx.shop.timeZone);
-  const askedForAnotherDay = day !== undefined && day.toISODate() !== calendarDayIn(ctx.turn.now, ctx.shop.timeZone);
+  const today = calendarDayIn(ctx.turn.now, ctx.shop.timeZone);
+  const askedForAnotherDay = day !== undefined && day.toISODate() !== today;
   const parts: Speech[] = [];
+  if (askedForAnotherDay && day.toISODate()! < today) {
+    // A day that is over is not answered in the present tense: said so, then how things are now.
+    parts.push(speak(ctx, 'hours.pastDay'));
+    for (const store of stores) parts.push(await hoursNow(ctx, store));
+    return answer(ctx, join(...parts), settled(ctx));
+  }
   for (const store of stores) {
     parts.push(askedForAnotherDay ? await hoursOnDay(ctx, store, day) : await hoursNow(ctx, store));
   }
