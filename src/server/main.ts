@@ -23,10 +23,7 @@ export async function serve(
   const log = createLogger(config.logLevel);
   if (!config.alexa.verify) log.warn({}, 'SHOPVOICE_ALEXA_VERIFY=false: Alexa requests are NOT verified; never expose this server to the internet');
   if (config.alexa.skillIds.length === 0) log.warn({}, 'SHOPVOICE_ALEXA_SKILL_ID is not set: requests for any skill id are accepted');
-  if (config.google.authOff) log.warn({}, 'SHOPVOICE_GOOGLE_AUTH=off: the Dialogflow webhook accepts unauthenticated calls (local trials only)');
-  else if (!config.google.user || !config.google.password) {
-    log.warn({}, 'Dialogflow webhook refuses every call: set SHOPVOICE_GOOGLE_USER and SHOPVOICE_GOOGLE_PASSWORD (or SHOPVOICE_GOOGLE_AUTH=off for local trials)');
-  }
+  // How the Dialogflow webhook's auth is set is said once, by the endpoint as it is built (webhook-auth.ts).
 
   const deps = await openDeps(config, log, { metrics: createMetrics({ processMetrics: true }), ...options });
   const app = createApp(deps);
