@@ -42,3 +42,18 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   const { run } = await command.load();
   return run(rest, io);
 }
+
+/**
+ * What `bin/shopvoice.js` runs: the CLI, its exit code set, and a failure said in one line
+ * (a `SettingError` names the setting and the fix) with exit code 1.
+ *
+ * @example await runCli(process.argv.slice(2));
+ */
+export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<void> {
+  try {
+    process.exitCode = await main(argv, io);
+  } catch (error) {
+    io.err(`shopvoice: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}
