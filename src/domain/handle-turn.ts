@@ -5,7 +5,7 @@ import { answer, createContext, finish, settled, speak, type TurnContext } from 
 import { say } from './speech.js';
 import { fallback, goodbye, help, humanHandoff, launch, navigateHome } from './conversation.js';
 import type { DomainDeps } from './deps.js';
-import { ShopError, type ErrorCode } from './errors.js';
+import { ShopError, type ErrorCode } from '../catalog/shop-error.js';
 import type { SharedIntent } from './intents.js';
 import { orderStatus } from './order-status.js';
 import { productLookup } from './product-lookup.js';

@@ -1,7 +1,7 @@
 import type { Order } from '../catalog/commerce.js';
 import { isReply, linkedCustomer } from './account.js';
 import { answer, ask, settled, speak, type TurnContext } from './context.js';
-import { ShopError } from './errors.js';
+import { ShopError } from '../catalog/shop-error.js';
 import { spokenDate } from './relative-date.js';
 import { cleanSpokenText, join } from './speech.js';
 import type { Speech, VoiceReply } from './turn.js';

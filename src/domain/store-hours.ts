@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import type { Store } from '../catalog/commerce.js';
 import { formatTime } from '../i18n/format.js';
 import { answer, settled, speak, type TurnContext } from './context.js';
-import { ShopError } from './errors.js';
+import { ShopError } from '../catalog/shop-error.js';
 import { calendarDayIn, dayFromSlot, hoursFrom, openStateAt, type DayHours } from './opening-hours.js';
 import { spokenDate } from './relative-date.js';
 import { cleanSpokenText, foldSpoken, join, list } from './speech.js';

@@ -33,7 +33,7 @@ export interface MetricsOptions {
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 5, 8];
 const ROUTES = new Set(['/alexa', '/google', '/healthz', '/readyz', '/metrics']);
 const NON_INTENTS = new Set(['LaunchRequest', 'SessionEndedRequest']);
-const BREAKER_STATES: BreakerState[] = ['closed', 'open', 'half-open', 'isolated'];
+const BREAKER_STATES: BreakerState[] = ['closed', 'open', 'half-open'];
 
 /**
  * Label values come from requests, so each is mapped onto a closed set: an attacker sending a

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { openEmbeddedShop } from '../../src/catalog/embedded/embedded-shop.js';
-import { ShopError } from '../../src/domain/errors.js';
+import { ShopError } from '../../src/catalog/shop-error.js';
 import { tempDataDir } from './temp-data-dir.js';
 
 const NOW = new Date('2026-11-22T10:30:00Z');

@@ -14,7 +14,7 @@ import { seededRandom } from '../support/seeded-random.js';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 5, 8];
 const NON_INTENTS = new Set(['LaunchRequest', 'SessionEndedRequest']);
-const BREAKER_STATES: BreakerState[] = ['closed', 'open', 'half-open', 'isolated'];
+const BREAKER_STATES: BreakerState[] = ['closed', 'open', 'half-open'];
 
 /** `createMetrics()` as it was, on prom-client's own labelled Counter and Histogram. */
 function referenceMetrics(): Metrics {

@@ -1,5 +1,5 @@
-import type { Language } from '../../domain/turn.js';
-import { ShopError, ERROR_CODES, type ErrorCode } from '../../domain/errors.js';
+import type { Language } from '../commerce.js';
+import { ShopError, ERROR_CODES, type ErrorCode } from '../shop-error.js';
 import type {
   Commerce, Customer, FaqTopic, Order, PlacedOrder, Product, ProductSearch, ReorderQuote, ShopInfo, SpecialDay, Store,
 } from '../commerce.js';
