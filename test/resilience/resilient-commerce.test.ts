@@ -11,12 +11,20 @@ import { ShopError } from '../../src/catalog/shop-error.js';
 import { FaultPlan } from '../server/faulty-shop.js';
 
 // Time is node:test's mock clock (setTimeout and Date): every wait below is exact, none is slept.
+/** Puts this test on the mock clock, at 0. */
+function useMockClock(): void {
+  mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 0 });
+}
+
 /** Moves the mock clock on by `ms`, 1 ms at a time, letting promises settle between steps. */
 async function advance(ms: number): Promise<void> {
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
   for (let i = 0; i < ms; i++) {
+    // What is pending settles first (a timer set in a microtask is set at this instant), then 1 ms passes.
+    await settle();
     mock.timers.tick(1);
-    await new Promise((resolve) => setImmediate(resolve));
   }
+  await settle();
 }
 
 /** The moment (mock clock) a promise settles, while the clock is moved on up to `limit` ms. */
@@ -51,7 +59,6 @@ describe('resilientCommerce: timeouts, retries, circuit breaker', () => {
     faults = new FaultPlan();
     calls = [];
     states = [];
-    mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 0 });
   });
   afterEach(() => mock.timers.reset());
 
@@ -66,6 +73,7 @@ describe('resilientCommerce: timeouts, retries, circuit breaker', () => {
   }
 
   test('a read that hangs is abandoned after the timeout, retried once, then answered as SHOP_UNAVAILABLE', async () => {
+    useMockClock();
     const commerce = wrap();
     faults.set('listStores', { delayMs: 1000 });
     const answer = commerce.listStores();
@@ -111,6 +119,7 @@ describe('resilientCommerce: timeouts, retries, circuit breaker', () => {
   });
 
   test('the breaker opens after consecutive failures, stops calling the shop, and closes after a good trial call', async () => {
+    useMockClock();
     const commerce = wrap({ breakAfterFailures: 3, halfOpenAfterMs: 150, retries: 0 });
     faults.set('*', { failTimes: Infinity });
     for (let i = 0; i < 3; i++) await rejectsWith(commerce.faqTopics(), 'SHOP_UNAVAILABLE');
@@ -137,6 +146,7 @@ describe('resilientCommerce: timeouts, retries, circuit breaker', () => {
   });
 
   test('a failed trial call opens the breaker again', async () => {
+    useMockClock();
     const commerce = wrap({ breakAfterFailures: 1, halfOpenAfterMs: 50, retries: 0 });
     faults.set('*', { failTimes: Infinity });
     await rejectsWith(commerce.ping(), 'SHOP_UNAVAILABLE');
@@ -157,6 +167,7 @@ describe('resilientCommerce: timeouts, retries, circuit breaker', () => {
   });
 
   test('all calls of one reply share a budget: the call that would overrun it is cut short', async () => {
+    useMockClock();
     const commerce = wrap({ timeoutMs: 1000, breakAfterFailures: 1 });
     faults.set('*', { delayMs: 150 });
     const started = Date.now();
