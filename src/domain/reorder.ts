@@ -49,9 +49,9 @@ export async function placeReorder(ctx: TurnContext, customer: Customer, pending
   let placed;
   try {
     placed = await commerce.placeReorder(customer.id, pending.orderNumber, pending.key);
-    await state.completeReorder(pending.key, placed.order.number);
+    await state.completeReorder(pending.key, placed.order.number, ctx.turn.user.id);
   } catch (error) {
-    await state.releaseReorder(pending.key).catch(() => undefined);
+    await state.releaseReorder(pending.key, ctx.turn.user.id).catch(() => undefined);
     throw error;
   }
   const speech = speak(ctx, 'reorder.placed', {

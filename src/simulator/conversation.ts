@@ -26,8 +26,11 @@ export interface ConversationOptions {
   locale: string;
   models: ModelSet;
   transport: Transport;
-  /** The reference clock (ISO 8601); default: now. */
-  clock?: string;
+  /**
+   * The reference clock (ISO 8601) the skill and date resolution see. Required: a caller that
+   * wants the present says so (`DateTime.now().toISO()`), so no test depends on the day it runs.
+   */
+  clock: string;
   /** Time zone for dates and times; default Europe/Berlin. */
   timeZone?: string;
   /** Linked-account token. */
@@ -63,8 +66,8 @@ export interface Conversation {
  *
  * @example clockAt('2026-11-22T10:00', 'Europe/Berlin').toISO()
  */
-export function clockAt(iso: string | undefined, zone: string): DateTime {
-  const at = iso ? DateTime.fromISO(iso, { zone }) : DateTime.now().setZone(zone);
+export function clockAt(iso: string, zone: string): DateTime {
+  const at = DateTime.fromISO(iso, { zone });
   if (!at.isValid) throw new Error(`not an ISO 8601 instant: "${iso}" (${at.invalidExplanation ?? at.invalidReason})`);
   return at.setZone(zone);
 }
@@ -74,7 +77,7 @@ export function clockAt(iso: string | undefined, zone: string): DateTime {
  * (in process or over HTTP) with a request built from the locale's interaction model.
  *
  * @example
- *   const c = await openConversation({ platform: 'alexa', locale: 'de-DE', models, transport });
+ *   const c = await openConversation({ platform: 'alexa', locale: 'de-DE', models, transport, clock: '2026-11-24T10:00:00+01:00' });
  *   (await c.turn({ utterance: 'frag mein einkaufshelfer ob ihr hafermilch habt' })).speech
  */
 export async function openConversation(options: ConversationOptions): Promise<Conversation> {

@@ -60,7 +60,7 @@ function applyStepSettings(conversation: Conversation, step: ScriptStep, zone: s
  * device; each step's turn checked against its expectations (the platform's own merged over
  * the common ones). The run stops at the first failing step, since later turns depend on it.
  */
-export async function runScript(plan: ScriptRunPlan, models: ModelSet, transport: Transport, skillId?: string): Promise<ScriptRun> {
+export async function runScript(plan: ScriptRunPlan, models: ModelSet, transport: Transport, now: string, skillId?: string): Promise<ScriptRun> {
   const { script, platform, locale } = plan;
   const zone = script.timeZone ?? DEFAULT_TIME_ZONE;
   const steps: StepOutcome[] = [];
@@ -72,7 +72,7 @@ export async function runScript(plan: ScriptRunPlan, models: ModelSet, transport
       locale,
       models,
       transport,
-      ...(script.clock ? { clock: script.clock } : {}),
+      clock: script.clock ?? now,
       timeZone: zone,
       ...(script.account ? { accessToken: script.account } : {}),
       interfaces: script.interfaces,

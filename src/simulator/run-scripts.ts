@@ -32,6 +32,8 @@ export async function loadScripts(files: readonly string[]): Promise<Conversatio
 
 export interface RunScriptsOptions {
   models: ModelSet;
+  /** The clock (ISO 8601) of scripts that set none; the CLI passes the present, tests a fixed instant. */
+  now: string;
   /** Only these platforms (default: what each script names). */
   platforms?: readonly Platform[];
   /** A running server instead of the adapters in process. */
@@ -48,7 +50,7 @@ export interface RunScriptsOptions {
  * copy of the seeded demo shop, so scripts never see each other's orders; against an endpoint,
  * the server's own data is used.
  *
- * @example const runs = await runScripts(await loadScripts(files), { models });
+ * @example const runs = await runScripts(await loadScripts(files), { models, now: '2026-11-24T10:00:00+01:00' });
  */
 export async function runScripts(scripts: readonly ConversationScript[], options: RunScriptsOptions): Promise<ScriptRun[]> {
   const plans = scripts.flatMap((s) => planRuns(s, options.platforms));
@@ -56,7 +58,7 @@ export async function runScripts(scripts: readonly ConversationScript[], options
   if (options.endpoint) {
     const transport = httpTransport(options.endpoint, options.http);
     for (const plan of plans) {
-      const run = await runScript(plan, options.models, transport, options.skillId);
+      const run = await runScript(plan, options.models, transport, options.now, options.skillId);
       runs.push(run);
       options.onRun?.(run);
     }
@@ -67,7 +69,7 @@ export async function runScripts(scripts: readonly ConversationScript[], options
     for (const plan of plans) {
       const backend = await backends.open();
       try {
-        const run = await runScript(plan, options.models, inProcessTransport(backend.deps), options.skillId);
+        const run = await runScript(plan, options.models, inProcessTransport(backend.deps), options.now, options.skillId);
         runs.push(run);
         options.onRun?.(run);
       } finally {

@@ -1,19 +1,22 @@
 /**
- * The state port: what must outlive a request. SQLite by default; a networked store lets many
- * instances share it. Conversation state within a session travels in the platform's session
- * attributes/contexts instead.
+ * The state port: what must outlive a request. SQLite by default (`sqlite-state-store.ts`);
+ * PostgreSQL (`postgres-state-store.ts`, `SHOPVOICE_STATE_URL`) lets many instances share it.
+ * Both pass the same contract suite (`test/support/state-contract.ts`). Conversation state within
+ * a session travels in the platform's session attributes/contexts instead.
  */
 export interface StateStore {
   /**
-   * Claims an idempotency key for a reorder. Exactly one caller gets `{ claimed: true }`; the
-   * others get the order number once it is recorded, or `pending` while the first is working.
+   * Claims an idempotency key for a reorder of one user. Exactly one caller gets
+   * `{ claimed: true }`; the others get the order number once it is recorded, or `pending` while
+   * the first is working. Keys are the user's own: another user presenting the same key claims a
+   * different row and learns nothing of this one.
    */
   claimReorder(key: string, userId: string): Promise<ReorderClaim>;
-  /** Records the order a claimed key produced. */
-  completeReorder(key: string, orderNumber: string): Promise<void>;
-  /** Releases a claim whose placement failed, so a retry can try again. */
-  releaseReorder(key: string): Promise<void>;
-  /** Deletes everything stored for a platform user (GDPR, `SkillDisabled`). */
+  /** Records the order a claimed key of this user produced. */
+  completeReorder(key: string, orderNumber: string, userId: string): Promise<void>;
+  /** Releases this user's claim whose placement failed, so a retry can try again. */
+  releaseReorder(key: string, userId: string): Promise<void>;
+  /** Deletes everything stored for a platform user (GDPR, `SkillDisabled`); the number of rows. */
   forgetUser(userId: string): Promise<number>;
   /** Resolves when the store answers; used by /readyz. */
   ping(): Promise<void>;
@@ -23,3 +26,19 @@ export interface StateStore {
 export type ReorderClaim =
   | { claimed: true }
   | { claimed: false; orderNumber?: string; pending: boolean };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Rows are kept 30 days: long enough that a repeated "yes" days later still finds its order,
+ * short enough that nothing personal lingers (data minimisation, GDPR Art. 5(1)(e)). The purge
+ * runs on open, which every instance does often (Lambda cold starts, restarts, deploys).
+ */
+export const RETENTION_MS = 30 * DAY_MS;
+
+/**
+ * A claim still pending after this long belongs to a placement that crashed between claim and
+ * complete/release; a new caller may take it over. Safe because the shop's placeReorder is
+ * itself idempotent per key, so the takeover can only return the same order.
+ */
+export const STALE_CLAIM_MS = 2 * 60 * 1000;

@@ -117,7 +117,7 @@ describe('rule 4: Signature-256 over the raw bytes', () => {
     const foreign = { ...headers, 'signature-256': sign('sha256', raw, privateKey).toString('base64') };
     await rejectsAt(verifier.verify(foreign, raw, body), 'signature', /does not match/);
     await rejectsAt(verifier.verify({ ...headers, 'signature-256': 'not base64!' }, raw, body), 'signature', /not base64/);
-    await rejectsAt(verifier.verify({ ...headers, 'signature-256': 'AAAA' }, raw, body), 'signature', /does not match|could not run/);
+    await rejectsAt(verifier.verify({ ...headers, 'signature-256': 'AAAA' }, raw, body), 'signature', /length/);
   });
 
   it('reads headers in any case (API Gateway keeps the sender\'s), but not repeated ones', async () => {
@@ -197,7 +197,7 @@ describe('rule 2: the chain cache', () => {
     assert.equal(fetcher.calls, 4, '"a" was evicted by "c"');
   });
 
-  it('does not cache a failed download, and reports foreign fetcher errors as cert-fetch', async () => {
+  it('remembers a failed download for a minute only, and reports foreign fetcher errors as cert-fetch', async () => {
     const chain = await makeChain();
     let calls = 0;
     const flaky: CertChainFetcher = async () => {
@@ -205,16 +205,22 @@ describe('rule 2: the chain cache', () => {
       if (calls === 1) throw new Error('socket hang up');
       return Buffer.from(chain.chainPem);
     };
-    const { verify } = await setup({ chain, fetcher: flaky });
+    const { verify, clock } = await setup({ chain, fetcher: flaky });
     await rejectsAt(verify(), 'cert-fetch', /socket hang up/);
+    await rejectsAt(verify(), 'cert-fetch', /socket hang up/);
+    assert.equal(calls, 1, 'the failure is not retried at once');
+    clock.now += MINUTE + 1;
     await verify();
     assert.equal(calls, 2);
   });
 
-  it('does not cache a chain that failed validation', async () => {
+  it('remembers a chain that failed validation for a minute only', async () => {
     const chain = await makeChain({ san: ['evil.com'] });
-    const { verify, fetcher } = await setup({ chain });
+    const { verify, fetcher, clock } = await setup({ chain });
     await rejectsAt(verify(), 'cert-chain', /SAN/);
+    await rejectsAt(verify(), 'cert-chain', /SAN/);
+    assert.equal(fetcher.calls, 1);
+    clock.now += MINUTE + 1;
     await rejectsAt(verify(), 'cert-chain', /SAN/);
     assert.equal(fetcher.calls, 2);
   });

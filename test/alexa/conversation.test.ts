@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 describe('conversation intents over POST /alexa', () => {
   let server: TestServer;
   before(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ now: '2026-11-24T10:00:00+01:00' });
   });
   after(() => server.close());
 

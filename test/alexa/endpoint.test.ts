@@ -7,8 +7,8 @@ describe('POST /alexa refuses what is not a valid Alexa request', () => {
   let open: TestServer;
   let verifying: TestServer;
   before(async () => {
-    open = await startTestServer();
-    verifying = await startTestServer({ SHOPVOICE_ALEXA_VERIFY: 'true' });
+    open = await startTestServer({ now: '2026-11-24T10:00:00+01:00' });
+    verifying = await startTestServer({ now: '2026-11-24T10:00:00+01:00', env: { SHOPVOICE_ALEXA_VERIFY: 'true' } });
   });
   after(async () => {
     await open.close();

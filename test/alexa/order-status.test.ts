@@ -9,8 +9,7 @@ const SUNDAY = '2026-11-22T10:00:00+01:00';
 describe('OrderStatusIntent over POST /alexa', () => {
   let server: TestServer;
   before(async () => {
-    server = await startTestServer();
-    server.setNow(SUNDAY);
+    server = await startTestServer({ now: SUNDAY });
   });
   after(() => server.close());
 

@@ -10,8 +10,7 @@ describe('ReorderIntent over POST /alexa', () => {
   let sessionId: string;
   let n = 0;
   before(async () => {
-    server = await startTestServer();
-    server.setNow('2026-11-22T10:00:00+01:00');
+    server = await startTestServer({ now: '2026-11-22T10:00:00+01:00' });
   });
   beforeEach(() => {
     sessionId = `amzn1.echo-api.session.reorder-${++n}`;

@@ -8,7 +8,7 @@ const MUNICH = { value: 'filiale münchen', id: 'S-MUC', name: 'Lindenhof Markt 
 describe('StoreHoursIntent over POST /alexa at fixed instants', () => {
   let server: TestServer;
   before(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ now: '2026-11-24T10:00:00+01:00' });
   });
   after(() => server.close());
 

@@ -33,8 +33,7 @@ function assertSays(response: WebhookResponse, facts: string[]): void {
 }
 
 before(async () => {
-  server = await startTestServer({ SHOPVOICE_GOOGLE_AUTH: '', SHOPVOICE_GOOGLE_USER: 'dialogflow', SHOPVOICE_GOOGLE_PASSWORD: 'e2e-secret' });
-  server.setNow('2026-11-22T10:00:00+01:00');
+  server = await startTestServer({ now: '2026-11-22T10:00:00+01:00', env: { SHOPVOICE_GOOGLE_AUTH: '', SHOPVOICE_GOOGLE_USER: 'dialogflow', SHOPVOICE_GOOGLE_PASSWORD: 'e2e-secret' } });
 });
 after(() => server.close());
 

@@ -33,8 +33,7 @@ describe('a real shop connected over its catalog API', () => {
     app.use(createCatalogApiRouter(shop, { token: TOKEN }));
     api = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
     apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
-    skill = await startTestServer({ SHOPVOICE_SHOP_API_URL: apiUrl, SHOPVOICE_SHOP_API_TOKEN: TOKEN });
-    skill.setNow('2026-11-22T10:00:00+01:00');
+    skill = await startTestServer({ now: '2026-11-22T10:00:00+01:00', env: { SHOPVOICE_SHOP_API_URL: apiUrl, SHOPVOICE_SHOP_API_TOKEN: TOKEN } });
   });
   after(async () => {
     await skill.close();

@@ -105,11 +105,9 @@ let googleServer: TestServer;
 
 before(async () => {
   [alexaServer, googleServer] = await Promise.all([
-    startTestServer(),
-    startTestServer({ SHOPVOICE_GOOGLE_AUTH: '', SHOPVOICE_GOOGLE_USER: 'dialogflow', SHOPVOICE_GOOGLE_PASSWORD: 'parity' }),
+    startTestServer({ now: NOW }),
+    startTestServer({ now: NOW, env: { SHOPVOICE_GOOGLE_AUTH: '', SHOPVOICE_GOOGLE_USER: 'dialogflow', SHOPVOICE_GOOGLE_PASSWORD: 'parity' } }),
   ]);
-  alexaServer.setNow(NOW);
-  googleServer.setNow(NOW);
 });
 after(async () => {
   await Promise.all([alexaServer.close(), googleServer.close()]);

@@ -37,7 +37,7 @@ describe('15. NLU-evaluation annotation sets', () => {
       alexa: (e) => (e.request.intent?.name === 'ProductLookupIntent' ? alexaReply('Sicher?', { directives: [{ type: 'Dialog.ConfirmIntent' }] }) : alexaReply('ok')),
     });
     const [plan] = planRuns(script, ['alexa']);
-    const run = await runScript(plan!, fixtureModels(), transport);
+    const run = await runScript(plan!, fixtureModels(), transport, '2026-11-24T10:00:00+01:00');
     const sets = annotationsFromRuns([run]);
     assert.deepEqual([...sets.keys()], ['de-DE']);
     assert.deepEqual(sets.get('de-DE'), [
@@ -52,7 +52,7 @@ describe('15. NLU-evaluation annotation sets', () => {
     try {
       // The real backend does not know the fixture's dialog; the steps before "ja" are enough.
       const script = parseScript(SCRIPT.replace(/  - say: ja\n.*\n/, ''), 'nlu.yaml');
-      const runs = await runScripts([script], { models: fixtureModels(), platforms: ['alexa'] });
+      const runs = await runScripts([script], { models: fixtureModels(), platforms: ['alexa'], now: '2026-11-24T10:00:00+01:00' });
       const files = await writeAnnotationSets(dir, annotationsFromRuns(runs));
       assert.deepEqual(files.map((f) => f.slice(dir.length + 1)), ['de-DE.json', 'de-DE.csv']);
       const json = JSON.parse(await readFile(join(dir, 'de-DE.json'), 'utf8'));

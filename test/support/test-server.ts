@@ -21,11 +21,28 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+export interface TestServerOptions {
+  /** The instant every request sees until `setNow` changes it (ISO 8601 with offset): never the real clock. */
+  now: string;
+  env?: Record<string, string>;
+  overrides?: Partial<AppDeps>;
+}
+
+/** Parses a test instant, keeping its offset. */
+function instant(iso: string): DateTime {
+  const at = DateTime.fromISO(iso, { setZone: true });
+  if (!at.isValid) throw new Error(`bad test instant ${iso}`);
+  return at;
+}
+
 /**
  * The real app on 127.0.0.1 with the embedded demo shop in a fresh temporary data folder.
- * Alexa verification is off unless `env` turns it on (its own tests cover it).
+ * Alexa verification is off unless `env` turns it on (its own tests cover it). The clock is
+ * required: answers about hours and dates must not depend on when the suite runs.
+ *
+ * @example const server = await startTestServer({ now: '2026-11-24T10:00:00+01:00' });
  */
-export async function startTestServer(env: Record<string, string> = {}, overrides: Partial<AppDeps> = {}): Promise<TestServer> {
+export async function startTestServer({ now: startAt, env = {}, overrides = {} }: TestServerOptions): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'shopvoice-test-'));
   const config: Config = loadConfig({
     SHOPVOICE_DATA_DIR: dataDir,
@@ -34,8 +51,8 @@ export async function startTestServer(env: Record<string, string> = {}, override
     SHOPVOICE_GOOGLE_AUTH: 'off',
     ...env,
   });
-  let now: DateTime | undefined;
-  const deps = { ...(await openDeps(config, silentLogger)), now: () => now ?? DateTime.now(), ...overrides };
+  let now = instant(startAt);
+  const deps = { ...(await openDeps(config, silentLogger)), now: () => now, ...overrides };
   const server: Server = await listen(createApp(deps), 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -43,8 +60,7 @@ export async function startTestServer(env: Record<string, string> = {}, override
     deps,
     dataDir,
     setNow(iso: string) {
-      now = DateTime.fromISO(iso, { setZone: true });
-      if (!now.isValid) throw new Error(`bad test instant ${iso}`);
+      now = instant(iso);
     },
     async post(path, body, headers = {}) {
       return readAnswer(await fetch(url + path, {

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { DateTime } from 'luxon';
 import { loadConfig } from '../../config.js';
 import type { Platform } from '../../domain/turn.js';
 import { clockAt, DEFAULT_TIME_ZONE, openConversation, type Conversation } from '../../simulator/conversation.js';
@@ -67,7 +68,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         locale: values.locale,
         models,
         transport,
-        ...(values.now ? { clock: values.now } : {}),
+        clock: values.now ?? DateTime.now().toISO()!,
         timeZone: values['time-zone'],
         ...(values.user ? { accessToken: values.user } : {}),
         ...(skillId ? { skillId } : {}),
@@ -76,7 +77,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const conversation = await open();
     const say = async (c: Conversation, sentence: string): Promise<void> => {
       // Without --now the clock follows real time, so every turn is stamped when it is said.
-      if (!values.now) c.settings.clock = clockAt(undefined, values['time-zone']);
+      if (!values.now) c.settings.clock = clockAt(DateTime.now().toISO()!, values['time-zone']);
       const result = await c.turn({ utterance: sentence });
       if (values.json) io.out(turnJson(result));
       else io.out([`> ${sentence}`, ...turnText(result)].join('\n'));

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { loadConfig } from '../../config.js';
 import type { Platform } from '../../domain/turn.js';
 import { defaultModelsRoot, openModelSet } from '../../simulator/model-set.js';
@@ -65,6 +66,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const runs = await runScripts(scripts, {
     models: openModelSet(values.models ?? defaultModelsRoot()),
+    // Scripts that set no clock run at the present instant, as a tester at the console would.
+    now: DateTime.now().toISO()!,
     ...(platforms ? { platforms } : {}),
     ...(values.endpoint ? { endpoint: values.endpoint } : {}),
     ...(values['google-auth'] ? { http: { googleAuth: values['google-auth'] } } : {}),

@@ -26,8 +26,12 @@ export interface AlexaVerifierOptions {
   skillEventToleranceSec?: number;
   /** How long a validated chain is kept before it is downloaded again, in ms. */
   cacheTtlMs?: number;
-  /** Most certificate URLs cached. */
+  /** Most certificate URLs cached that have verified a request. */
   maxCacheEntries?: number;
+  /** Most certificate downloads at once. */
+  maxConcurrentDownloads?: number;
+  /** How long a URL whose chain could not be loaded is refused without a new download, in ms. */
+  failureTtlMs?: number;
 }
 
 /** Checks that an HTTP request comes from Alexa, for this skill, just now. */
@@ -42,13 +46,18 @@ export interface AlexaVerifier {
 
 const DEFAULTS = {
   cacheTtlMs: 60 * 60 * 1000, // 1 h
-  maxCacheEntries: 32, // URLs
+  maxCacheEntries: 32, // URLs that verified a request
+  maxProbation: 4, // URLs whose chain validated but verified nothing yet
+  maxConcurrentDownloads: 4, // Alexa uses one URL at a time; more in flight is somebody probing
+  failureTtlMs: 60 * 1000, // 1 min
+  maxFailures: 256, // URLs
 };
 
 /**
  * Our own Alexa request verifier (platform-rules.md rules 1–6), on `node:crypto` and WHATWG URL.
- * Cheap checks run first; the chain is downloaded and validated once per URL and cached, so a
- * warm request costs one RSA verify plus a date comparison.
+ * Everything that needs no certificate runs first (skill id, timestamp, a well-formed signature,
+ * the URL), so a request failing those causes no network traffic; the chain is downloaded and
+ * validated once per URL and cached, so a warm request costs one RSA verify plus a date comparison.
  *
  * @example
  * const verifier = createAlexaVerifier({ skillIds: config.alexa.skillIds });
@@ -79,6 +88,10 @@ export function createAlexaVerifier(options: AlexaVerifierOptions): AlexaVerifie
     {
       ttlMs: options.cacheTtlMs ?? DEFAULTS.cacheTtlMs,
       maxEntries: options.maxCacheEntries ?? DEFAULTS.maxCacheEntries,
+      maxProbation: DEFAULTS.maxProbation,
+      maxConcurrentLoads: options.maxConcurrentDownloads ?? DEFAULTS.maxConcurrentDownloads,
+      failureTtlMs: options.failureTtlMs ?? DEFAULTS.failureTtlMs,
+      maxFailures: DEFAULTS.maxFailures,
       now,
     },
   );
@@ -103,6 +116,7 @@ export function createAlexaVerifier(options: AlexaVerifierOptions): AlexaVerifie
       const chain = await cache.get(url);
       checkChainDates(chain, now());
       verifyBodySignature(rawBody, signature, chain.signingKey);
+      cache.admit(url, chain);
     },
   };
 }

@@ -5,6 +5,11 @@ import { AlexaVerificationError } from './verification-error.js';
 export type RequestHeaders = Record<string, string | string[] | undefined>;
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+/**
+ * An RSA signature is exactly as long as the key's modulus: 2048 bits (Amazon's key today), 3072
+ * or 4096. Anything else cannot verify, so it is refused before a certificate is downloaded.
+ */
+const SIGNATURE_BYTES = new Set([256, 384, 512]);
 
 /**
  * One header by name, case-insensitively (Node lower-cases names, API Gateway keeps the
@@ -33,7 +38,9 @@ export function signatureFromHeaders(headers: RequestHeaders): Buffer {
   const value = headerValue(headers, 'signature-256')?.trim();
   if (value === undefined || value === '') throw fail('missing Signature-256 header');
   if (!BASE64.test(value)) throw fail('Signature-256 is not base64');
-  return Buffer.from(value, 'base64');
+  const signature = Buffer.from(value, 'base64');
+  if (!SIGNATURE_BYTES.has(signature.length)) throw fail(`Signature-256 has ${signature.length} bytes, not an RSA signature's length`);
+  return signature;
 }
 
 /**

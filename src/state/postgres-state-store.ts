@@ -1,0 +1,151 @@
+import pg from 'pg';
+import { RETENTION_MS, STALE_CLAIM_MS, type ReorderClaim, type StateStore } from './state-store.js';
+
+/** The state port over PostgreSQL: one database that many instances share. */
+export interface PostgresStateStore extends StateStore {
+  close(): Promise<void>;
+}
+
+export interface PostgresStateStoreOptions {
+  /** Clock for claim times and the purge (tests pin it). */
+  now?: () => Date;
+  /** Most connections this instance holds (default 10). */
+  maxConnections?: number;
+  /** Milliseconds a query may wait for a connection or an answer before it fails (default 2000). */
+  timeoutMs?: number;
+  /** Called with errors of idle connections (a restarted database); the pool replaces them. */
+  onIdleError?: (error: Error) => void;
+}
+
+/**
+ * Versioned migrations, applied in order. Never edit one that has shipped: add the next.
+ * The numbers are those of the SQLite store, so both stores speak of the same schema version.
+ */
+const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+  {
+    version: 2,
+    sql: `
+CREATE TABLE reorder_claims (
+  user_id      TEXT   NOT NULL,
+  key          TEXT   NOT NULL,
+  order_number TEXT,
+  claimed_at   BIGINT NOT NULL,
+  PRIMARY KEY (user_id, key)
+);
+CREATE INDEX reorder_claims_time ON reorder_claims (claimed_at);
+`,
+  },
+];
+
+/** The schema version this shopvoice writes. */
+export const POSTGRES_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** Any fixed number: instances that start at once take this lock in turn, so one migrates. */
+const MIGRATION_LOCK = 0x73686f70; // "shop"
+
+/**
+ * Brings the database at `url` to the current schema: safe when several instances start at once
+ * (one transaction under an advisory lock), a no-op when it is current, and a clear error when the
+ * database is newer than this shopvoice. What `shopvoice state migrate` and every start run.
+ *
+ * @example const { from, to } = await migratePostgres('postgres://postgres@127.0.0.1/shopvoice');
+ */
+export async function migratePostgres(url: string): Promise<{ from: number; to: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS shopvoice_schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+    const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM shopvoice_schema_migrations');
+    const from = rows[0]?.version ?? 0;
+    if (from > POSTGRES_SCHEMA_VERSION) {
+      throw new Error(`the state database has schema version ${from}; this shopvoice knows up to ${POSTGRES_SCHEMA_VERSION}: update shopvoice`);
+    }
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= from) continue;
+      await client.query(migration.sql);
+      await client.query('INSERT INTO shopvoice_schema_migrations (version) VALUES ($1)', [migration.version]);
+    }
+    await client.query('COMMIT');
+    return { from, to: Math.max(from, POSTGRES_SCHEMA_VERSION) };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Opens the PostgreSQL state store (`SHOPVOICE_STATE_URL`): migrates, purges entries older than
+ * 30 days, and serves the state port through a pool. A lost connection fails the queries that
+ * needed it (the domain apologises, /readyz turns red) and the pool reconnects by itself.
+ *
+ * @example
+ *   const state = await openPostgresStateStore(process.env.SHOPVOICE_STATE_URL!);
+ *   const claim = await state.claimReorder(key, userId);
+ */
+export async function openPostgresStateStore(url: string, options: PostgresStateStoreOptions = {}): Promise<PostgresStateStore> {
+  const now = options.now ?? (() => new Date());
+  const timeoutMs = options.timeoutMs ?? 2000;
+  await migratePostgres(url);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: timeoutMs,
+    query_timeout: timeoutMs,
+    idleTimeoutMillis: 30_000,
+  });
+  // Without a listener an idle connection's error (database restarted) would crash the process.
+  pool.on('error', (error) => options.onIdleError?.(error));
+  await pool.query('DELETE FROM reorder_claims WHERE claimed_at < $1', [now().getTime() - RETENTION_MS]);
+
+  let closed: Promise<void> | undefined;
+  return {
+    async claimReorder(key, userId): Promise<ReorderClaim> {
+      const at = now().getTime();
+      // ON CONFLICT DO NOTHING decides the race: exactly one caller inserts the row.
+      const inserted = await pool.query(
+        'INSERT INTO reorder_claims (user_id, key, claimed_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [userId, key, at],
+      );
+      if (inserted.rowCount === 1) return { claimed: true };
+      const { rows } = await pool.query<{ order_number: string | null; claimed_at: string }>(
+        'SELECT order_number, claimed_at FROM reorder_claims WHERE user_id = $1 AND key = $2',
+        [userId, key],
+      );
+      const row = rows[0];
+      // Released between the insert and the read: the next attempt may claim it.
+      if (row === undefined) return { claimed: false, pending: true };
+      if (row.order_number !== null) return { claimed: false, orderNumber: row.order_number, pending: false };
+      const claimedAt = Number(row.claimed_at);
+      if (at - claimedAt >= STALE_CLAIM_MS) {
+        // Compare-and-set on the old claim time: of several callers only one takes it over.
+        const taken = await pool.query(
+          'UPDATE reorder_claims SET claimed_at = $1 WHERE user_id = $2 AND key = $3 AND order_number IS NULL AND claimed_at = $4',
+          [at, userId, key, claimedAt],
+        );
+        if (taken.rowCount === 1) return { claimed: true };
+      }
+      return { claimed: false, pending: true };
+    },
+    async completeReorder(key, orderNumber, userId) {
+      await pool.query('UPDATE reorder_claims SET order_number = $1 WHERE user_id = $2 AND key = $3', [orderNumber, userId, key]);
+    },
+    async releaseReorder(key, userId) {
+      await pool.query('DELETE FROM reorder_claims WHERE user_id = $1 AND key = $2 AND order_number IS NULL', [userId, key]);
+    },
+    async forgetUser(userId) {
+      const result = await pool.query('DELETE FROM reorder_claims WHERE user_id = $1', [userId]);
+      return result.rowCount ?? 0;
+    },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    close() {
+      closed ??= pool.end();
+      return closed;
+    },
+  };
+}
