@@ -1,13 +1,9 @@
+import type { CliIo, CommandRunner } from './cli-io.js';
+
 /**
  * `shopvoice <command> ...`: each command lives in its own module under ./commands and is loaded
  * only when used, so `serve` never pays for the simulator or the model builder.
  */
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-export type CommandRunner = (argv: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, { load: () => Promise<{ run: CommandRunner }>; summary: string }> = {
   serve: { load: () => import('./commands/serve.js'), summary: 'serve the skill (what npm start runs)' },

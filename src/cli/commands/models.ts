@@ -19,7 +19,7 @@ import { UploadError, type FetchFn } from '../../models/upload/http-retry.js';
 import { alexaSettings, dialogflowSettings } from '../../models/upload/upload-settings.js';
 import { validateModels } from '../../models/validate-models.js';
 import { validateSource } from '../../models/validate-source.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cli-io.js';
 
 const USAGE = `usage:
   shopvoice models build [--check] [--zip] [--demo | --data-dir DIR] [--root DIR]
