@@ -24,7 +24,7 @@ export interface CircuitBreakerOptions {
 /**
  * A consecutive-failure circuit breaker, the policy cockatiel's `ConsecutiveBreaker` implements,
  * in forty lines of our own so that it takes an injected clock and needs none of cockatiel's
- * internal modules (its index loads every policy, about 30 ms of a cold start).
+ * internal modules (its index loads every policy: bench/NOTES.md, "Cold start").
  *
  * @example
  *   const breaker = new CircuitBreaker({ breakAfterFailures: 5, halfOpenAfterMs: 10_000, now: performance.now, isFault });

@@ -93,9 +93,9 @@ class CutShort extends Error {}
 class TimedOut extends Error {}
 
 /**
- * Settles with `promise`, or rejects after `ms`. A plain timer race: cockatiel's timeout policy
- * creates an AbortController per call and aborts it on every success, and the DOMException that
- * builds cost about 175 µs a request in the profile (bench/NOTES.md). Our adapters do not
+ * Settles with `promise`, or rejects after `ms`. A plain timer race: a timeout policy that
+ * creates an AbortController per call and aborts it on every success cost more than the call it
+ * guarded (bench/NOTES.md, "Catalog calls"). Our adapters do not
  * take a signal, so there was nothing to cancel anyway: a late answer is simply ignored. A
  * promise that has already settled (the embedded shop answers synchronously) gets no timer at
  * all: the check waits one microtask, after the promise's own reaction had its turn.
@@ -172,8 +172,8 @@ export function resilientCommerce(inner: Commerce, options: ResilienceOptions): 
 
   /**
    * Reads get `retries` more attempts after a fault, `retryDelayMs` apart. A plain loop rather
-   * than cockatiel's retry policy: that one costs a few µs and several promises on every call,
-   * and almost every call succeeds at once (README, "Benchmarks").
+   * than a retry policy object: almost every call succeeds at once, and the loop costs nothing
+   * then (bench/NOTES.md, "Catalog calls").
    */
   const attempts = async <T>(fn: () => Promise<T>, retryable: boolean, deadline: number): Promise<T> => {
     for (let retry = 0; ; retry++) {
