@@ -33,6 +33,8 @@ export interface Config {
     /** Shown and spoken in the human hand-off. */
     phone?: string;
     email?: string;
+    /** `SHOPVOICE_ADDRESS=du|sie`: how German speech addresses customers; unset: the shop's own (demo: du). */
+    address?: 'du' | 'sie';
   };
   logLevel: string;
 }
@@ -87,6 +89,13 @@ function logLevel(env: Env): string {
   return value;
 }
 
+function addressForm(value: string | undefined): 'du' | 'sie' | undefined {
+  const v = value?.trim().toLowerCase();
+  if (!v) return undefined;
+  if (v === 'du' || v === 'sie') return v;
+  throw new SettingError('SHOPVOICE_ADDRESS', `is "${value}", not a form of address`, 'use du or sie, or leave it unset');
+}
+
 /** The default data folder: `$XDG_DATA_HOME/shopvoice`, else `~/.local/share/shopvoice`. */
 export function defaultDataDir(env: Env = process.env): string {
   const base = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
@@ -119,6 +128,7 @@ export function loadConfig(env: Env = process.env): Config {
       timeoutMs: positiveInt('SHOPVOICE_SHOP_TIMEOUT_MS', env.SHOPVOICE_SHOP_TIMEOUT_MS, 1500),
       phone: env.SHOPVOICE_SHOP_PHONE || undefined,
       email: env.SHOPVOICE_SHOP_EMAIL || undefined,
+      address: addressForm(env.SHOPVOICE_ADDRESS),
     },
     logLevel: logLevel(env),
   };

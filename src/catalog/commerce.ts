@@ -54,6 +54,10 @@ export interface ShopInfo {
   freeShippingFromCents: number;
   /** VAT rate in percent that prices include (for the spoken "incl. VAT"). */
   vatPercent: number;
+  /** The store answered when the customer names none (store hours); else the first store. */
+  defaultStoreId?: string;
+  /** How German speech addresses customers: "du" (default) or formal "Sie". */
+  addressForm?: 'du' | 'sie';
 }
 
 export type UnitOfMeasure = 'l' | 'kg' | 'piece' | 'm';
@@ -71,6 +75,11 @@ export interface Product {
   size?: string;
   /** Variant attributes of this product, e.g. { colour: "blau", size: "42" }. */
   attributes?: Record<string, string>;
+  /**
+   * How an attribute value is said per language, where it differs from the stored value:
+   * { colour: { de: "Blau", en: "blue" } }. Import columns `attr_<name>_de`, `attr_<name>_en`.
+   */
+  attributeLabels?: Record<string, Partial<Localized>>;
   /** Products of one family share a group id (e.g. a shoe in several colours and sizes). */
   variantGroup?: string;
   stock: number;
@@ -150,6 +159,8 @@ export interface Interval {
 export interface Store {
   id: string;
   name: string;
+  /** The name as said in a language where it differs from `name` ("Lindenhof Markt Munich"). */
+  names?: Partial<Localized>;
   city: string;
   /** ISO 3166-2 subdivision, e.g. "DE-BY"; decides public holidays. */
   region: string;

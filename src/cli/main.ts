@@ -7,7 +7,7 @@ import type { CliIo, CommandRunner } from './cli-io.js';
 
 const COMMANDS: Record<string, { load: () => Promise<{ run: CommandRunner }>; summary: string }> = {
   serve: { load: () => import('./commands/serve.js'), summary: 'serve the skill (what npm start runs)' },
-  models: { load: () => import('./commands/models.js'), summary: 'models build [--check] [--zip] | validate | upload --platform alexa|dialogflow' },
+  models: { load: () => import('./commands/models.js'), summary: 'models build [--check] [--zip] | validate | coverage FILE | upload --platform alexa|dialogflow' },
   simulate: { load: () => import('./commands/simulate.js'), summary: 'simulate [--platform alexa|google] [--locale de-DE] [--json] [--now ISO] [--user TOKEN] [--endpoint URL] "sentence" ...' },
   test: { load: () => import('./commands/test-scripts.js'), summary: 'test [files...] [--export-nlu-eval DIR]: run conversation scripts' },
   shop: { load: () => import('./commands/shop.js'), summary: 'shop import FILE | shop search [--locale de-DE] [--json] "spoken text"' },

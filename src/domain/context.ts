@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ShopInfo } from '../catalog/commerce.js';
+import type { AddressForm } from '../i18n/i18n.js';
 import type { DomainDeps } from './deps.js';
 import { join, say, type SpeechParam } from './speech.js';
 import { languageOf, type Locale, type SessionState, type Speech, type VoiceReply, type VoiceTurn } from './turn.js';
@@ -13,10 +14,17 @@ export interface TurnContext {
   locale: Locale;
   language: Language;
   shop: ShopInfo;
+  /** How German speech addresses the customer (config, else the shop's setting). */
+  address: AddressForm;
 }
 
-export function createContext(turn: VoiceTurn, deps: DomainDeps, t: TFunction, shop: ShopInfo): TurnContext {
-  return { turn, deps, t, locale: turn.locale, language: languageOf(turn.locale), shop };
+/** The address form of a turn: the config's override, else the shop's own, else "du". */
+export function addressFormOf(deps: DomainDeps, shop: ShopInfo): AddressForm {
+  return deps.addressForm ?? shop.addressForm ?? 'du';
+}
+
+export function createContext(turn: VoiceTurn, deps: DomainDeps, t: TFunction, shop: ShopInfo, address: AddressForm = 'du'): TurnContext {
+  return { turn, deps, t, locale: turn.locale, language: languageOf(turn.locale), shop, address };
 }
 
 /** Renders a locale key for this turn. */
@@ -51,8 +59,11 @@ export function finish(ctx: TurnContext, speech: Speech | undefined, extra: Part
   return { speech, endSession: true, state: {}, handledAs: ctx.turn.intent, outcome: 'ok', ...extra };
 }
 
-/** The state to carry on after a handled turn: misunderstandings reset, no open question. */
+/**
+ * The state to carry on after a handled turn: misunderstandings reset, no open question, but
+ * what the conversation is about (products, store, day, order) stays for follow-ups.
+ */
 export function settled(ctx: TurnContext): SessionState {
-  const { misses: _misses, pending: _pending, choices: _choices, ...rest } = ctx.turn.session.state;
+  const { misses: _misses, pending: _pending, choices: _choices, orders: _orders, said: _said, ...rest } = ctx.turn.session.state;
   return { ...rest, lastIntent: ctx.turn.intent };
 }

@@ -1,6 +1,6 @@
 import { ask, finish, settled, speak, type TurnContext } from './context.js';
-import { telephone, join } from './speech.js';
-import type { Speech, VoiceReply } from './turn.js';
+import { fromSsml, telephone, join } from './speech.js';
+import type { DialogAct, SessionState, Speech, VoiceReply } from './turn.js';
 
 /** Misunderstood turns in a row after which the hand-off is offered instead of looping. */
 export const MISSES_BEFORE_HANDOFF = 2;
@@ -56,12 +56,55 @@ export function humanHandoff(ctx: TurnContext): VoiceReply {
 }
 
 /**
+ * The dialog act that keeps an open question open on the platform: a reorder waits for its
+ * confirmation, offered products or orders for the slot that names one.
+ */
+export function openDialog(state: SessionState): DialogAct | undefined {
+  if (state.pending?.kind === 'reorder') return { type: 'confirm-intent', intent: 'ReorderIntent' };
+  if (state.choices?.length) return { type: 'elicit-slot', intent: 'ProductLookupIntent', slot: 'product' };
+  if (state.orders?.length) return { type: 'elicit-slot', intent: 'OrderStatusIntent', slot: 'orderNumber' };
+  return undefined;
+}
+
+function hasOpenQuestion(state: SessionState): boolean {
+  return state.pending !== undefined || (state.choices?.length ?? 0) > 0 || (state.orders?.length ?? 0) > 0;
+}
+
+/**
+ * AMAZON.RepeatIntent ("wie bitte", "was hast du gesagt"): the last answer again, word for word,
+ * with its question still open (the state is kept as it was).
+ */
+export function repeat(ctx: TurnContext): VoiceReply {
+  const state = ctx.turn.session.state;
+  if (!state.said) {
+    const prompt = speak(ctx, 'launch.prompt');
+    return ask(ctx, join(speak(ctx, 'repeat.nothing'), prompt), prompt, settled(ctx));
+  }
+  const speech = fromSsml(state.said.ssml);
+  const reprompt = state.said.reprompt ? fromSsml(state.said.reprompt) : speak(ctx, 'launch.prompt');
+  const dialog = openDialog(state);
+  return ask(ctx, speech, reprompt, { ...state, misses: undefined }, dialog ? { dialog } : {});
+}
+
+/**
  * Not understood: ask again, and after two misunderstandings in a row offer the shop's phone
- * and e-mail instead of looping.
+ * and e-mail instead of looping. Inside an open question (a reorder read back, "which one?")
+ * the question is asked again and stays open, so "ja" still works afterwards.
  */
 export function fallback(ctx: TurnContext): VoiceReply {
-  const misses = (ctx.turn.session.state.misses ?? 0) + 1;
-  const { pending: _pending, ...state } = ctx.turn.session.state;
+  const current = ctx.turn.session.state;
+  const misses = (current.misses ?? 0) + 1;
+  const reprompt = current.said?.reprompt;
+  if (misses < MISSES_BEFORE_HANDOFF && hasOpenQuestion(current) && reprompt) {
+    const question = fromSsml(reprompt);
+    const dialog = openDialog(current);
+    return ask(ctx, join(speak(ctx, 'fallback.reask'), question), question, { ...current, misses }, {
+      handledAs: 'AMAZON.FallbackIntent',
+      outcome: 'fallback',
+      ...(dialog ? { dialog } : {}),
+    });
+  }
+  const { pending: _pending, choices: _choices, orders: _orders, said: _said, ...state } = current;
   if (misses >= MISSES_BEFORE_HANDOFF) {
     const prompt = speak(ctx, 'fallback.afterHandoff');
     return ask(ctx, join(speak(ctx, 'fallback.handoff'), contactSpeech(ctx), prompt), prompt, { ...state, misses: 0 }, {

@@ -22,6 +22,8 @@ export interface DomainDeps {
   log: Logger;
   /** Contact for the human hand-off; falls back to the shop's own. */
   contact?: { phone?: string; email?: string };
+  /** German address form from config (`SHOPVOICE_ADDRESS`); else the shop's own, else "du". */
+  addressForm?: 'du' | 'sie';
 }
 
 /** Hears every reply a platform adapter sends (metrics). */

@@ -1,22 +1,24 @@
 import type { ShopInfo } from '../catalog/commerce.js';
 import { translatorFor } from '../i18n/i18n.js';
 import { isReply, linkedCustomer } from './account.js';
-import { answer, createContext, finish, settled, speak, type TurnContext } from './context.js';
+import { addressFormOf, answer, createContext, finish, settled, speak, type TurnContext } from './context.js';
 import { say } from './speech.js';
-import { fallback, goodbye, help, humanHandoff, launch, navigateHome } from './conversation.js';
+import { fallback, goodbye, help, humanHandoff, launch, navigateHome, repeat } from './conversation.js';
 import type { DomainDeps } from './deps.js';
 import { ShopError, type ErrorCode } from '../catalog/shop-error.js';
-import type { SharedIntent } from './intents.js';
+import type { DomainIntent } from './intents.js';
+import { misroutedTurn } from './misrouted-turn.js';
 import { orderStatus } from './order-status.js';
-import { productLookup } from './product-lookup.js';
+import { describeProduct, productLookup } from './product-lookup.js';
 import { declineReorder, placeReorder, reorder } from './reorder.js';
+import { SESSION_CAPS } from './session-state.js';
 import { shopFaq } from './shop-faq.js';
 import { storeHours } from './store-hours.js';
 import type { VoiceReply, VoiceTurn } from './turn.js';
 
 type Handler = (ctx: TurnContext) => VoiceReply | Promise<VoiceReply>;
 
-const HANDLERS: Record<SharedIntent, Handler> = {
+const HANDLERS: Record<DomainIntent, Handler> = {
   ProductLookupIntent: productLookup,
   OrderStatusIntent: orderStatus,
   ReorderIntent: reorder,
@@ -30,6 +32,7 @@ const HANDLERS: Record<SharedIntent, Handler> = {
   'AMAZON.NavigateHomeIntent': navigateHome,
   'AMAZON.YesIntent': yes,
   'AMAZON.NoIntent': no,
+  'AMAZON.RepeatIntent': repeat,
 };
 
 /** Intents answered without the shop's info (stop and cancel say goodbye, whatever the shop's state). */
@@ -44,22 +47,29 @@ const FINAL_ERRORS = new Set<ErrorCode>(['SHOP_UNAVAILABLE', 'INTERNAL', 'ACCOUN
 /**
  * The single entry of the domain: one platform-neutral turn in, one reply out. Expected
  * failures are answered from the locale files; anything else gets one apology and one log line.
+ * An open session keeps what was said, so "wie bitte" can repeat it.
  *
  * @example
  *   const reply = await handleTurn(turn, { commerce, state, log });
  */
 export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<VoiceReply> {
-  const t = translatorFor(turn.locale);
+  let t = translatorFor(turn.locale, deps.addressForm ?? 'du');
   let ctx: TurnContext | undefined;
   try {
     // The turn kind first: a session end and a goodbye need nothing from the shop, so they are
     // answered as usual while the shop is out (issue 12).
     if (turn.kind === 'session-ended') return { endSession: true, state: {}, handledAs: 'SessionEndedRequest', outcome: 'ok' };
-    if (turn.kind === 'intent' && NO_SHOP_NEEDED.has(turn.intent)) return goodbye(createContext(turn, deps, t, NO_SHOP_INFO));
-    ctx = createContext(turn, deps, t, await deps.commerce.shopInfo());
-    if (turn.kind === 'launch') return launch(ctx);
-    const handler = Object.prototype.hasOwnProperty.call(HANDLERS, turn.intent) ? HANDLERS[turn.intent as SharedIntent] : fallback;
-    return await handler(ctx);
+    if (turn.kind === 'intent' && NO_SHOP_NEEDED.has(turn.intent)) return goodbye(createContext(turn, deps, t, NO_SHOP_INFO, deps.addressForm ?? 'du'));
+    const shop = await deps.commerce.shopInfo();
+    const address = addressFormOf(deps, shop);
+    t = translatorFor(turn.locale, address);
+    ctx = createContext(turn, deps, t, shop, address);
+    if (turn.kind === 'launch') return remembered(launch(ctx));
+    // Platforms do mis-route ("Was kostet der Versand?" as a product): answer what was meant.
+    const meant = turn.intent === 'ProductLookupIntent' ? await misroutedTurn(ctx) : undefined;
+    if (meant) ctx = createContext(meant, deps, t, shop, address);
+    const handler = Object.prototype.hasOwnProperty.call(HANDLERS, ctx.turn.intent) ? HANDLERS[ctx.turn.intent as DomainIntent] : fallback;
+    return remembered(await handler(ctx));
   } catch (error) {
     const code: ErrorCode = error instanceof ShopError ? error.code : 'INTERNAL';
     if (code === 'INTERNAL') deps.log.error({ err: error, requestId: turn.requestId, intent: turn.intent }, 'turn failed');
@@ -69,8 +79,16 @@ export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<Voi
     if (!ctx || FINAL_ERRORS.has(code)) {
       return { speech, endSession: true, state: {}, handledAs: turn.intent, outcome: 'error' };
     }
-    return answer(ctx, speech, settled(ctx), { outcome: 'error' });
+    return remembered(answer(ctx, speech, settled(ctx), { outcome: 'error' }));
   }
+}
+
+/** Keeps the reply's speech in the state of an open session, when it fits (for "wie bitte"). */
+function remembered(reply: VoiceReply): VoiceReply {
+  if (reply.endSession || !reply.speech || reply.handledAs === 'AMAZON.RepeatIntent') return reply;
+  if (reply.speech.ssml.length > SESSION_CAPS.saidChars) return reply;
+  const reprompt = reply.reprompt && reply.reprompt.ssml.length <= SESSION_CAPS.repromptChars ? reply.reprompt.ssml : undefined;
+  return { ...reply, state: { ...reply.state, said: reprompt ? { ssml: reply.speech.ssml, reprompt } : { ssml: reply.speech.ssml } } };
 }
 
 /** "Yes" answers the open question, if any; otherwise it invites the next request. */
@@ -82,6 +100,10 @@ async function yes(ctx: TurnContext): Promise<VoiceReply> {
     return placeReorder(ctx, customer, pending);
   }
   if (pending?.kind === 'handoff') return humanHandoff(ctx);
+  if (pending?.kind === 'product') {
+    const product = await ctx.deps.commerce.getProduct(pending.productId);
+    if (product) return describeProduct(ctx, product, settled(ctx));
+  }
   return navigateHome(ctx);
 }
 

@@ -25,9 +25,12 @@ export const SHARED_INTENTS = {
   'AMAZON.NavigateHomeIntent': { slots: {}, builtIn: true },
   'AMAZON.YesIntent': { slots: {}, builtIn: true },
   'AMAZON.NoIntent': { slots: {}, builtIn: true },
+  'AMAZON.RepeatIntent': { slots: {}, builtIn: true },
 } as const satisfies Record<string, IntentSpec>;
 
 export type SharedIntent = keyof typeof SHARED_INTENTS;
+
+export type DomainIntent = SharedIntent;
 
 export const SHARED_INTENT_NAMES = Object.keys(SHARED_INTENTS) as SharedIntent[];
 

@@ -1,17 +1,24 @@
 import type { Product } from '../catalog/commerce.js';
 import { answer, ask, settled, speak, type TurnContext } from './context.js';
-import { choiceIndex } from './choice-answer.js';
-import { availabilityOf, priceOf, productName } from './product-speech.js';
-import { cleanSpokenText, join, list, plain } from './speech.js';
-import type { Speech, VoiceReply } from './turn.js';
+import { productFollowUp } from './product-follow-up.js';
+import { availabilityOf, isAvailable, priceOf, priceSentence, productName } from './product-speech.js';
+import { variantSpeech } from './product-variants.js';
+import { cleanSpokenText, join, list } from './speech.js';
+import type { SessionState, VoiceReply } from './turn.js';
 
 /** At most this many products are named when asking which one was meant. */
 const MAX_CHOICES = 3;
 
+/** An alternative to a sold-out product must be at least this close a match to be offered. */
+const ALTERNATIVE_FROM = 0.5;
+
 /**
- * ProductLookupIntent {product}: one good match → name, price as the locale speaks it and
- * availability; a few close ones → name up to three and ask which; nothing → say so and
- * offer the nearest.
+ * ProductLookupIntent {product}: a follow-up about the product talked about ("und was kostet
+ * sie", "in Schwarz?", "die zweite"); one good match → name with its article, price as the
+ * locale speaks it, availability and what else its family offers; a few close ones → name up to
+ * three and ask which; one that is only close → "Meinst du …?"; nothing → say plainly that the
+ * shop does not carry it. A match is answered only above the calibrated score (the matcher's
+ * decision), so the skill is never confidently wrong.
  */
 export async function productLookup(ctx: TurnContext): Promise<VoiceReply> {
   const slot = ctx.turn.slots.product ?? {};
@@ -19,45 +26,40 @@ export async function productLookup(ctx: TurnContext): Promise<VoiceReply> {
 
   if (slot.id) {
     const resolved = await ctx.deps.commerce.getProduct(slot.id);
-    if (resolved) return describe(ctx, resolved, state);
+    if (resolved) return describeProduct(ctx, resolved, state);
   }
   const spoken = cleanSpokenText(slot.value);
   if (!spoken) {
     const prompt = speak(ctx, 'product.whichProduct');
     return ask(ctx, prompt, prompt, state, { dialog: { type: 'elicit-slot', intent: 'ProductLookupIntent', slot: 'product' } });
   }
+  const meant = await productFollowUp(ctx, spoken);
+  if (meant) return describeProduct(ctx, meant, state);
 
-  // The answer to "which one did you mean?": a position ("die zweite") or words that fit one of
-  // the offered products better than any other product.
   const offered = ctx.turn.session.state.choices ?? [];
-  if (offered.length > 1) {
-    const index = choiceIndex(spoken, ctx.language, offered.length);
-    const picked = index === undefined ? undefined : await ctx.deps.commerce.getProduct(offered[index]!);
-    if (picked) return describe(ctx, picked, state);
-  }
-
   const search = await ctx.deps.commerce.findProducts(spoken, ctx.language, { limit: MAX_CHOICES + 2 });
   const [best] = search.candidates;
+  // The answer to "which one did you mean?" in words that fit one of the offered products.
   const chosen = offered.length > 1 ? search.candidates.find((c) => offered.includes(c.product.id)) : undefined;
-  if (chosen && (search.decision !== 'answer' || chosen === best)) return describe(ctx, chosen.product, state);
-  if (search.decision === 'answer' && best) return describe(ctx, best.product, state);
+  if (chosen && (search.decision !== 'answer' || chosen === best)) return describeProduct(ctx, chosen.product, state);
+  if (search.decision === 'answer' && best) return describeProduct(ctx, best.product, state);
 
-  if (search.decision === 'ask' && search.candidates.length > 1) {
+  if (search.decision === 'ask' && best) {
     const choices = distinctByName(ctx, search.candidates.map((c) => c.product)).slice(0, MAX_CHOICES);
     if (choices.length > 1) {
       const names = list(choices.map((p) => productName(ctx, p)), ctx.locale, 'disjunction');
-      const question = speak(ctx, 'product.whichOne', { names });
-      return ask(ctx, question, speak(ctx, 'product.whichOneReprompt', { names }), { ...state, choices: choices.map((p) => p.id) }, {
+      const ids = choices.map((p) => p.id);
+      return ask(ctx, speak(ctx, 'product.whichOne', { names }), speak(ctx, 'product.whichOneReprompt', { names }), { ...state, choices: ids, products: ids }, {
         dialog: { type: 'elicit-slot', intent: 'ProductLookupIntent', slot: 'product' },
       });
     }
-    if (best) return describe(ctx, best.product, state);
+    const question = speak(ctx, 'product.didYouMean', { name: productName(ctx, best.product) });
+    return ask(ctx, join(speak(ctx, 'product.notFoundClose', { spoken }), question), question, {
+      ...state,
+      pending: { kind: 'product', productId: best.product.id },
+    }, { outcome: 'fallback' });
   }
-
-  const notFound = speak(ctx, 'product.notFound', { spoken });
-  const nearest = search.candidates[0]?.product;
-  const suggestion = nearest ? speak(ctx, 'product.nearest', { name: productName(ctx, nearest) }) : undefined;
-  return answer(ctx, join(notFound, suggestion), state, { outcome: 'fallback' });
+  return answer(ctx, speak(ctx, 'product.notFound', { spoken }), state, { outcome: 'fallback' });
 }
 
 function distinctByName(ctx: TurnContext, products: Product[]): Product[] {
@@ -70,41 +72,45 @@ function distinctByName(ctx: TurnContext, products: Product[]): Product[] {
   });
 }
 
-async function describe(ctx: TurnContext, product: Product, state: VoiceReply['state']): Promise<VoiceReply> {
-  const name = productName(ctx, product);
-  const price = priceOf(ctx, product);
-  const availability = availabilityOf(ctx, product);
-  const facts = join(speak(ctx, 'product.found', { name, price }), availability);
-  const variants = await variantSpeech(ctx, product);
-  return answer(ctx, join(facts, variants), state, {
-    card: {
-      type: 'simple',
-      title: product.name[ctx.language],
-      text: `${price.text}\n${availability.text}${variants ? `\n${variants.text}` : ''}`,
-    },
+/**
+ * The answer about one product: "Der Fahrradhelm kostet 59,99 €. Er ist gerade leider
+ * ausverkauft." and, when sold out, the closest available alternative as a question; else
+ * what else its family offers. The session remembers it for follow-ups.
+ */
+export async function describeProduct(ctx: TurnContext, product: Product, base: SessionState): Promise<VoiceReply> {
+  const products = base.products?.includes(product.id) ? base.products : [product.id];
+  const state: SessionState = { ...base, product: product.id, products };
+  const facts = join(priceSentence(ctx, product), availabilityOf(ctx, product));
+  const family = product.variantGroup ? await ctx.deps.commerce.listVariants(product.variantGroup) : [];
+  const card = (extra?: string) => ({
+    type: 'simple' as const,
+    title: product.name[ctx.language],
+    text: `${priceOf(ctx, product).text}\n${availabilityOf(ctx, product).text}${extra ? `\n${extra}` : ''}`,
   });
+  if (!isAvailable(product)) {
+    const alternative = await closestAlternative(ctx, product, family);
+    if (alternative) {
+      const question = speak(ctx, 'product.alternative', { name: productName(ctx, alternative), price: priceOf(ctx, alternative) });
+      return ask(ctx, join(facts, question), speak(ctx, 'product.alternativeReprompt', { name: productName(ctx, alternative) }), {
+        ...state,
+        pending: { kind: 'product', productId: alternative.id },
+      }, { card: card() });
+    }
+    return answer(ctx, facts, state, { card: card() });
+  }
+  const variants = family.length > 1 ? variantSpeech(ctx, product, family) : undefined;
+  return answer(ctx, join(facts, variants), state, { card: card(variants?.text) });
 }
 
-/** "Gibt es auch in Blau und Schwarz, Größe 40 bis 44." — what else the product family offers. */
-async function variantSpeech(ctx: TurnContext, product: Product): Promise<Speech | undefined> {
-  if (!product.variantGroup) return undefined;
-  const family = await ctx.deps.commerce.listVariants(product.variantGroup);
-  const byAttribute = new Map<string, Set<string>>();
-  for (const member of family) {
-    if (!member.available || member.stock <= 0) continue;
-    for (const [attribute, value] of Object.entries(member.attributes ?? {})) {
-      const values = byAttribute.get(attribute) ?? new Set<string>();
-      values.add(value);
-      byAttribute.set(attribute, values);
-    }
-  }
-  const parts: Speech[] = [];
-  for (const [attribute, values] of [...byAttribute].sort(([a], [b]) => a.localeCompare(b))) {
-    if (values.size < 2) continue;
-    const sorted = [...values].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
-    const label = String(ctx.t(`attributes.${attribute}`, { defaultValue: attribute }));
-    parts.push(speak(ctx, 'product.variantValues', { attribute: label, values: list(sorted.map(plain), ctx.locale) }));
-  }
-  if (parts.length === 0) return undefined;
-  return speak(ctx, 'product.variants', { options: list(parts, ctx.locale) });
+/**
+ * What to offer instead of a sold-out product: the family member closest to it (the other
+ * colour in the same size), else the best available match for its name in the same category.
+ */
+async function closestAlternative(ctx: TurnContext, product: Product, family: Product[]): Promise<Product | undefined> {
+  const same = (m: Product) => Object.entries(product.attributes ?? {}).filter(([a, v]) => m.attributes?.[a] === v).length;
+  const member = family.filter((m) => m.id !== product.id && isAvailable(m)).sort((a, b) => same(b) - same(a))[0];
+  if (member) return member;
+  const search = await ctx.deps.commerce.findProducts(product.name[ctx.language], ctx.language, { limit: 6 });
+  return search.candidates.find((c) => c.product.id !== product.id && isAvailable(c.product) && c.product.category === product.category && c.score >= ALTERNATIVE_FROM)?.product;
 }
+

@@ -1,6 +1,7 @@
 import type { Product } from '../catalog/commerce.js';
 import { formatPrice } from '../i18n/format.js';
 import { speak, type TurnContext } from './context.js';
+import { afterDefiniteArticle, germanGender, type GermanGender } from './german-gender.js';
 import { foreign, plain } from './speech.js';
 import type { Speech } from './turn.js';
 
@@ -20,10 +21,24 @@ export function productName(ctx: TurnContext, product: Pick<Product, 'name'>): S
   return plain(name);
 }
 
-/** "kostet 1,99 € (1,99 € pro Liter)" */
+/** The grammatical form a product takes in speech: its German gender, or `none` (a brand name). */
+export function grammarOf(product: Pick<Product, 'name'>): GermanGender | 'none' {
+  return germanGender(product.name.de) ?? 'none';
+}
+
+/** "Der Fahrradhelm" / "The Bike Helmet" / "Nike Air Max 90": the product as a sentence's subject. */
+export function productSubject(ctx: TurnContext, product: Pick<Product, 'name'>): Speech {
+  const grammar = grammarOf(product);
+  const name = ctx.language === 'de' && grammar !== 'none'
+    ? productName(ctx, { name: { ...product.name, de: afterDefiniteArticle(product.name.de, grammar) } })
+    : productName(ctx, product);
+  return speak(ctx, `grammar.subject.${grammar}`, { name });
+}
+
+/** "1,99 €" or "1,99 €, das sind 1,99 € pro Liter". */
 export function priceOf(ctx: TurnContext, product: Product): Speech {
   const price = formatPrice(product.priceCents, ctx.locale);
-  if (!product.unitPrice || product.unitPrice.unit === 'piece') return speak(ctx, 'product.price', { price });
+  if (!product.unitPrice || product.unitPrice.unit === 'piece') return plain(price);
   return speak(ctx, 'product.priceWithUnit', {
     price,
     unitPrice: formatPrice(product.unitPrice.cents, ctx.locale),
@@ -31,9 +46,26 @@ export function priceOf(ctx: TurnContext, product: Product): Speech {
   });
 }
 
-/** "ist auf Lager" / "nur noch 3 Stück" / "ist gerade ausverkauft". */
+/** "Der Fahrradhelm kostet 59,99 €." — plural names take the plural verb. */
+export function priceSentence(ctx: TurnContext, product: Product): Speech {
+  return speak(ctx, 'product.found', { subject: productSubject(ctx, product), price: priceOf(ctx, product) }, grammarOf(product) === 'pl' ? 2 : 1);
+}
+
+export function isAvailable(product: Product): boolean {
+  return product.available && product.stock > 0;
+}
+
+/** "Er ist vorrätig." / "Davon sind nur noch 3 Stück da." / "Er ist gerade leider ausverkauft." */
 export function availabilityOf(ctx: TurnContext, product: Product): Speech {
-  if (!product.available || product.stock <= 0) return speak(ctx, 'product.soldOut');
+  const grammar = grammarOf(product);
+  if (!isAvailable(product)) return speak(ctx, `product.soldOut.${grammar}`);
   if (product.stock < LOW_STOCK) return speak(ctx, 'product.lowStock', { count: product.stock }, product.stock);
-  return speak(ctx, 'product.inStock');
+  return speak(ctx, `product.inStock.${grammar}`);
+}
+
+/** How an attribute value is said in the turn's language ("Schwarz" / "black"). */
+export function attributeLabel(ctx: TurnContext, product: Product, attribute: string): string | undefined {
+  const value = product.attributes?.[attribute];
+  if (value === undefined) return undefined;
+  return product.attributeLabels?.[attribute]?.[ctx.language] ?? value;
 }

@@ -10,6 +10,9 @@ import type { PendingQuestion, VoiceReply } from './turn.js';
 
 type PendingReorder = Extract<PendingQuestion, { kind: 'reorder' }>;
 
+/** Items named in the read-back before the rest is only counted. */
+const READ_BACK_ITEMS = 3;
+
 /**
  * ReorderIntent: read back the seller, the items, what is unavailable, delivery and the total
  * including VAT and shipping, then ask (platform-rules.md, "Ordering by voice"). Nothing is
@@ -79,10 +82,11 @@ function reorderKey(ctx: TurnContext, orderNumber: string): string {
 }
 
 function readBack(ctx: TurnContext, quote: ReorderQuote) {
-  const items = list(
-    quote.available.map((line) => speak(ctx, 'reorder.item', { count: line.quantity, name: productName(ctx, line.product) }, line.quantity)),
-    ctx.locale,
-  );
+  // The read-back names at most three items and counts the rest: a longer list is not heard.
+  const named = quote.available.slice(0, READ_BACK_ITEMS)
+    .map((line) => speak(ctx, 'reorder.item', { count: line.quantity, name: productName(ctx, line.product) }, line.quantity));
+  const rest = quote.available.length - named.length;
+  const items = list(rest > 0 ? [...named, speak(ctx, 'reorder.more', { count: rest }, rest)] : named, ctx.locale);
   const missing = quote.unavailable.length
     ? speak(ctx, 'reorder.unavailable', { names: list(quote.unavailable.map((l) => plain(l.name[ctx.language])), ctx.locale) }, quote.unavailable.length)
     : undefined;

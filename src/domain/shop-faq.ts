@@ -13,7 +13,10 @@ export async function shopFaq(ctx: TurnContext): Promise<VoiceReply> {
     topics.find((t) => t.names[ctx.language].some((n) => foldSpoken(n) === spoken)) ??
     topics.find((t) => spoken !== '' && t.names[ctx.language].some((n) => spoken.includes(foldSpoken(n))));
   if (!topic) {
-    const names = list(topics.map((t) => plain(t.names[ctx.language][0] ?? t.id)), ctx.locale, 'disjunction');
+    // Topic names are stored as spoken (lower case); German nouns are written capitalised.
+    const said = (t: (typeof topics)[number]) => t.names[ctx.language][0] ?? t.id;
+    const named = (t: (typeof topics)[number]) => (ctx.language === 'de' ? said(t).replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : said(t));
+    const names = list(topics.map((t) => plain(named(t))), ctx.locale, 'disjunction');
     throw new ShopError('FAQ_UNKNOWN', { topics: names.text });
   }
   const text = await ctx.deps.commerce.faqAnswer(topic.id, ctx.language);

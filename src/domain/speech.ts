@@ -35,6 +35,22 @@ export function foldSpoken(text: string): string {
   return text.toLowerCase().replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+const SSML_UNESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+
+/**
+ * Speech back from the SSML this module made (the last answer kept for "wie bitte"): the text
+ * is the SSML without its tags, unescaped, which is exactly what `text` was.
+ */
+export function fromSsml(ssml: string): Speech {
+  return { text: ssml.replace(/<[^>]*>/g, '').replace(/&(?:amp|lt|gt|quot|apos);/g, (e) => SSML_UNESCAPES[e]!), ssml };
+}
+
+/** The text with its first letter in upper case (a fragment that starts a sentence). */
+export function capitalized(speech: Speech): Speech {
+  const up = (s: string) => s.replace(/^(\P{L}*)(\p{Ll})/u, (_, lead: string, c: string) => lead + c.toUpperCase());
+  return { text: up(speech.text), ssml: speech.ssml.startsWith('<') ? speech.ssml : up(speech.ssml) };
+}
+
 export function plain(text: string): Speech {
   return { text, ssml: escapeSsml(text) };
 }

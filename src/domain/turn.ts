@@ -30,7 +30,8 @@ export interface SlotValue {
 /**
  * What the conversation remembers between turns of one session. Kept in Alexa session
  * attributes and Dialogflow output contexts, never in process memory, so any instance can
- * answer the next turn.
+ * answer the next turn. `session-state.ts` reads it back (validating and capping every field)
+ * and writes it; keep it one small JSON-able object.
  */
 export interface SessionState {
   /** Misunderstood turns in a row (fallbacks); two lead to the human hand-off offer. */
@@ -39,13 +40,29 @@ export interface SessionState {
   pending?: PendingQuestion;
   /** Products offered for "which one did you mean?", by id. */
   choices?: string[];
-  /** The last intent answered (for "help" in context). */
+  /** Orders offered for "which one do you mean?", by number. */
+  orders?: string[];
+  /** The last intent answered (for "help" in context and follow-ups). */
   lastIntent?: string;
+  /** Products last named, in the order said ("die zweite", "the cheaper one"). */
+  products?: string[];
+  /** The product the conversation is about ("und was kostet sie", "in Schwarz?"). */
+  product?: string;
+  /** The store last asked about, by id ("und morgen?"). */
+  store?: string;
+  /** The day last asked about, `YYYY-MM-DD` ("und in Köln?"). */
+  day?: string;
+  /** The order last discussed. */
+  order?: string;
+  /** The last answer as spoken (SSML) and its reprompt, for "wie bitte" / AMAZON.RepeatIntent. */
+  said?: { ssml: string; reprompt?: string };
 }
 
 export type PendingQuestion =
   | { kind: 'reorder'; orderNumber: string; totalCents: number; key: string }
-  | { kind: 'handoff' };
+  | { kind: 'handoff' }
+  /** "Meinst du …?" / an alternative offered: yes describes that product. */
+  | { kind: 'product'; productId: string };
 
 /** The user behind a turn; `accessToken` is present only with a linked shop account. */
 export interface VoiceUser {

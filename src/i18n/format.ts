@@ -52,9 +52,22 @@ function dayNumber(isoDate: string): number | undefined {
   return ms / DAY_MS;
 }
 
+/** "Samstag, dem 6. Dezember" / "Saturday 6 December" (en-GB) / "Saturday, December 6th" (en-US). */
 function spokenLongDate(date: DateTime, locale: Locale): string {
   if (locale === 'de-DE') return date.setLocale('de').toFormat("cccc, 'dem' d. LLLL");
+  if (locale === 'en-GB') return date.setLocale('en').toFormat('cccc d LLLL');
   return date.setLocale('en').toFormat('cccc, LLLL d') + ordinalSuffix(date.day);
+}
+
+/**
+ * A calendar day (`YYYY-MM-DD`) without its weekday, for a day that has passed: "24. November" /
+ * "24 November" (en-GB) / "November 24th" (en-US).
+ */
+export function formatDayMonth(isoDate: string, locale: Locale): string {
+  const date = DateTime.fromISO(isoDate, { zone: 'utc' });
+  if (locale === 'de-DE') return date.setLocale('de').toFormat('d. LLLL');
+  if (locale === 'en-GB') return date.setLocale('en').toFormat('d LLLL');
+  return date.setLocale('en').toFormat('LLLL d') + ordinalSuffix(date.day);
 }
 
 /** The long date of a calendar day (`YYYY-MM-DD`, or `date` itself), from the cache or formatted once. */
@@ -124,10 +137,16 @@ export function relativeCalendarDay(isoDate: string, today: string, locale: Loca
   return relativeByDistance(day - from, () => weekdayName(((day + 3) % 7 + 7) % 7 + 1, locale), () => longDateOf(isoDate, locale));
 }
 
-/** "20 Uhr", "20:30 Uhr" / "8 pm", "8:30 am" (wall-clock "HH:mm"). */
-export function formatTime(hhmm: string, locale: Locale): string {
+/**
+ * "20 Uhr", "20:30 Uhr" / "8 pm", "8:30 am" (wall-clock "HH:mm"). `bare` leaves out the German
+ * "Uhr", for the first time of a range ("von 8 bis 20 Uhr").
+ */
+export function formatTime(hhmm: string, locale: Locale, options: { bare?: boolean } = {}): string {
   const [h = 0, m = 0] = hhmm.split(':').map(Number);
-  if (locale === 'de-DE') return m === 0 ? `${h} Uhr` : `${h}:${String(m).padStart(2, '0')} Uhr`;
+  if (locale === 'de-DE') {
+    const time = m === 0 ? `${h}` : `${h}:${String(m).padStart(2, '0')}`;
+    return options.bare ? time : `${time} Uhr`;
+  }
   const suffix = h < 12 || h === 24 ? 'am' : 'pm';
   const hour12 = h % 12 === 0 ? 12 : h % 12;
   if (h === 12 && m === 0) return 'noon';

@@ -43,14 +43,24 @@ export function speechCatalog(): i18n {
   return created;
 }
 
-const translators = new Map<Locale, TFunction>();
+/** How German speech addresses the customer: informal "du" (the default) or formal "Sie". */
+export type AddressForm = 'du' | 'sie';
+
+const translators = new Map<string, TFunction>();
 
 /**
- * The fixed `t` of a locale, one per locale for the life of the process: `say()` keeps rendered
- * templates per translator, so a new one per turn would render every text again.
+ * The fixed `t` of a locale and address form, one each for the life of the process: `say()`
+ * keeps rendered templates per translator, so a new one per turn would render every text again.
+ * The formal form is i18next's context `formal`: a key `x_formal` wins over `x` where it exists
+ * (German texts that address the customer), every other text is shared.
  */
-export function translatorFor(locale: Locale): TFunction {
-  let t = translators.get(locale);
-  if (!t) translators.set(locale, (t = speechCatalog().getFixedT(locale)));
+export function translatorFor(locale: Locale, address: AddressForm = 'du'): TFunction {
+  const id = `${locale} ${address}`;
+  let t = translators.get(id);
+  if (!t) {
+    const fixed = speechCatalog().getFixedT(locale);
+    t = address === 'du' ? fixed : (((key: string, options?: Record<string, unknown>) => fixed(key, { context: 'formal', ...options })) as unknown as TFunction);
+    translators.set(id, t);
+  }
   return t;
 }

@@ -1,5 +1,6 @@
 import { SHARED_INTENTS, isSharedIntent } from '../domain/intents.js';
 import type { Language } from '../catalog/commerce.js';
+import { misplacedRelativeDay } from './day-words.js';
 import type { ProblemList } from './problem.js';
 import {
   BUILT_IN_SLOT_TYPES, REQUIRED_BUILT_INS, invocationNameProblems, placeholders, sampleKey, sampleTextProblems,
@@ -71,6 +72,8 @@ export function checkLanguageModel(view: LanguageModelView, problems: ProblemLis
     for (const sample of intent.samples) {
       const where = { intent: intent.name, sample };
       for (const p of sampleTextProblems(sample)) problems.error(p.rule, file, p.message, where);
+      const misfit = misplacedRelativeDay(sample, view.language);
+      if (misfit) problems.error('ungrammatical-fill', file, `"${misfit}" is not said: a relative day does not follow a day preposition`, where);
       for (const slot of placeholders(sample)) {
         if (!(slot in intent.slots)) problems.error('undeclared-placeholder', file, `{${slot}} is not a slot of ${intent.name}`, where);
       }

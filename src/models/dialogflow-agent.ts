@@ -1,6 +1,7 @@
 import { DIALOGFLOW_FALLBACK_INTENT, DIALOGFLOW_INTENT_NAMES, DIALOGFLOW_WELCOME_INTENT, dialogflowEntityFor } from './dialogflow-names.js';
 import { isSharedIntent } from '../domain/intents.js';
 import type { LanguageSource } from './model-source.js';
+import { fittingDayExamples } from './day-words.js';
 import { cleanSample } from './sample-rules.js';
 import type { FilledSlotTypes, SlotValue } from './slot-values.js';
 import { stableUuid } from './stable-json.js';
@@ -23,29 +24,46 @@ interface Part {
 
 const displayName = (intent: string): string => (isSharedIntent(intent) ? DIALOGFLOW_INTENT_NAMES[intent] : intent);
 
-/** Picks example values spread over the list, so training phrases name many products, not the first few. */
-function exampleFor(lang: DialogflowLanguage, slotType: string, index: number, of: number): string {
+/**
+ * Picks example values spread over the list, so training phrases name many products, not the
+ * first few. A date takes an example that fits the words before it (day-words.ts): "am {day}"
+ * gets "samstag", a bare "{day}" gets "heute".
+ */
+function exampleFor(lang: DialogflowLanguage, slotType: string, before: string, index: number, of: number): string {
   const custom = lang.filled.types[slotType];
   if (custom && custom.length > 0) return custom[Math.floor((index * custom.length) / Math.max(of, 1))]!.value;
-  const examples = lang.source.slotExamples[slotType] ?? [];
+  let examples = lang.source.slotExamples[slotType] ?? [];
+  if (slotType === 'AMAZON.DATE') examples = fittingDayExamples(examples, before, lang.source.language);
   return examples.length > 0 ? examples[index % examples.length]! : slotType;
 }
 
 /** Splits "wann hat {store} offen" into text and annotated parts with example values. */
 function parts(sample: string, slots: Record<string, string>, lang: DialogflowLanguage, index: number, of: number): Part[] {
   const out: Part[] = [];
+  let before = '';
   for (const piece of cleanSample(sample).split(/(\{[^{}]+\})/)) {
     if (!piece) continue;
     const slot = /^\{([^{}]+)\}$/.exec(piece)?.[1];
     const type = slot ? slots[slot] : undefined;
     if (slot && type) {
-      out.push({ text: exampleFor(lang, type, index, of), alias: slot, meta: dialogflowEntityFor(type), userDefined: true });
+      const text = exampleFor(lang, type, before, index, of);
+      out.push({ text, alias: slot, meta: dialogflowEntityFor(type), userDefined: true });
+      before += text;
     } else {
       out.push({ text: piece, userDefined: false });
+      before += piece;
     }
   }
   return out;
 }
+
+/**
+ * Intents whose answer always ends the conversation (the domain's `finish`): marked as the end of
+ * the interaction so telephony and Messenger callers are let go too, not only Google surfaces
+ * that read `expectUserResponse` (platform-rules.md). Yes and No end it only sometimes (after a
+ * placed reorder, a declined question), so they are not marked.
+ */
+export const ENDING_INTENTS: ReadonlySet<string> = new Set(['AMAZON.StopIntent', 'AMAZON.CancelIntent', 'HumanHandoffIntent']);
 
 function intentFile(name: string, slots: Record<string, string>): object {
   const isFallback = name === DIALOGFLOW_FALLBACK_INTENT;
@@ -83,6 +101,7 @@ function intentFile(name: string, slots: Record<string, string>): object {
     conditionalResponses: [],
     condition: '',
     conditionalFollowupEvents: [],
+    endInteraction: ENDING_INTENTS.has(name),
   };
 }
 

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import { isLocale, type Locale } from '../domain/turn.js';
 import type { Language } from '../catalog/commerce.js';
+import { expandSample, GrammarError } from './expand-sample.js';
 import { isObj } from './json-shape.js';
 import { ProblemList, type Problem } from './problem.js';
 import type {
@@ -10,7 +11,7 @@ import type {
 } from './model-source.js';
 
 const CATALOG_LISTS: readonly CatalogList[] = ['products', 'stores', 'faqTopics'];
-const TOP_KEYS = ['language', 'locales', 'invocationName', 'intents', 'slotTypes', 'slotExamples', 'prompts', 'welcome', 'skill'];
+const TOP_KEYS = ['language', 'locales', 'invocationName', 'carriers', 'intents', 'slotTypes', 'slotExamples', 'prompts', 'welcome', 'skill'];
 
 /**
  * Reads every `*.yaml` in the source folder (one per language). Shape errors — a missing key, a
@@ -82,16 +83,35 @@ function readLanguage(file: string, raw: unknown, problems: ProblemList): Langua
     if (isLocale(l) && l.startsWith(language)) locales.push(l);
     else problems.error('source-shape', file, `locale "${l}" is not a supported ${language} locale`);
   }
+  const carriers = readListMap(raw.carriers, 'carriers', strList, problems, file);
+  const expand = (lines: string[], at: { intent?: string } = {}): string[] => {
+    const out = new Set<string>();
+    for (const line of lines) {
+      try {
+        for (const s of expandSample(line, carriers)) out.add(s);
+      } catch (e) {
+        if (!(e instanceof GrammarError)) throw e;
+        problems.error('sample-grammar', file, e.message, { ...at, sample: line });
+      }
+    }
+    return [...out];
+  };
+  const intents = readIntents(file, raw.intents, problems, strList);
+  for (const [name, intent] of Object.entries(intents)) {
+    intent.samples = expand(intent.lines, { intent: name });
+    for (const slot of Object.keys(intent.slotSamples)) intent.slotSamples[slot] = expand(intent.slotSamples[slot]!, { intent: name });
+  }
   return {
     file,
     language: language as Language,
     locales,
     invocationName: str(raw.invocationName, 'invocationName'),
-    intents: readIntents(file, raw.intents, problems, strList),
+    carriers,
+    intents,
     slotTypes: readSlotTypes(file, raw.slotTypes, problems, strList),
     slotExamples: readListMap(raw.slotExamples, 'slotExamples', strList, problems, file),
     prompts: readListMap(raw.prompts, 'prompts', strList, problems, file),
-    welcome: strList(raw.welcome, 'welcome'),
+    welcome: expand(strList(raw.welcome, 'welcome'), { intent: 'welcome' }),
     skill: readSkill(raw.skill, str, strList, problems, file),
   };
 }
@@ -123,7 +143,8 @@ function readIntents(file: string, raw: unknown, problems: ProblemList, strList:
       if (!isObj(def.slotSamples)) problems.error('source-shape', file, 'slotSamples must map slot name → samples', { intent: name });
       else for (const [slot, list] of Object.entries(def.slotSamples)) slotSamples[slot] = strList(list, `slotSamples.${slot}`, { intent: name });
     }
-    intents[name] = { slots, samples: strList(def.samples, 'samples', { intent: name }), slotSamples };
+    const lines = strList(def.samples, 'samples', { intent: name });
+    intents[name] = { slots, samples: lines, lines, slotSamples };
   }
   return intents;
 }

@@ -33,6 +33,11 @@ export interface LanguageSource {
   prompts: Record<string, string[]>;
   /** Dialogflow's welcome intent (Alexa's LaunchRequest needs no samples). */
   welcome: string[];
+  /**
+   * Carrier phrases by list name ("frage": "sag mal", "kannst du mir sagen", …), used in samples
+   * as `<frage>`; expand-sample.ts documents the grammar.
+   */
+  carriers: Record<string, string[]>;
   /** Store listing texts for the Alexa manifest template. */
   skill: SkillListing;
 }
@@ -40,7 +45,10 @@ export interface LanguageSource {
 export interface IntentSource {
   /** Slot name → slot type, as in src/domain/intents.ts. */
   slots: Record<string, string>;
+  /** Every sentence the intent's sample lines expand to (expand-sample.ts), deduplicated, in order. */
   samples: string[];
+  /** The sample lines as written in the source, grammar and all. */
+  lines: string[];
   /**
    * Alexa slot-filling samples: what people say when the skill asks for just this slot
    * (`Dialog.ElicitSlot`), e.g. `ich meine {product}`. Optional per slot.

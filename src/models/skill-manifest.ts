@@ -4,8 +4,15 @@ import type { LanguageSource } from './model-source.js';
 export const ENDPOINT_PLACEHOLDER = 'https://your-shopvoice-host.example/alexa';
 
 /**
+ * The skill events the backend handles: without a subscription Alexa never sends them
+ * (platform-rules.md, "Learned from outside clients"), so a disabled skill's data could never be
+ * deleted.
+ */
+export const SKILL_EVENT_SUBSCRIPTIONS = ['SKILL_DISABLED', 'SKILL_ACCOUNT_LINKED', 'SKILL_PERMISSION_ACCEPTED', 'SKILL_PERMISSION_CHANGED'] as const;
+
+/**
  * The `skill.json` manifest template: store listing per locale from the source, the custom
- * API pointing at the `/alexa` route, account linking left to the console. Merchants replace
+ * API and the skill events pointing at the `/alexa` route, account linking left to the console. Merchants replace
  * the endpoint (and add icons) before `ask deploy`; `models upload` sends only the models.
  */
 export function buildSkillManifest(languages: readonly LanguageSource[]): object {
@@ -37,6 +44,10 @@ export function buildSkillManifest(languages: readonly LanguageSource[]): object
           endpoint: { uri: ENDPOINT_PLACEHOLDER, sslCertificateType: 'Wildcard' },
           interfaces: [],
         },
+      },
+      events: {
+        endpoint: { uri: ENDPOINT_PLACEHOLDER, sslCertificateType: 'Wildcard' },
+        subscriptions: SKILL_EVENT_SUBSCRIPTIONS.map((eventName) => ({ eventName })),
       },
       privacyAndCompliance: {
         allowsPurchases: true,

@@ -53,11 +53,12 @@ function mergeSourceValues(name: string, type: SlotTypeSource, values: SlotValue
 
 /**
  * Cleans one type's values: no synonym twice on a value, none equal to any value's name, none
- * over the platform's length limit, at most MAX_SYNONYMS_PER_VALUE each. A synonym may be
+ * over the platform's length limit, at most `cap` each (products: MAX_SYNONYMS_PER_VALUE; the small
+ * types keep every way people name them — a payment method is a synonym). A synonym may be
  * shared by several values (the variants of a product): Alexa's entity resolution then returns
  * all of them, and the backend asks which one was meant.
  */
-function tidy(name: string, values: SlotValue[], notes: string[]): SlotValue[] {
+function tidy(name: string, values: SlotValue[], notes: string[], cap: number): SlotValue[] {
   const maxChars = ALEXA_LIMITS.slotValueChars.value;
   const kept: SlotValue[] = [];
   const valueKeys = new Set<string>();
@@ -81,7 +82,7 @@ function tidy(name: string, values: SlotValue[], notes: string[]): SlotValue[] {
         seen.add(k);
         return true;
       })
-      .slice(0, MAX_SYNONYMS_PER_VALUE);
+      .slice(0, cap);
   }
   return kept;
 }
@@ -105,7 +106,8 @@ export function fillSlotTypes(lang: LanguageSource, catalog: CatalogSnapshot): F
   let budget = ALEXA_LIMITS.customSlotValues.value;
   for (const name of names) {
     const type = lang.slotTypes[name]!;
-    let values = tidy(name, mergeSourceValues(name, type, catalogValues(type, catalog, lang.language, heads), notes), notes);
+    const cap = type.fromCatalog === 'products' ? MAX_SYNONYMS_PER_VALUE : Number.POSITIVE_INFINITY;
+    let values = tidy(name, mergeSourceValues(name, type, catalogValues(type, catalog, lang.language, heads), notes), notes, cap);
     if (type.fromCatalog === 'products') {
       values.sort((a, b) => Number(available.get(b.id) ?? false) - Number(available.get(a.id) ?? false) || (a.id < b.id ? -1 : 1));
     }

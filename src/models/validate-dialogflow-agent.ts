@@ -1,5 +1,7 @@
 import { SHARED_INTENT_NAMES } from '../domain/intents.js';
 import type { GeneratedFile } from './build-models.js';
+import { misplacedRelativeDay } from './day-words.js';
+import { ENDING_INTENTS } from './dialogflow-agent.js';
 import { DIALOGFLOW_FALLBACK_INTENT, DIALOGFLOW_INTENT_NAMES } from './dialogflow-names.js';
 import { arr, isObj, type Obj } from './json-shape.js';
 import { DIALOGFLOW_LIMITS } from './platform-limits.js';
@@ -40,6 +42,9 @@ export function validateDialogflowAgent(dir: string, files: readonly GeneratedFi
     const name = String(intent.name);
     const file = `${dir}/${path}`;
     const params = new Map(arr(isObj(arr(intent.responses)[0]) ? (arr(intent.responses)[0] as Obj).parameters : []).filter(isObj).map((p) => [String(p.name), String(p.dataType)]));
+    if (ENDING_INTENTS.has(name) && intent.endInteraction !== true) {
+      problems.error('end-interaction', file, `${name} ends the conversation; mark it "endInteraction": true so telephony and Messenger callers are let go`, { intent: name });
+    }
     if (name === DIALOGFLOW_FALLBACK_INTENT && intent.fallbackIntent !== true) {
       problems.error('file-shape', file, `${name} must be marked "fallbackIntent": true`, { intent: name });
     }
@@ -62,6 +67,8 @@ export function validateDialogflowAgent(dir: string, files: readonly GeneratedFi
         const parts = arr(phrase.data).filter(isObj);
         const text = parts.map((p) => String(p.text)).join('');
         if (text.length > DIALOGFLOW_LIMITS.trainingPhraseChars.value) problems.error('size-limit', file, 'training phrase too long', { intent: name, sample: text });
+        const misfit = (lang === 'de' || lang === 'en') ? misplacedRelativeDay(text, lang) : undefined;
+        if (misfit) problems.error('ungrammatical-fill', file, `"${misfit}" is not said: a relative day does not follow a day preposition`, { intent: name, sample: text });
         for (const part of parts.filter((p) => p.alias !== undefined || p.meta !== undefined)) {
           if (params.get(String(part.alias)) !== String(part.meta)) {
             problems.error('parameter-mismatch', file, `part "${String(part.text)}" has alias ${String(part.alias)} / meta ${String(part.meta)}, but no parameter has that name and dataType`, { intent: name, sample: text });

@@ -6,6 +6,7 @@ import { readAgentFiles } from './model-files.js';
 import type { Problem } from './problem.js';
 import { validateAlexaFile } from './validate-alexa-file.js';
 import { validateDialogflowAgent } from './validate-dialogflow-agent.js';
+import { validateSkillManifest } from './validate-skill-manifest.js';
 import { validateSource } from './validate-source.js';
 
 export interface ValidationReport {
@@ -60,6 +61,17 @@ export async function validateModels(root: string): Promise<ValidationReport> {
     }
     problems.push(...validateAlexaFile(file, name.replace(/\.json$/, ''), json));
     checked.push(`alexa ${name.replace(/\.json$/, '')}`);
+  }
+
+  const manifestPath = join(root, 'alexa/skill-package/skill.json');
+  const manifestText = await readFile(manifestPath, 'utf8').catch(() => undefined);
+  if (manifestText !== undefined) {
+    try {
+      problems.push(...validateSkillManifest(rel(manifestPath), JSON.parse(manifestText)));
+    } catch (e) {
+      problems.push({ severity: 'error', rule: 'file-shape', file: rel(manifestPath), message: `not valid JSON: ${(e as Error).message}` });
+    }
+    checked.push('alexa skill.json');
   }
 
   const agent = (await readAgentFiles(root)).map((f) => ({ ...f, path: f.path.slice(DIALOGFLOW_AGENT_DIR.length + 1) }));

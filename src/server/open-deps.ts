@@ -57,6 +57,7 @@ export async function openDeps(config: Config, log: Logger, options: OpenDepsOpt
     log,
     metrics,
     contact: { phone: config.shop.phone, email: config.shop.email },
+    ...(config.shop.address ? { addressForm: config.shop.address } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import type { Recognition } from './recognize.js';
 import { nextSimId, seededUuid, type SimRequest } from './sim-request.js';
 import type { Transport } from './transport.js';
 import { slotViews, speechText, type TurnResult } from './turn-result.js';
-import { understand } from './understand.js';
+import { understandStatistically } from './understand-statistically.js';
 
 interface Session {
   id: string;
@@ -17,7 +17,7 @@ interface Session {
   attributes: Record<string, unknown>;
 }
 
-type Meta = Pick<TurnResult, 'invocation' | 'runnerUps'> & { utterance?: string; heard?: string; inDialog?: boolean };
+type Meta = Pick<TurnResult, 'invocation' | 'runnerUps'> & { utterance?: string; heard?: string; inDialog?: boolean; match?: TurnResult['match']; score?: number };
 
 /**
  * A conversation with the Alexa skill. Like Alexa: `session.new` only on a session's first
@@ -55,7 +55,7 @@ export class AlexaConversation implements Conversation {
       const request: SimRequest = { type: 'intent', intent: input.intent, slots, confirmationStatus: input.confirmationStatus ?? 'NONE' };
       return this.sendIntent(request, { invocation: 'explicit', runnerUps: [] });
     }
-    const understood = understand(this.model, input.utterance, { clock });
+    const understood = await understandStatistically(this.model, input.utterance, { clock, recognizer: this.settings.recognizer });
     const meta: Meta = { utterance: input.utterance, invocation: understood.invocation, runnerUps: [] };
     if (understood.kind === 'intent') meta.heard = understood.heard;
     if (understood.kind === 'launch') {
@@ -64,6 +64,8 @@ export class AlexaConversation implements Conversation {
     }
     const heard: Recognition = understood.recognition;
     meta.runnerUps = heard.runnerUps;
+    meta.match = heard.match;
+    meta.score = heard.score;
     if (understood.invocation === 'one-shot' || !this.session) this.openSession();
     const inDialog = this.pending ? answerInDialog(this.model, this.pending, heard, tokenize(understood.heard), clock) : undefined;
     meta.inDialog = inDialog !== undefined;
@@ -185,6 +187,8 @@ export class AlexaConversation implements Conversation {
       slots: request.type === 'intent' ? slotViews(request.slots) : {},
       confirmationStatus: request.type === 'intent' ? request.confirmationStatus ?? 'NONE' : 'NONE',
       runnerUps: meta.runnerUps,
+      match: meta.match ?? 'literal',
+      score: meta.score ?? 1,
       speech: '',
       reprompt: '',
       directives: [],

@@ -40,6 +40,8 @@ export interface ConversationOptions {
   skillId?: string;
   /** Makes session, user and request ids repeatable (e.g. the script's name). */
   seed?: string;
+  /** `statistical` (default): the NLU recogniser where no sample matches; `literal`: samples only. */
+  recognizer?: 'literal' | 'statistical';
 }
 
 /** What a platform conversation shares with the caller and changes between turns. */
@@ -51,6 +53,7 @@ export interface SimSettings {
   seed: string;
   /** Incremented for every id made, so ids are unique within a run and repeat across runs. */
   counter: number;
+  recognizer: 'literal' | 'statistical';
 }
 
 /** A conversation with one platform in one locale: session, dialog state and clock carried. */
@@ -89,6 +92,7 @@ export async function openConversation(options: ConversationOptions): Promise<Co
     skillId: options.skillId ?? DEFAULT_SKILL_ID,
     seed: options.seed ?? 'shopvoice-simulator',
     counter: 0,
+    recognizer: options.recognizer ?? 'statistical',
   };
   const model = await options.models.forPlatform(options.platform, options.locale);
   return options.platform === 'alexa'

@@ -7,7 +7,8 @@ import { dayOrdinal } from './ordinal-words.js';
  * AMAZON.DATE as Alexa fills it, against a reference instant in the device's time zone
  * (Alexa's slot type reference): a day → "2026-11-28"; "this weekend" → "2026-W48-WE"; a week →
  * "2026-W48"; "right now" → "PRESENT_REF". A date named without a year is the next one on or after
- * today; a weekday is the next one on or after today ("next saturday" skips today).
+ * today; a weekday is the next one on or after today ("next saturday" skips today); a day of
+ * the month alone ("on the twenty ninth") is the next such day; "in zwei Tagen" counts from today.
  * Words arrive folded (normalize-text.ts: "übermorgen" → "uebermorgen").
  */
 
@@ -27,10 +28,24 @@ const MONTHS: Record<Language, Record<string, number>> = {
 };
 /** Days from today. */
 const RELATIVE_DAYS: Record<Language, Record<string, number>> = {
-  de: { heute: 0, morgen: 1, uebermorgen: 2, gestern: -1, vorgestern: -2 },
-  en: { today: 0, tonight: 0, tomorrow: 1, yesterday: -1, 'the day after tomorrow': 2, 'day after tomorrow': 2 },
+  de: {
+    heute: 0, 'heute abend': 0, 'heute nachmittag': 0, 'heute mittag': 0, morgen: 1, 'morgen frueh': 1, 'morgen vormittag': 1,
+    'morgen nachmittag': 1, 'morgen abend': 1, uebermorgen: 2, gestern: -1, vorgestern: -2,
+  },
+  en: {
+    today: 0, tonight: 0, 'this evening': 0, 'this afternoon': 0, tomorrow: 1, 'tomorrow morning': 1, 'tomorrow evening': 1,
+    'tomorrow night': 1, yesterday: -1, 'the day after tomorrow': 2, 'day after tomorrow': 2,
+  },
 };
-const NOW: Record<Language, string[]> = { de: ['jetzt', 'gerade', 'gerade jetzt', 'im moment', 'sofort'], en: ['now', 'right now'] };
+const NOW: Record<Language, string[]> = {
+  de: ['jetzt', 'gerade', 'gerade jetzt', 'jetzt gerade', 'im moment', 'momentan', 'aktuell', 'sofort'],
+  en: ['now', 'right now', 'at the moment', 'currently', 'right this minute'],
+};
+/** "in zwei Tagen", "in two days": a day counted from today. */
+const IN_DAYS: Record<Language, { lead: string; units: Set<string> }> = {
+  de: { lead: 'in', units: new Set(['tag', 'tagen']) },
+  en: { lead: 'in', units: new Set(['day', 'days']) },
+};
 /** Fixed days of the year (month, day); Alexa resolves these like any date without a year. */
 const HOLIDAYS: Record<Language, Record<string, [number, number]>> = {
   de: {
@@ -44,8 +59,8 @@ const HOLIDAYS: Record<Language, Record<string, [number, number]>> = {
 };
 /** Words before a date that do not change it. */
 const LEAD_WORDS: Record<Language, Set<string>> = {
-  de: new Set(['am', 'an', 'fuer', 'den', 'dem', 'der', 'zu', 'ab']),
-  en: new Set(['on', 'for', 'the', 'by']),
+  de: new Set(['am', 'an', 'fuer', 'den', 'dem', 'der', 'zu', 'ab', 'ueber']),
+  en: new Set(['on', 'for', 'the', 'by', 'over']),
 };
 const THIS: Record<Language, Set<string>> = {
   de: new Set(['diese', 'diesen', 'dieses', 'diesem', 'kommende', 'kommenden', 'kommendes']),
@@ -100,6 +115,17 @@ function dateWithMonth(words: string[], today: DateTime, language: Language): st
   return dayOfYear(today, month, day, year === undefined ? undefined : Number(year));
 }
 
+/** luxon's startOf('day') costs microseconds; slot search asks it for many spans of one sentence. */
+const days = new WeakMap<DateTime, DateTime>();
+function startOfDay(reference: DateTime): DateTime {
+  let day = days.get(reference);
+  if (!day) {
+    day = reference.startOf('day');
+    days.set(reference, day);
+  }
+  return day;
+}
+
 /**
  * The AMAZON.DATE value for these words, or `undefined` when they are not a date.
  *
@@ -110,13 +136,26 @@ export function parseDate(words: readonly string[], language: Language, referenc
   while (rest.length > 1 && LEAD_WORDS[language].has(rest[0]!)) rest = rest.slice(1);
   if (rest.length === 0) return undefined;
   const phrase = rest.join(' ');
-  const today = reference.startOf('day');
+  const today = startOfDay(reference);
 
   if (NOW[language].includes(phrase)) return 'PRESENT_REF';
   const relative = RELATIVE_DAYS[language][phrase];
   if (relative !== undefined) return isoDate(today.plus({ days: relative }));
   const holiday = HOLIDAYS[language][phrase];
   if (holiday) return dayOfYear(today, holiday[0], holiday[1]);
+  const inDays = IN_DAYS[language];
+  if (rest.length >= 3 && rest[0] === inDays.lead && inDays.units.has(rest[rest.length - 1]!)) {
+    const count = parseNumber(rest.slice(1, -1), language);
+    if (count !== undefined && Number(count) >= 1 && Number(count) <= 31) return isoDate(today.plus({ days: Number(count) }));
+  }
+  // "am neunundzwanzigsten", "on the twenty ninth": the next such day of a month, this one first.
+  const ordinal = dayOrdinal(rest, 0, language);
+  if (ordinal && ordinal.used === rest.length && !/^\d+$/.test(rest[rest.length - 1]!)) {
+    for (let months = 0; months < 3; months++) {
+      const month = today.plus({ months }).startOf('month');
+      if (ordinal.day <= month.daysInMonth! && (months > 0 || ordinal.day >= today.day)) return isoDate(month.set({ day: ordinal.day }));
+    }
+  }
 
   let shift: 'this' | 'next' | undefined;
   if (rest.length > 1 && THIS[language].has(rest[0]!)) {

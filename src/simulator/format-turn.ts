@@ -1,9 +1,11 @@
 import type { TurnResult } from './turn-result.js';
 
 /**
- * The `--json` line of `shopvoice simulate` (design.md, "CLI"): exactly `utterance`, `platform`,
+ * The `--json` line of `shopvoice simulate` (design.md, "CLI"): `utterance`, `platform`,
  * `locale`, `intent`, `slots` (every declared slot as `{ value, id }`, `null` when not spoken or
- * not resolved), `speech` and `reprompt` as plain text, and `endSession`.
+ * not resolved), `speech` and `reprompt` as plain text, and `endSession`; then how the intent was
+ * found (docs/understanding.md): `match` (`literal`, `statistical` or `none`), `score` (0…1) and
+ * `runnerUps` (`[{ intent, score }]`, best first).
  */
 export function turnJson(result: TurnResult): string {
   const slots: Record<string, { value: string | null; id: string | null }> = {};
@@ -17,6 +19,9 @@ export function turnJson(result: TurnResult): string {
     speech: result.speech,
     reprompt: result.reprompt,
     endSession: result.endSession,
+    match: result.match,
+    score: Math.round(result.score * 1000) / 1000,
+    runnerUps: result.runnerUps.map((r) => ({ intent: r.intent, score: Math.round(r.score * 1000) / 1000 })),
   });
 }
 
@@ -26,8 +31,10 @@ export function turnText(result: TurnResult): string[] {
   const how = result.invocation === 'none' ? '' : ` (${result.invocation})`;
   const confirmation = result.confirmationStatus !== 'NONE' ? `, ${result.confirmationStatus}` : '';
   const dialog = result.inDialog ? ', read as the answer to the open question' : '';
-  const runnerUp = result.runnerUps[0] ? `   runner-up: ${result.runnerUps.map((r) => r.intent).join(', ')}` : '';
-  lines.push(`  intent    ${result.intent}${how}${confirmation}${dialog}${runnerUp}`);
+  const scored = (score: number): string => (result.match === 'literal' ? '' : ` ${score.toFixed(2)}`);
+  const runnerUp = result.runnerUps[0] ? `   runner-up: ${result.runnerUps.map((r) => `${r.intent}${scored(r.score)}`).join(', ')}` : '';
+  const matched = result.kind === 'intent' && result.invocation !== 'explicit' ? ` [${result.match}${scored(result.score)}]` : '';
+  lines.push(`  intent    ${result.intent}${how}${matched}${confirmation}${dialog}${runnerUp}`);
   const slots = Object.entries(result.slots);
   if (slots.length > 0) {
     lines.push(

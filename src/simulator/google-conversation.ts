@@ -9,7 +9,7 @@ import type { ResolvedSlot } from './resolve-slot.js';
 import { nextSimId, seededUuid } from './sim-request.js';
 import type { Transport } from './transport.js';
 import { slotViews, speechText, type TurnResult } from './turn-result.js';
-import { understand } from './understand.js';
+import { understandStatistically } from './understand-statistically.js';
 
 /** The Dialogflow project the simulated session paths name. */
 export const SIM_PROJECT = 'shopvoice-simulator';
@@ -22,6 +22,8 @@ interface Turn {
   queryText: string;
   invocation: TurnResult['invocation'];
   runnerUps: RunnerUp[];
+  match?: TurnResult['match'];
+  score?: number;
   utterance?: string;
   heard?: string;
 }
@@ -62,7 +64,7 @@ export class GoogleConversation implements Conversation {
       const slots = explicitSlots(this.model, intent, input.slots ?? {}, this.settings.clock);
       return this.send({ intent, slots, queryText: input.intent, invocation: 'explicit', runnerUps: [] });
     }
-    const understood = understand(this.model, input.utterance, { clock: this.settings.clock, activeContexts: new Set(this.contexts.keys()) });
+    const understood = await understandStatistically(this.model, input.utterance, { clock: this.settings.clock, activeContexts: new Set(this.contexts.keys()), recognizer: this.settings.recognizer });
     if (understood.kind === 'launch') {
       this.openSession();
       return this.send({ intent: this.intentNamed(LAUNCH), slots: {}, queryText: input.utterance, invocation: 'launch', runnerUps: [], utterance: input.utterance });
@@ -70,7 +72,7 @@ export class GoogleConversation implements Conversation {
     if (understood.invocation === 'one-shot' || !this.sessionId) this.openSession();
     const r = understood.recognition;
     const intent = this.model.intents.find((i) => i.name === r.intent) ?? this.intentNamed(r.intent);
-    return this.send({ intent, slots: r.slots, queryText: understood.heard, invocation: understood.invocation, runnerUps: r.runnerUps, utterance: input.utterance, heard: understood.heard });
+    return this.send({ intent, slots: r.slots, queryText: understood.heard, invocation: understood.invocation, runnerUps: r.runnerUps, match: r.match, score: r.score, utterance: input.utterance, heard: understood.heard });
   }
 
   private openSession(): void {
@@ -169,6 +171,8 @@ export class GoogleConversation implements Conversation {
       slots: shared === LAUNCH ? {} : slotViews(turn.slots),
       confirmationStatus: 'NONE',
       runnerUps: turn.runnerUps,
+      match: turn.match ?? 'literal',
+      score: turn.score ?? 1,
       speech: '',
       reprompt: '',
       directives: [],

@@ -43,6 +43,20 @@ export function normalizeText(text: string): string {
  * @example foldWord('Müsli') === foldWord('muesli') // true
  */
 export function foldWord(word: string): string {
+  let key = folded.get(word);
+  if (key === undefined) {
+    key = fold(word);
+    // Words repeat across sentences and samples; the cap keeps a long run from growing it forever.
+    if (folded.size >= MAX_FOLDED) folded.clear();
+    folded.set(word, key);
+  }
+  return key;
+}
+
+const MAX_FOLDED = 50_000;
+const folded = new Map<string, string>();
+
+function fold(word: string): string {
   return word
     .toLowerCase()
     .replace(/ß/g, 'ss')

@@ -1,5 +1,5 @@
 import type { Platform } from '../domain/turn.js';
-import type { RunnerUp } from './recognize.js';
+import type { MatchKind, RunnerUp } from './recognize.js';
 import type { ResolvedSlot } from './resolve-slot.js';
 
 /** A slot as testers see it: the spoken (or built-in) value and the resolved id. */
@@ -27,6 +27,13 @@ export interface TurnResult {
   slots: Record<string, SlotView>;
   confirmationStatus: string;
   runnerUps: RunnerUp[];
+  /**
+   * How the intent was found: `literal` (a sample word for word; also launches and explicit
+   * intents), `statistical` (the NLU recogniser, sure enough), `none` (the fallback).
+   */
+  match: MatchKind;
+  /** 1 for a literal match, else the statistical recogniser's score of its best intent (0…1). */
+  score: number;
   /** Plain text: SSML removed. */
   speech: string;
   reprompt: string;

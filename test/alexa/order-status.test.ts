@@ -36,8 +36,11 @@ describe('OrderStatusIntent over POST /alexa', () => {
     assert.match(clara.speech, /10043 wird gerade gepackt/);
     const david = await askIntent(server, 'OrderStatusIntent', { locale: 'en-US', accessToken: 'demo-token-david', slots: { orderNumber: {} } });
     assert.match(david.speech, /10044 has been received/);
+    // "Deine letzte Bestellung" is the latest that still matters: Emma's open shipment, not the cancelled order after it.
     const emma = await askIntent(server, 'OrderStatusIntent', { accessToken: 'demo-token-emma', slots: { orderNumber: {} } });
-    assert.match(emma.speech, /10041 wurde storniert/);
+    assert.match(emma.speech, /10037 ist mit DPD unterwegs/);
+    const cancelled = await askIntent(server, 'OrderStatusIntent', { accessToken: 'demo-token-emma', slots: { orderNumber: { value: '10041' } } });
+    assert.match(cancelled.speech, /10041 wurde storniert/);
   });
 
   test('a named order of another customer is not found, and nothing about it is said', async () => {

@@ -44,9 +44,9 @@ describe('ProductLookupIntent over POST /alexa', () => {
     const [, second] = asked.attributes.choices as string[];
     const second_ = await server.deps.commerce.getProduct(second!);
     const byPosition = await askIntent(server, 'ProductLookupIntent', { attributes: asked.attributes, slots: { product: { value: 'die zweite' } } });
-    assert.match(byPosition.speech, new RegExp(`^${second_!.name.de} kostet`));
+    assert.match(byPosition.speech, new RegExp(`^(Der |Die |Das )?${second_!.name.de} kostet`));
     const byName = await askIntent(server, 'ProductLookupIntent', { attributes: asked.attributes, slots: { product: { value: 'barista' } } });
-    assert.match(byName.speech, /^Barista Hafermilch 1 l kostet 2,29 €/);
+    assert.match(byName.speech, /^Die Barista Hafermilch 1 l kostet 2,29 €/);
     const en = await askIntent(server, 'ProductLookupIntent', { locale: 'en-US', attributes: asked.attributes, slots: { product: { value: 'the last one' } } });
     assert.equal(en.status, 200);
     assert.doesNotMatch(en.speech, /couldn't find/);
@@ -54,20 +54,25 @@ describe('ProductLookupIntent over POST /alexa', () => {
 
   test('a sold-out product is said to be sold out', async () => {
     const a = await askIntent(server, 'ProductLookupIntent', { slots: { product: { value: 'sojadrink', id: 'P-1007' } } });
-    assert.match(a.speech, /Sojadrink 1 l kostet 1,59 €.*ausverkauft/);
+    assert.match(a.speech, /^Der Sojadrink 1 l kostet 1,59 €.*Er ist gerade leider ausverkauft\./);
   });
 
   test('a product family: the variants that exist are mentioned', async () => {
     const a = await askIntent(server, 'ProductLookupIntent', { slots: { product: { value: 'air zoom blau größe 42', id: 'P-4003' } } });
-    assert.match(a.speech, /Laufschuh Air Zoom/);
-    assert.match(a.speech, /Farbe blau und schwarz/);
-    assert.match(a.speech, /Größe 40, 41, 42, 43 und 44/);
+    assert.match(a.speech, /^Der Laufschuh Air Zoom blau Größe 42 kostet 119,95 €\. Er ist vorrätig\./);
+    // Only what can be bought, in the customer's words: blue size 40 is sold out.
+    assert.match(a.speech, /Es gibt ihn auch in Schwarz, in den Größen 41 bis 44\./);
+    const en = await askIntent(server, 'ProductLookupIntent', { locale: 'en-GB', slots: { product: { value: 'air zoom blue size 42', id: 'P-4003' } } });
+    assert.match(en.speech, /It also comes in black, sizes 41 to 44\./);
   });
 
-  test('nothing matches: said so, with the nearest suggestion when there is one', async () => {
+  test('nothing matches: said plainly in a full sentence; something only close is asked about', async () => {
     const a = await askIntent(server, 'ProductLookupIntent', { slots: { product: { value: 'Raketentreibstoff' } } });
-    assert.match(a.speech, /Raketentreibstoff habe ich leider nicht gefunden/);
+    assert.match(a.speech, /^Das Produkt „Raketentreibstoff“ führen wir leider nicht\./);
     assert.equal(a.end, false);
+    const close = await askIntent(server, 'ProductLookupIntent', { slots: { product: { value: 'steak' } } });
+    assert.match(close.speech, /^Genau „steak“ habe ich nicht gefunden\. Meinst du .+\?$/);
+    assert.equal((close.attributes.pending as { kind: string }).kind, 'product');
   });
 
   test('no product named: the skill asks for one', async () => {

@@ -112,7 +112,7 @@ test('JSON rows are counted from 1 and checked the same way', () => {
   ]));
   assert.deepEqual(products, []);
   assert.deepEqual(errors.map(formatRowError), [
-    'row 2: property "colour" is not known (use id, name_de, name_en, brand, category, description_de, description_en, price, price_cents, unit_price, unit_price_cents, unit, size, variant_group, stock, attributes)',
+    'row 2: property "colour" is not known (use id, name_de, name_en, brand, category, description_de, description_en, price, price_cents, unit_price, unit_price_cents, unit, size, variant_group, stock, attribute_labels, attributes)',
     'row 2: price 1.555 is not a price in euro (like 3,49)',
     'row 3: is not an object like { "id": "P-1", ... }',
     'row 4: stock 2.5 is not a whole number',

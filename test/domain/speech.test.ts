@@ -14,9 +14,9 @@ test('SSML special characters are escaped exactly once', () => {
 });
 
 test('speech fragments keep their markup inside a template', () => {
-  const s = say(translatorFor('de-DE'), 'product.nearest', { name: foreign('Smart Plug', 'en-US') });
-  assert.equal(s.ssml, 'Am ähnlichsten ist <lang xml:lang="en-US">Smart Plug</lang>.');
-  assert.equal(s.text, 'Am ähnlichsten ist Smart Plug.');
+  const s = say(translatorFor('de-DE'), 'product.didYouMean', { name: foreign('Smart Plug', 'en-US') });
+  assert.equal(s.ssml, 'Meinst du <lang xml:lang="en-US">Smart Plug</lang>?');
+  assert.equal(s.text, 'Meinst du Smart Plug?');
 });
 
 test('lists are joined as each locale says them', () => {
@@ -76,9 +76,11 @@ test('remembered dates and weekdays stay apart per locale and agree with luxon',
     for (const locale of ['de-DE', 'en-US', 'en-GB', 'de-DE'] as const) {
       const lang = locale.slice(0, 2);
       assert.equal(formatWeekday(d, locale), d.setLocale(lang).toFormat('cccc'));
-      const long = lang === 'de' ? d.setLocale('de').toFormat("cccc, 'dem' d. LLLL") : d.setLocale('en').toFormat('cccc, LLLL d');
+      // en-GB speaks British dates ("Saturday 5 December"), en-US American ("Saturday, December 5th").
+      const long = lang === 'de' ? d.setLocale('de').toFormat("cccc, 'dem' d. LLLL") : locale === 'en-GB' ? d.setLocale('en').toFormat('cccc d LLLL') : d.setLocale('en').toFormat('cccc, LLLL d');
       assert.ok(formatLongDate(d, locale).startsWith(long), `${formatLongDate(d, locale)} / ${long}`);
     }
   }
   assert.equal(formatLongDate(DateTime.fromISO('2026-11-23', { zone: 'Pacific/Kiritimati' }), 'en-US'), 'Monday, November 23rd');
+  assert.equal(formatLongDate(DateTime.fromISO('2026-11-18', { zone: 'Europe/London' }), 'en-GB'), 'Wednesday 18 November');
 });

@@ -76,7 +76,7 @@ const SCENARIOS: Record<string, Scenario> = {
   storeHours: {
     intent: 'StoreHoursIntent',
     options: { parameters: { day: '2026-11-28T12:00:00+01:00', store: 'S-MUC' }, originals: { day: 'am samstag', store: 'filiale münchen' } },
-    facts: { de: ['Lindenhof Markt München', 'am Samstag', '8 Uhr bis 18 Uhr'], en: ['Lindenhof Markt München', 'on Saturday', '8 am to 6 pm'] },
+    facts: { de: ['Lindenhof Markt München', 'Am Samstag', '8 bis 18 Uhr'], en: ['Lindenhof Markt Munich', 'on Saturday', '8 am to 6 pm'] },
     ends: false,
   },
   faq: {

@@ -144,7 +144,7 @@ describe('Alexa and Google say the same', () => {
       { intent: 'launch', facts: ['Lindenhof Markt'] },
       { intent: 'ProductLookupIntent', slots: { product: { entity: 'P-1001', spoken: 'bio hafermilch' } }, facts: ['Bio-Hafermilch 1 l', '1,49 €', 'vorrätig'] },
       { intent: 'ProductLookupIntent', slots: { product: { entity: 'P-1007', spoken: 'sojadrink' } }, facts: ['Sojadrink 1 l', '1,59 €', 'ausverkauft'] },
-      { intent: 'StoreHoursIntent', slots: { day: { date: '2026-11-28' }, store: { entity: 'S-MUC', spoken: 'filiale münchen' } }, facts: ['am Samstag', '8 Uhr bis 18 Uhr'] },
+      { intent: 'StoreHoursIntent', slots: { day: { date: '2026-11-28' }, store: { entity: 'S-MUC', spoken: 'filiale münchen' } }, facts: ['Am Samstag', '8 bis 18 Uhr'] },
       { intent: 'StoreHoursIntent', slots: { day: { date: '2026-12-24' }, store: { entity: 'S-BER', spoken: 'berlin' } }, facts: ['Heiligabend', '14 Uhr'] },
       { intent: 'ShopFaqIntent', slots: { topic: { entity: 'shipping_costs', spoken: 'versand' } }, facts: ['4,95 Euro'] },
       { intent: 'AMAZON.HelpIntent', facts: ['Womit kann ich dir helfen?'] },
@@ -156,7 +156,7 @@ describe('Alexa and Google say the same', () => {
       await conversation(locale, [
         { intent: 'launch', facts: ['Lindenhof Markt'] },
         { intent: 'ProductLookupIntent', slots: { product: { entity: 'P-1001', spoken: 'organic oat milk' } }, facts: ['Organic Oat Milk 1 l', '€1.49'] },
-        { intent: 'StoreHoursIntent', slots: { day: { date: '2026-11-27' }, store: { entity: 'S-MUC', spoken: 'munich' } }, facts: ['on Friday', 'noon to 8 pm', 'Staff meeting'] },
+        { intent: 'StoreHoursIntent', slots: { day: { date: '2026-11-27' }, store: { entity: 'S-MUC', spoken: 'munich' } }, facts: ['Friday', 'noon to 8 pm', 'staff meeting'] },
         { intent: 'ShopFaqIntent', slots: { topic: { entity: 'returns', spoken: 'returns' } }, facts: ['30 days'] },
         { intent: 'AMAZON.NavigateHomeIntent', facts: ['What would you like to know?'] },
         { intent: 'AMAZON.CancelIntent', facts: ['Goodbye!'] },

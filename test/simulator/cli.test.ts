@@ -46,10 +46,11 @@ describe('shopvoice simulate', () => {
     assert.equal(code, 0);
     assert.equal(out.length, 4);
     const turns = out.map((l) => JSON.parse(l));
-    for (const t of turns) assert.deepEqual(Object.keys(t), ['utterance', 'platform', 'locale', 'intent', 'slots', 'speech', 'reprompt', 'endSession']);
+    for (const t of turns) assert.deepEqual(Object.keys(t), ['utterance', 'platform', 'locale', 'intent', 'slots', 'speech', 'reprompt', 'endSession', 'match', 'score', 'runnerUps']);
+    assert.deepEqual([turns[1].match, turns[1].score], ['literal', 1]);
     assert.equal(turns[0].intent, 'LaunchRequest');
     assert.deepEqual(turns[1].slots, { day: { value: '2026-11-28', id: null }, store: { value: 'münchen', id: 'S-MUC' } });
-    assert.equal(turns[1].speech, 'Lindenhof Markt München hat am Samstag von 8 Uhr bis 18 Uhr geöffnet. Kann ich sonst noch etwas für dich tun?');
+    assert.equal(turns[1].speech, 'Am Samstag hat Lindenhof Markt München von 8 bis 18 Uhr geöffnet. Kann ich sonst noch etwas für dich tun?');
     assert.deepEqual(turns[2].slots, { orderNumber: { value: '10018', id: null } });
     assert.match(turns[2].speech, /Deine Bestellung 10018 wurde am Donnerstag, dem 15\. Oktober zugestellt/);
     assert.equal(turns[3].endSession, true);
@@ -62,7 +63,7 @@ describe('shopvoice simulate', () => {
     assert.equal(turn.platform, 'google');
     assert.equal(turn.intent, 'ProductLookupIntent');
     assert.deepEqual(turn.slots.product, { value: 'organic oat milk', id: 'P-1001' });
-    assert.match(turn.speech, /^Organic Oat Milk 1 l costs €1\.49/);
+    assert.match(turn.speech, /^The Organic Oat Milk 1 l costs €1\.49/);
   });
 
   test('bad options are usage errors: exit 2 and a message naming the option', async () => {

@@ -4,9 +4,6 @@ import { describe, test } from 'node:test';
 import { openConversation } from '../../src/simulator/conversation.js';
 import { alexaReply, fixtureModels, recordingTransport } from './support.js';
 
-/** Every conversation runs at a fixed instant, never the real clock. */
-const CLOCK_PINNED = '2026-11-24T10:00:00+01:00';
-
 const models = fixtureModels();
 const CLOCK = '2026-11-22T10:00:00+01:00';
 
@@ -41,7 +38,7 @@ describe('10. sessions', () => {
 
   test('a one-shot invocation starts a new session even while one is open', async () => {
     const transport = recordingTransport({ alexa: () => alexaReply('ok') });
-    const c = await openConversation({ platform: 'alexa', locale: 'de-DE', models, transport , clock: CLOCK_PINNED });
+    const c = await openConversation({ platform: 'alexa', locale: 'de-DE', models, transport, clock: '2026-11-22T10:00:00+01:00' });
     await c.turn({ utterance: 'hilfe' });
     await c.turn({ utterance: 'frag mein testladen wo meine bestellung ist' });
     assert.equal(transport.sent[1].session.new, true);
@@ -60,7 +57,7 @@ describe('10. sessions', () => {
         return { fulfillmentText: `Antwort ${n}`, fulfillmentMessages: [], payload: { google: { expectUserResponse: true } }, outputContexts: contexts };
       },
     });
-    const c = await openConversation({ platform: 'google', locale: 'de-DE', models, transport , clock: CLOCK_PINNED });
+    const c = await openConversation({ platform: 'google', locale: 'de-DE', models, transport, clock: '2026-11-22T10:00:00+01:00' });
     const first = await c.turn({ utterance: 'hilfe' });
     const second = await c.turn({ utterance: 'wo ist meine bestellung' });
     const third = await c.turn({ utterance: 'stopp' });
@@ -87,7 +84,7 @@ describe('11. dialogs read in context', () => {
         ? alexaReply('Wirklich?', { directives: [{ type: 'Dialog.ConfirmIntent', updatedIntent: { name: 'OrderStatusIntent', confirmationStatus: 'NONE', slots: { orderNumber: { name: 'orderNumber', value: '4711', confirmationStatus: 'NONE' } } } }] })
         : alexaReply('ok')),
     });
-    const c = await openConversation({ platform: 'alexa', locale: 'de-DE', models, transport , clock: CLOCK_PINNED });
+    const c = await openConversation({ platform: 'alexa', locale: 'de-DE', models, transport, clock: '2026-11-22T10:00:00+01:00' });
     await c.turn({ utterance: 'wo ist bestellung vier sieben eins eins' });
     const yes = await c.turn({ utterance: 'ja' });
     assert.equal(transport.sent[1].request.intent.name, 'OrderStatusIntent');
@@ -108,7 +105,7 @@ describe('11. dialogs read in context', () => {
         ? alexaReply('Wie viele?', { directives: [{ type: 'Dialog.ElicitSlot', slotToElicit: 'count', updatedIntent: { name: 'AddToCartIntent', confirmationStatus: 'NONE', slots: { count: { name: 'count', confirmationStatus: 'NONE' }, product: { name: 'product', value: 'müsli', confirmationStatus: 'NONE' } } } }] })
         : alexaReply('Gemacht')),
     });
-    const c = await openConversation({ platform: 'alexa', locale: 'de-DE', models, transport , clock: CLOCK_PINNED });
+    const c = await openConversation({ platform: 'alexa', locale: 'de-DE', models, transport, clock: '2026-11-22T10:00:00+01:00' });
     await c.turn({ intent: 'AddToCartIntent', slots: { product: 'müsli' } });
     const two = await c.turn({ utterance: 'zwei' });
     const sent = transport.sent[1].request.intent;
@@ -129,7 +126,7 @@ describe('11. dialogs read in context', () => {
         ? alexaReply('Bestellung 4711?', { directives: [{ type: 'Dialog.ConfirmSlot', slotToConfirm: 'orderNumber', updatedIntent: { name: 'OrderStatusIntent', confirmationStatus: 'NONE', slots: { orderNumber: { name: 'orderNumber', value: '4711', confirmationStatus: 'NONE' } } } }] })
         : alexaReply('ok')),
     });
-    const c = await openConversation({ platform: 'alexa', locale: 'de-DE', models, transport , clock: CLOCK_PINNED });
+    const c = await openConversation({ platform: 'alexa', locale: 'de-DE', models, transport, clock: '2026-11-22T10:00:00+01:00' });
     await c.turn({ utterance: 'wo ist bestellung 4711' });
     await c.turn({ utterance: 'nein' });
     assert.equal(transport.sent[1].request.intent.slots.orderNumber.confirmationStatus, 'DENIED');
@@ -159,7 +156,7 @@ describe('11. dialogs read in context', () => {
         ? { version: '1.0', response: { directives: [{ type: 'Dialog.Delegate' }], shouldEndSession: false } }
         : alexaReply('Unterwegs')),
     });
-    const c = await openConversation({ platform: 'alexa', locale: 'de-DE', models, transport , clock: CLOCK_PINNED });
+    const c = await openConversation({ platform: 'alexa', locale: 'de-DE', models, transport, clock: '2026-11-22T10:00:00+01:00' });
     const ask = await c.turn({ utterance: 'wo ist meine bestellung' });
     assert.equal(ask.speech, 'Welche Bestellnummer?');
     const answer = await c.turn({ utterance: 'vier sieben eins eins' });
@@ -172,7 +169,7 @@ describe('11. dialogs read in context', () => {
     const transport = recordingTransport({
       google: (r) => ({ fulfillmentText: 'ok', fulfillmentMessages: [], payload: { google: { expectUserResponse: true } }, outputContexts: elicit ? [{ name: `${r.session}/contexts/shopvoice_elicit`, lifespanCount: 1 }] : [] }),
     });
-    const c = await openConversation({ platform: 'google', locale: 'de-DE', models, transport , clock: CLOCK_PINNED });
+    const c = await openConversation({ platform: 'google', locale: 'de-DE', models, transport, clock: '2026-11-22T10:00:00+01:00' });
     assert.equal((await c.turn({ utterance: 'zwei' })).intent, 'AMAZON.FallbackIntent');
     elicit = false;
     const chosen = await c.turn({ utterance: 'zwei' });
@@ -216,7 +213,7 @@ describe('12. per-turn escape hatches', () => {
 
   test('Google gets the token in the Actions-style payload', async () => {
     const transport = recordingTransport({});
-    const c = await openConversation({ platform: 'google', locale: 'en-US', models, transport, accessToken: 'demo-token-ben' , clock: CLOCK_PINNED });
+    const c = await openConversation({ platform: 'google', locale: 'en-US', models, transport, accessToken: 'demo-token-ben', clock: '2026-11-22T10:00:00+01:00' });
     await c.turn({ utterance: 'help' });
     assert.equal(transport.sent[0].originalDetectIntentRequest.payload.user.accessToken, 'demo-token-ben');
   });

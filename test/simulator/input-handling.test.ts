@@ -7,9 +7,6 @@ import { foldWord, normalizeText, tokenize } from '../../src/simulator/normalize
 import { understand } from '../../src/simulator/understand.js';
 import { fixtureModels, heard, recordingTransport, SUNDAY } from './support.js';
 
-/** Every conversation runs at a fixed instant, never the real clock. */
-const CLOCK_PINNED = '2026-11-24T10:00:00+01:00';
-
 describe('1. models per locale; the request carries the locale', () => {
   test('each Alexa locale and each Dialogflow language has its own model', async () => {
     const models = fixtureModels();
@@ -33,13 +30,13 @@ describe('1. models per locale; the request carries the locale', () => {
     const models = fixtureModels();
     for (const locale of ['de-DE', 'en-US', 'en-GB']) {
       const transport = recordingTransport({});
-      const c = await openConversation({ platform: 'alexa', locale, models, transport , clock: CLOCK_PINNED });
+      const c = await openConversation({ platform: 'alexa', locale, models, transport, clock: '2026-11-22T10:00:00+01:00' });
       await c.turn({ utterance: locale === 'de-DE' ? 'hilfe' : 'help' });
       assert.equal(transport.sent[0].request.locale, locale);
     }
     for (const [locale, language] of [['de-DE', 'de'], ['en-GB', 'en']]) {
       const transport = recordingTransport({});
-      const c = await openConversation({ platform: 'google', locale: locale!, models, transport , clock: CLOCK_PINNED });
+      const c = await openConversation({ platform: 'google', locale: locale!, models, transport, clock: '2026-11-22T10:00:00+01:00' });
       await c.turn({ utterance: language === 'de' ? 'hilfe' : 'help' });
       assert.equal(transport.sent[0].queryResult.languageCode, language);
     }

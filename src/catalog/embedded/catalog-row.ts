@@ -18,7 +18,7 @@ export function formatRowError(error: RowError): string {
 /** Columns (CSV) and properties (JSON) an import understands, besides `attr_<name>`. */
 export const CATALOG_FIELDS = [
   'id', 'name_de', 'name_en', 'brand', 'category', 'description_de', 'description_en',
-  'price', 'price_cents', 'unit_price', 'unit_price_cents', 'unit', 'size', 'variant_group', 'stock',
+  'price', 'price_cents', 'unit_price', 'unit_price_cents', 'unit', 'size', 'variant_group', 'stock', 'attribute_labels',
 ] as const;
 
 const UNITS: readonly UnitOfMeasure[] = ['l', 'kg', 'piece', 'm'];
@@ -122,6 +122,7 @@ export function productFromRawRow(raw: RawRow, row: number): { product?: Product
   if (isBlank(raw.stock)) fail('stock', 'stock is missing (0 means sold out)');
   else if ((stock = wholeNumber(raw.stock)) === undefined) fail('stock', `stock ${show(raw.stock)} is not a whole number`);
   const attributes = attributesOf(raw, fail);
+  const attributeLabels = attributeLabelsOf(raw, attributes, fail);
 
   if (errors.length > 0) return { errors };
   const product: Product = {
@@ -137,6 +138,7 @@ export function productFromRawRow(raw: RawRow, row: number): { product?: Product
   if (unitPriceCents !== undefined) product.unitPrice = { cents: unitPriceCents, unit: unitText as UnitOfMeasure };
   if (size !== undefined) product.size = size;
   if (Object.keys(attributes).length > 0) product.attributes = attributes;
+  if (Object.keys(attributeLabels).length > 0) product.attributeLabels = attributeLabels;
   if (variantGroup !== undefined) product.variantGroup = variantGroup;
   return { product, errors };
 }
@@ -149,12 +151,41 @@ function attributesOf(raw: RawRow, fail: (field: string, message: string) => voi
     else out[name] = String(value).trim();
   };
   for (const [key, value] of Object.entries(raw)) {
-    if (key.startsWith('attr_') && key.length > 5) add(key, key.slice(5), value);
+    if (key.startsWith('attr_') && key.length > 5 && !LABEL_COLUMN.test(key)) add(key, key.slice(5), value);
   }
   const nested = raw.attributes;
   if (!isBlank(nested)) {
     if (typeof nested !== 'object' || Array.isArray(nested)) fail('attributes', 'attributes must be an object like {"colour": "blau"}');
     else for (const [name, value] of Object.entries(nested as object)) add(`attributes.${name}`, name, value);
+  }
+  return out;
+}
+
+/** `attr_<name>_de` / `attr_<name>_en`: how an attribute's value is said in that language. */
+const LABEL_COLUMN = /^attr_(.+)_(de|en)$/;
+
+function attributeLabelsOf(
+  raw: RawRow,
+  attributes: Record<string, string>,
+  fail: (field: string, message: string) => void,
+): NonNullable<Product['attributeLabels']> {
+  const out: NonNullable<Product['attributeLabels']> = {};
+  const add = (field: string, name: string, language: 'de' | 'en', value: unknown) => {
+    if (isBlank(value)) return;
+    if (typeof value !== 'string' && typeof value !== 'number') return fail(field, `${field} ${show(value)} is not text`);
+    if (attributes[name] === undefined) return fail(field, `${field} labels attribute "${name}", which this row does not have`);
+    (out[name] ??= {})[language] = String(value).trim();
+  };
+  for (const [key, value] of Object.entries(raw)) {
+    const m = LABEL_COLUMN.exec(key);
+    if (m) add(key, m[1]!, m[2] as 'de' | 'en', value);
+  }
+  const nested = raw.attribute_labels;
+  if (!isBlank(nested) && typeof nested === 'object' && !Array.isArray(nested)) {
+    for (const [name, labels] of Object.entries(nested as Record<string, unknown>)) {
+      if (typeof labels !== 'object' || labels === null) continue;
+      for (const language of ['de', 'en'] as const) add(`attribute_labels.${name}.${language}`, name, language, (labels as Record<string, unknown>)[language]);
+    }
   }
   return out;
 }

@@ -29,6 +29,7 @@ function frozen(product: Product): Product {
   Object.freeze(product.description);
   if (product.unitPrice) Object.freeze(product.unitPrice);
   if (product.attributes) Object.freeze(product.attributes);
+  if (product.attributeLabels) Object.values(Object.freeze(product.attributeLabels)).forEach((l) => Object.freeze(l));
   return Object.freeze(product);
 }
 
@@ -70,7 +71,7 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
   /** The stores with their weekly hours, frozen: every turn is handed the same objects. */
   const readStores = (): Store[] => {
     const stores = sql('SELECT * FROM stores ORDER BY position').all() as Array<{
-      id: string; name: string; city: string; region: string; time_zone: string; aliases: string;
+      id: string; name: string; city: string; region: string; time_zone: string; aliases: string; name_en: string | null;
     }>;
     const hours = sql('SELECT * FROM store_hours ORDER BY store_id, weekday, open').all() as Array<{
       store_id: string; weekday: Weekday; open: string; close: string;
@@ -85,7 +86,9 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
       const weekly = weeklyOf.get(s.id) ?? {};
       for (const intervals of Object.values(weekly)) Object.freeze(intervals);
       const aliases = Object.freeze(JSON.parse(s.aliases) as string[]) as string[];
-      return Object.freeze({ id: s.id, name: s.name, city: s.city, region: s.region, timeZone: s.time_zone, weekly: Object.freeze(weekly), aliases });
+      const store: Store = { id: s.id, name: s.name, city: s.city, region: s.region, timeZone: s.time_zone, weekly: Object.freeze(weekly), aliases };
+      if (s.name_en) store.names = Object.freeze({ en: s.name_en });
+      return Object.freeze(store);
     })) as Store[];
   };
 

@@ -16,6 +16,7 @@ export interface ProductRow {
   size: string | null;
   attributes: string | null;
   variant_group: string | null;
+  attribute_labels?: string | null;
   stock: number;
   available: number;
 }
@@ -38,6 +39,7 @@ export function productFromRow(row: ProductRow): Product {
   if (row.size !== null) product.size = row.size;
   if (row.attributes !== null) product.attributes = JSON.parse(row.attributes) as Record<string, string>;
   if (row.variant_group !== null) product.variantGroup = row.variant_group;
+  if (row.attribute_labels) product.attributeLabels = JSON.parse(row.attribute_labels) as Product['attributeLabels'];
   return product;
 }
 
@@ -45,9 +47,9 @@ export function productFromRow(row: ProductRow): Product {
 export function insertProducts(db: Database, products: Product[]): void {
   const insert = db.prepare(`
     INSERT INTO products (id, name_de, name_en, brand, category, description_de, description_en, price_cents,
-      unit_price_cents, unit, size, attributes, variant_group, stock, available)
+      unit_price_cents, unit, size, attributes, variant_group, stock, available, attribute_labels)
     VALUES (@id, @name_de, @name_en, @brand, @category, @description_de, @description_en, @price_cents,
-      @unit_price_cents, @unit, @size, @attributes, @variant_group, @stock, @available)`);
+      @unit_price_cents, @unit, @size, @attributes, @variant_group, @stock, @available, @attribute_labels)`);
   for (const p of products) {
     const row: ProductRow = {
       id: p.id,
@@ -63,6 +65,7 @@ export function insertProducts(db: Database, products: Product[]): void {
       size: p.size ?? null,
       attributes: p.attributes && Object.keys(p.attributes).length > 0 ? JSON.stringify(p.attributes) : null,
       variant_group: p.variantGroup ?? null,
+      attribute_labels: p.attributeLabels && Object.keys(p.attributeLabels).length > 0 ? JSON.stringify(p.attributeLabels) : null,
       stock: p.stock,
       available: p.available ? 1 : 0,
     };

@@ -16,11 +16,11 @@ export function seedDatabase(db: Database): void {
   insertProducts(db, products);
 
   const store = db.prepare(
-    'INSERT INTO stores (id, position, name, city, region, time_zone, aliases) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO stores (id, position, name, city, region, time_zone, aliases, name_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const hours = db.prepare('INSERT INTO store_hours (store_id, weekday, open, close) VALUES (?, ?, ?, ?)');
   seedStores.forEach((s, i) => {
-    store.run(s.id, i, s.name, s.city, s.region, s.timeZone, JSON.stringify(s.aliases));
+    store.run(s.id, i, s.name, s.city, s.region, s.timeZone, JSON.stringify(s.aliases), s.names?.en ?? null);
     for (const [weekday, intervals] of Object.entries(s.weekly)) {
       for (const interval of intervals ?? []) hours.run(s.id, Number(weekday), interval.open, interval.close);
     }
@@ -58,4 +58,17 @@ export function seedDatabase(db: Database): void {
   seedFaq.forEach((f, i) => {
     faq.run(f.id, i, JSON.stringify(f.names.de), JSON.stringify(f.names.en), f.answer.de, f.answer.en);
   });
+}
+
+/**
+ * Schema version 2 on a demo shop seeded before it: the attribute labels of the demo products
+ * (where id and attributes are still the seeded ones) and the stores' English names.
+ */
+export function labelSeededDemo(db: Database): void {
+  const label = db.prepare('UPDATE products SET attribute_labels = ? WHERE id = ? AND attributes = ?');
+  for (const p of seedProducts()) {
+    if (p.attributeLabels && p.attributes) label.run(JSON.stringify(p.attributeLabels), p.id, JSON.stringify(p.attributes));
+  }
+  const name = db.prepare('UPDATE stores SET name_en = ? WHERE id = ? AND name = ?');
+  for (const s of seedStores) if (s.names?.en) name.run(s.names.en, s.id, s.name);
 }

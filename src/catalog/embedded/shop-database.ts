@@ -1,18 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { seedDatabase } from './seed-database.js';
-import { SHOP_SCHEMA_V1 } from './shop-schema.js';
+import { labelSeededDemo, seedDatabase } from './seed-database.js';
+import { SHOP_SCHEMA_V1, SHOP_SCHEMA_V2 } from './shop-schema.js';
 
 /**
- * Schema migrations, applied in order; `PRAGMA user_version` records how many ran. Version 1
- * creates the tables and seeds the demo shop in the same transaction, so a database is either
- * empty or fully seeded, and opening it again never seeds twice.
+ * Schema migrations, applied in order; `PRAGMA user_version` records how many ran. A new file
+ * gets every migration and then the demo shop, in the same transaction, so a database is either
+ * empty or fully seeded, and opening it again never seeds twice. A demo shop seeded before
+ * version 2 gets its attribute labels and English store names then.
  */
 const MIGRATIONS: Array<(db: Database) => void> = [
+  (db) => db.exec(SHOP_SCHEMA_V1),
   (db) => {
-    db.exec(SHOP_SCHEMA_V1);
-    seedDatabase(db);
+    db.exec(SHOP_SCHEMA_V2);
+    labelSeededDemo(db);
   },
 ];
 
@@ -45,6 +47,7 @@ function migrate(db: Database): void {
       throw new Error(`shop.sqlite has schema version ${version}; this shopvoice knows up to ${SHOP_SCHEMA_VERSION}`);
     }
     for (let v = version; v < SHOP_SCHEMA_VERSION; v++) MIGRATIONS[v]!(db);
+    if (version === 0) seedDatabase(db);
     db.pragma(`user_version = ${SHOP_SCHEMA_VERSION}`);
   }).immediate();
 }

@@ -99,3 +99,13 @@ CREATE TABLE faq_topics (
   answer_en TEXT NOT NULL
 ) STRICT;
 `;
+
+/**
+ * Version 2: how attribute values and store names are said per language (issue 14): products'
+ * `attribute_labels` (JSON `{ "colour": { "de": "Blau", "en": "blue" } }`) and a store's
+ * English name where it differs ("Lindenhof Markt Munich").
+ */
+export const SHOP_SCHEMA_V2 = `
+ALTER TABLE products ADD COLUMN attribute_labels TEXT;
+ALTER TABLE stores ADD COLUMN name_en TEXT;
+`;

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
 import { openEmbeddedShop } from '../../catalog/embedded/embedded-shop.js';
 import { openConfiguredShop } from '../../catalog/open-shop.js';
 import { loadConfig, loadUploadConfig, type Config, type UploadConfig } from '../../config.js';
@@ -19,11 +20,15 @@ import { UploadError, type FetchFn } from '../../models/upload/http-retry.js';
 import { alexaSettings, dialogflowSettings } from '../../models/upload/upload-settings.js';
 import { validateModels } from '../../models/validate-models.js';
 import { validateSource } from '../../models/validate-source.js';
+import { clockAt, DEFAULT_TIME_ZONE } from '../../simulator/conversation.js';
+import { defaultModelsRoot, openModelSet } from '../../simulator/model-set.js';
+import { sentencesOf, statisticalCoverage } from '../../simulator/statistical-coverage.js';
 import type { CliIo } from '../cli-io.js';
 
 const USAGE = `usage:
   shopvoice models build [--check] [--zip] [--demo | --data-dir DIR] [--root DIR]
   shopvoice models validate [--root DIR]
+  shopvoice models coverage FILE [--locale de-DE] [--platform alexa|google] [--now ISO] [--root DIR] [--json]
   shopvoice models upload --platform alexa|dialogflow [--root DIR] [--no-wait] [--timeout SECONDS]
       alexa:      [--skill-id ID] [--stage development] [--locale de-DE ...] [--smapi-url URL] [--lwa-url URL]
       dialogflow: [--project ID] [--key-file FILE] [--webhook-url URL] [--dialogflow-url URL] [--token-url URL]`;
@@ -50,6 +55,7 @@ export async function runModels(argv: string[], io: CliIo, deps: ModelsDeps): Pr
     if (sub === 'build') return await build(rest, io, deps);
     if (sub === 'validate') return await validate(rest, io);
     if (sub === 'upload') return await upload(rest, io, deps);
+    if (sub === 'coverage') return await coverage(rest, io);
   } catch (e) {
     if (e instanceof UploadError || (e instanceof TypeError && (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')) {
       io.err(`shopvoice models ${sub}: ${e.message}`);
@@ -128,6 +134,52 @@ async function validate(argv: string[], io: CliIo): Promise<number> {
   const summary = `models validate: ${errors} error(s), ${problems.length - errors} warning(s); checked ${checked.join(', ') || 'nothing'}`;
   (errors > 0 ? io.err : io.out)(summary);
   return errors > 0 ? 1 : 0;
+}
+
+/**
+ * `models coverage FILE`: the sentences of FILE (one per line, or a conversation script) that
+ * only the statistical recogniser understands, grouped by intent: the samples to add.
+ */
+async function coverage(argv: string[], io: CliIo): Promise<number> {
+  const { values: flags, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      locale: { type: 'string', default: 'de-DE' }, platform: { type: 'string', default: 'alexa' }, now: { type: 'string' },
+      root: { type: 'string' }, json: { type: 'boolean', default: false }, 'time-zone': { type: 'string', default: DEFAULT_TIME_ZONE },
+    },
+  });
+  const [file] = positionals;
+  if (!file || (flags.platform !== 'alexa' && flags.platform !== 'google')) {
+    io.err(USAGE);
+    return 2;
+  }
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) {
+    io.err(`models coverage: cannot read ${file}`);
+    return 1;
+  }
+  const model = await openModelSet(flags.root ?? defaultModelsRoot()).forPlatform(flags.platform, flags.locale);
+  const report = await statisticalCoverage(model, sentencesOf(text, file), clockAt(flags.now ?? DateTime.now().toISO()!, flags['time-zone']));
+  const gaps = [...report.gaps].sort(([a], [b]) => (a < b ? -1 : 1));
+  const only = gaps.reduce((n, [, list]) => n + list.length, 0);
+  if (flags.json) {
+    io.out(JSON.stringify({
+      total: report.total, literal: report.literal, statisticalOnly: only, notUnderstood: report.notUnderstood,
+      samplesToAdd: Object.fromEntries(gaps.map(([intent, list]) => [intent, list.map((g) => ({ sentence: g.sentence, score: Math.round(g.score * 1000) / 1000 }))])),
+    }));
+    return 0;
+  }
+  for (const [intent, list] of gaps) {
+    io.out(`${intent} (${list.length})`);
+    for (const g of list) io.out(`  ${g.sentence}    ${g.score.toFixed(2)}`);
+  }
+  if (report.notUnderstood.length > 0) {
+    io.out(`not understood (${report.notUnderstood.length})`);
+    for (const s of report.notUnderstood) io.out(`  ${s}`);
+  }
+  io.out(`models coverage: ${report.total} sentences, ${report.literal} matched by a sample, ${only} only by the statistical recogniser (samples to add, above), ${report.notUnderstood.length} not understood (${model.platform} ${model.locale})`);
+  return 0;
 }
 
 async function upload(argv: string[], io: CliIo, deps: ModelsDeps): Promise<number> {

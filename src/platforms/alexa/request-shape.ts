@@ -70,7 +70,7 @@ function readableAttributes(a: unknown): boolean {
   return optional(a.misses, (m) => Number.isInteger(m)) &&
     optional(a.lastIntent, isString) &&
     optional(a.choices, (c) => Array.isArray(c) && c.every(isString)) &&
-    optional(pending, (p) => isObject(p) && (p.kind === 'handoff' ||
+    optional(pending, (p) => isObject(p) && (p.kind === 'handoff' || (p.kind === 'product' && isString(p.productId)) ||
       (p.kind === 'reorder' && isString(p.orderNumber) && isString(p.key) && Number.isInteger(p.totalCents))));
 }
 

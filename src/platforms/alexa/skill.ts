@@ -1,6 +1,7 @@
 import { SkillBuilders, type HandlerInput } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { DateTime } from 'luxon';
+import { readSessionState, writeSessionState } from '../../domain/session-state.js';
 import { say } from '../../domain/speech.js';
 import type { SessionState, VoiceReply } from '../../domain/turn.js';
 import { translatorFor } from '../../i18n/i18n.js';
@@ -25,23 +26,11 @@ export interface AlexaSkill {
 const CONVERSATION_REQUESTS = new Set(['LaunchRequest', 'IntentRequest', 'SessionEndedRequest']);
 
 /**
- * The keys of `SessionState`: only these go back into the session attributes, so whatever else
- * a request carried there is not echoed (and cannot push the response past Alexa's 24 KiB).
- */
-const SESSION_KEYS: ReadonlyArray<keyof SessionState> = ['misses', 'pending', 'choices', 'lastIntent'];
-
-function sessionAttributes(state: SessionState): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of SESSION_KEYS) if (state[key] !== undefined) out[key] = state[key];
-  return out;
-}
-
-/**
  * Sets what goes back in `sessionAttributes`. ask-sdk-core echoes the request's attributes
  * unless told otherwise, so they are always set; a request without a session has none to set.
  */
 function keepSession(input: HandlerInput, state: SessionState): void {
-  if (input.requestEnvelope.session) input.attributesManager.setSessionAttributes(sessionAttributes(state));
+  if (input.requestEnvelope.session) input.attributesManager.setSessionAttributes(writeSessionState(state));
 }
 
 /**
@@ -98,8 +87,8 @@ export function createAlexaSkill(options: AlexaSkillOptions): AlexaSkill {
     canHandle: () => true,
     handle(input: HandlerInput) {
       contextOf(input).outcome = 'event';
-      // The attributes passed the shape check (request-shape.ts); only our keys go back.
-      keepSession(input, (input.requestEnvelope.session?.attributes ?? {}) as SessionState);
+      // Only our own keys go back, read as every turn reads them.
+      keepSession(input, readSessionState(input.requestEnvelope.session?.attributes));
       return input.responseBuilder.getResponse();
     },
   };

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { IntentRequest, RequestEnvelope, Slot } from 'ask-sdk-model';
-import type { Confirmation, Locale, SessionState, SlotValue, VoiceTurn } from '../../domain/turn.js';
+import { readSessionState } from '../../domain/session-state.js';
+import type { Confirmation, Locale, SlotValue, VoiceTurn } from '../../domain/turn.js';
 import { isLocale } from '../../domain/turn.js';
 
 /** Alexa locales the skill is published in; others of the same language fall back to these. */
@@ -23,10 +24,6 @@ export function slotValue(slot: Slot | undefined): SlotValue {
     }
   }
   return out;
-}
-
-function sessionState(attributes: unknown): SessionState {
-  return typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes) ? (attributes as SessionState) : {};
 }
 
 /** How Alexa writes `request.timestamp`: UTC, whole seconds or milliseconds. */
@@ -71,7 +68,7 @@ export function toVoiceTurn(envelope: RequestEnvelope, clock?: () => DateTime): 
     session: {
       id: envelope.session?.sessionId ?? `no-session:${request.requestId}`,
       isNew: envelope.session?.new ?? true,
-      state: sessionState(envelope.session?.attributes),
+      state: readSessionState(envelope.session?.attributes),
     },
     now: clock?.() ?? requestTime(request.timestamp) ?? DateTime.now(),
     requestId: request.requestId,

@@ -1,5 +1,6 @@
 import { isSharedIntent, SHARED_INTENTS, type SharedIntent } from '../../domain/intents.js';
-import type { DialogAct, PendingQuestion, SessionState } from '../../domain/turn.js';
+import { readSessionState as readDomainState, writeSessionState } from '../../domain/session-state.js';
+import type { DialogAct, SessionState } from '../../domain/turn.js';
 import { isRecord, type DialogflowContext } from './webhook-types.js';
 
 /**
@@ -23,13 +24,6 @@ export const SESSION_LIFESPAN = 50;
 
 /** Larger state than this is not ours (we write far less): it starts a fresh session. */
 const MAX_STATE_CHARS = 8 * 1024;
-
-// The sanitizer below knows every field of SessionState and every kind of PendingQuestion; when the
-// domain adds one, these two lines stop compiling, so the Google path cannot silently drop it.
-const STATE_FIELDS_KNOWN = { misses: true, pending: true, choices: true, lastIntent: true } satisfies Record<keyof SessionState, true>;
-const PENDING_KINDS_KNOWN = { reorder: true, handoff: true } satisfies Record<PendingQuestion['kind'], true>;
-void STATE_FIELDS_KNOWN;
-void PENDING_KINDS_KNOWN;
 
 /** `<session>/contexts/<name>`: the name format Dialogflow requires (platform-rules.md). */
 export function contextName(session: string, name: string): string {
@@ -73,37 +67,10 @@ export function readSessionState(contexts: DialogflowContext[]): SessionState | 
   const raw = context.parameters?.state;
   if (typeof raw !== 'string' || raw.length > MAX_STATE_CHARS) return {};
   try {
-    return sanitizeState(JSON.parse(raw));
+    return readDomainState(JSON.parse(raw));
   } catch {
     return {};
   }
-}
-
-function sanitizeState(value: unknown): SessionState {
-  if (!isRecord(value)) return {};
-  const state: SessionState = {};
-  if (Number.isInteger(value.misses) && (value.misses as number) >= 0) state.misses = value.misses as number;
-  const pending = sanitizePending(value.pending);
-  if (pending) state.pending = pending;
-  if (Array.isArray(value.choices) && value.choices.every((c) => typeof c === 'string')) {
-    state.choices = value.choices.slice(0, 20) as string[];
-  }
-  if (typeof value.lastIntent === 'string') state.lastIntent = value.lastIntent.slice(0, 100);
-  return state;
-}
-
-function sanitizePending(value: unknown): PendingQuestion | undefined {
-  if (!isRecord(value)) return undefined;
-  if (value.kind === 'handoff') return { kind: 'handoff' };
-  if (
-    value.kind === 'reorder' &&
-    typeof value.orderNumber === 'string' &&
-    typeof value.key === 'string' &&
-    Number.isInteger(value.totalCents)
-  ) {
-    return { kind: 'reorder', orderNumber: value.orderNumber, key: value.key, totalCents: value.totalCents as number };
-  }
-  return undefined;
 }
 
 /**
@@ -125,7 +92,7 @@ export function outgoingContexts(
     {
       name: contextName(session, GOOGLE_CONTEXTS.session),
       lifespanCount: SESSION_LIFESPAN,
-      parameters: { state: JSON.stringify(reply.state) },
+      parameters: { state: JSON.stringify(writeSessionState(reply.state)) },
     },
   ];
   if (reply.dialog?.type === 'confirm-intent') {

@@ -11,6 +11,7 @@ export const seedCustomers: SeedCustomer[] = [
   { id: 'C-1003', name: 'Clara Weber', email: 'clara.weber@example.com', accessToken: 'demo-token-clara' },
   { id: 'C-1004', name: 'David Miller', email: 'david.miller@example.com', accessToken: 'demo-token-david' },
   { id: 'C-1005', name: 'Emma Wagner', email: 'emma.wagner@example.com', accessToken: 'demo-token-emma' },
+  { id: 'C-1006', name: 'Felix Braun', email: 'felix.braun@example.com', accessToken: 'demo-token-felix' },
 ];
 
 /** A past order; line prices default to today's price unless `price` says what was paid. */
@@ -30,7 +31,8 @@ export interface SeedOrder {
  * Orders around "today" = 2026-11-22 (a Sunday). Latest per customer: Anna shipped (arrives
  * Tuesday 24th), Ben delivered, Clara in progress, David received this morning, Emma cancelled
  * (and everything in it is sold out, so it cannot be reordered). Sold-out lines: Sojadrink,
- * Powerbank 20000, Kartoffelchips, Webcam, Sonnencreme LSF 30, Rasierklingen.
+ * Powerbank 20000, Kartoffelchips, Webcam, Sonnencreme LSF 30, Rasierklingen. Felix has two open
+ * orders (one shipped, one just received), so "where is my order" must ask which.
  */
 export const seedOrders: SeedOrder[] = [
   { number: '10018', customerId: 'C-1001', status: 'delivered', placedAt: '2026-10-12T09:14:00Z',
@@ -71,6 +73,11 @@ export const seedOrders: SeedOrder[] = [
   { number: '10037', customerId: 'C-1005', status: 'shipped', placedAt: '2026-11-18T19:40:00Z',
     carrier: 'DPD', trackingNumber: '01905037370037', expectedDelivery: '2026-11-23',
     lines: [{ productId: 'P-4017', quantity: 1 }, { productId: 'P-4022', quantity: 1 }] },
+  { number: '10038', customerId: 'C-1006', status: 'shipped', placedAt: '2026-11-19T09:30:00Z',
+    carrier: 'Hermes', trackingNumber: 'H1006380380381', expectedDelivery: '2026-11-24',
+    lines: [{ productId: 'P-4019', quantity: 1 }] },
+  { number: '10040', customerId: 'C-1006', status: 'received', placedAt: '2026-11-21T12:10:00Z',
+    lines: [{ productId: 'P-4025', quantity: 2 }, { productId: 'P-4022', quantity: 1 }] },
   { number: '10041', customerId: 'C-1005', status: 'cancelled', placedAt: '2026-11-19T21:03:00Z',
     lines: [{ productId: 'P-2014', quantity: 1 }, { productId: 'P-2018', quantity: 1 }] },
 ];

@@ -14,6 +14,7 @@ export interface SeedRow {
   /** Description: German, English. */
   about: [string, string];
   attributes?: Record<string, string>;
+  attributeLabels?: Product['attributeLabels'];
   variantGroup?: string;
   /** Listed but not sold right now, whatever the stock says. */
   discontinued?: boolean;
@@ -56,6 +57,7 @@ export function toProduct(category: string, row: SeedRow): Product {
   if (unitPrice) product.unitPrice = unitPrice;
   if (row.size) product.size = row.size;
   if (row.attributes) product.attributes = row.attributes;
+  if (row.attributeLabels) product.attributeLabels = row.attributeLabels;
   if (row.variantGroup) product.variantGroup = row.variantGroup;
   return product;
 }
@@ -75,6 +77,16 @@ export interface VariantFamily {
   stock?: Record<string, number>;
   defaultStock: number;
 }
+
+/** How the demo shop's colours are said: German as a noun ("in Schwarz"), English in lower case. */
+const COLOUR_LABELS: Record<string, { de: string; en: string }> = {
+  blau: { de: 'Blau', en: 'blue' },
+  schwarz: { de: 'Schwarz', en: 'black' },
+  rot: { de: 'Rot', en: 'red' },
+  lila: { de: 'Lila', en: 'purple' },
+  grau: { de: 'Grau', en: 'grey' },
+  weiß: { de: 'Weiß', en: 'white' },
+};
 
 /** Expands a variant family into seed rows sharing its `variantGroup`. */
 export function variants(family: VariantFamily): SeedRow[] {
@@ -98,6 +110,8 @@ export function variants(family: VariantFamily): SeedRow[] {
       variantGroup: family.group,
     };
     if (size) row.size = size;
+    const colour = attrs.colour !== undefined ? COLOUR_LABELS[attrs.colour] : undefined;
+    if (colour) row.attributeLabels = { colour };
     return row;
   });
 }

@@ -10,4 +10,6 @@ export const seedShopInfo: ShopInfo = {
   shippingCents: 495,
   freeShippingFromCents: 5000,
   vatPercent: 19,
+  defaultStoreId: 'S-MUC',
+  addressForm: 'du',
 };

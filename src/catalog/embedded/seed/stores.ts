@@ -9,6 +9,7 @@ export const seedStores: Store[] = [
   {
     id: 'S-MUC',
     name: 'Lindenhof Markt München',
+    names: { en: 'Lindenhof Markt Munich' },
     city: 'München',
     region: 'DE-BY',
     timeZone: 'Europe/Berlin',
@@ -27,6 +28,7 @@ export const seedStores: Store[] = [
   {
     id: 'S-CGN',
     name: 'Lindenhof Markt Köln',
+    names: { en: 'Lindenhof Markt Cologne' },
     city: 'Köln',
     region: 'DE-NW',
     timeZone: 'Europe/Berlin',

@@ -1,0 +1,53 @@
+import { calendarDayIn, midnightIn } from './opening-hours.js';
+import type { TurnContext } from './context.js';
+import { cleanSpokenText, foldSpoken } from './speech.js';
+import type { SlotValue, VoiceTurn } from './turn.js';
+
+/**
+ * Words that mark another intent's phrase caught in the product slot, folded. Platforms fill an
+ * open slot with whatever follows a carrier phrase ("Was kostet der Versand?", "habt ihr heute
+ * auf"); the matcher would then name the nearest product ("Skipping Rope" for "shipping").
+ * Both languages are checked whatever the locale: a German session says "shipping" too.
+ */
+const ORDER_WORDS = /\b(mein|meine|meinem|meiner|meines|my)\s+(paket|packchen|sendung|bestellung|lieferung|parcel|package|order|delivery|shipment)\b|^(paket|sendung|parcel|package|shipment)$/;
+const HANDOFF_WORDS = /\b(mensch|menschen|mitarbeiter|mitarbeiterin|kundenservice|kundendienst|hotline|berater|human|person|agent|someone|somebody|customer service|representative|operator)\b/;
+const HOURS_WORDS = /\b(offen|geoffnet|offnungszeiten|geschlossen|open|opening|hours|closed|closing)\b/;
+/** "auf" and "zu" mean opening hours only beside a day word ("habt ihr heute auf"). */
+const OPEN_SHUT = /\b(auf|zu)\b/;
+const DAY_WORDS: Record<string, number> = { heute: 0, jetzt: 0, gerade: 0, today: 0, now: 0, morgen: 1, tomorrow: 1, ubermorgen: 2 };
+
+/**
+ * The turn as it was meant, when a ProductLookupIntent's product is really a phrase of another
+ * intent: shipping and other FAQ topics, "mein Paket", "mit einem Menschen", opening hours.
+ * Undefined when the slot may well name a product.
+ *
+ * @example misroutedTurn(ctx) // for product "der versand": { …turn, intent: 'ShopFaqIntent', slots: { topic: { id: 'shipping_costs' } } }
+ */
+export async function misroutedTurn(ctx: TurnContext): Promise<VoiceTurn | undefined> {
+  const slot = ctx.turn.slots.product;
+  // Dialogflow hands an unmatched value of an open entity back as its "id": only a real product counts.
+  if (!slot || (slot.id && (await ctx.deps.commerce.getProduct(slot.id)))) return undefined;
+  const text = foldSpoken(cleanSpokenText(slot.value));
+  if (!text) return undefined;
+  const as = (intent: string, slots: Record<string, SlotValue>): VoiceTurn => ({ ...ctx.turn, intent, slots });
+
+  if (ORDER_WORDS.test(text)) return as('OrderStatusIntent', {});
+  const topics = await ctx.deps.commerce.faqTopics();
+  const words = ` ${text} `;
+  const topic = topics.find((t) => [...t.names.de, ...t.names.en].some((n) => words.includes(` ${foldSpoken(n)} `)));
+  if (topic) return as('ShopFaqIntent', { topic: { id: topic.id, value: slot.value } });
+  if (HANDOFF_WORDS.test(text)) return as('HumanHandoffIntent', {});
+  const offset = text.split(' ').map((w) => DAY_WORDS[w]).find((d) => d !== undefined);
+  if (HOURS_WORDS.test(text) || (offset !== undefined && OPEN_SHUT.test(text))) {
+    const slots: Record<string, SlotValue> = {};
+    if (offset !== undefined) {
+      const today = calendarDayIn(ctx.turn.now, ctx.shop.timeZone);
+      slots.day = { value: midnightIn(ctx.shop.timeZone, today).plus({ days: offset }).toISODate()! };
+    }
+    const stores = await ctx.deps.commerce.listStores();
+    const store = stores.find((s) => [s.city, ...s.aliases].some((n) => words.includes(` ${foldSpoken(n)} `)));
+    if (store) slots.store = { id: store.id, value: store.city };
+    return as('StoreHoursIntent', slots);
+  }
+  return undefined;
+}
