@@ -1,8 +1,9 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { BreakerState, CatalogCallResult, CatalogObserver } from '../catalog/resilient-commerce.js';
 import { isSharedIntent } from '../domain/intents.js';
 import { isLocale, type Platform, type VoiceReply } from '../domain/turn.js';
 import type { RequestOutcome } from '../platforms/request-context.js';
+import { CounterSeries, HistogramSeries } from './metric-series.js';
 
 
 /** The process's Prometheus metrics, in a registry of their own (never prom-client's global one). */
@@ -51,9 +52,10 @@ export function routeLabel(route: string): string {
 
 /**
  * Creates the metrics: requests by platform, intent, locale and outcome; request latency;
- * catalog call latency and failures by method; the catalog breaker's state. All of them are
- * prom-client's own: accumulators of our own saved less than the 3 % of a request that would pay
- * for keeping them (bench/NOTES.md, "Metrics").
+ * catalog call latency and failures by method; the catalog breaker's state. The labelled metrics
+ * counted on every request are metric-series.ts's: prom-client's own hash the label object on each
+ * call, more than 3 % of a request in the profile (bench/NOTES.md, "Metrics"); the breaker gauge,
+ * the process metrics and the rendering are prom-client's.
  *
  * @example
  *   const metrics = createMetrics();
@@ -64,33 +66,33 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   const registry = new Registry();
   if (options.processMetrics) collectDefaultMetrics({ register: registry });
 
-  const turns = new Counter({
+  const turns = new CounterSeries({
     name: 'shopvoice_turns_total',
     help: 'Answered conversation turns by platform, intent, locale and outcome.',
     labelNames: ['platform', 'intent', 'locale', 'outcome'] as const,
     registers: [registry],
   });
-  const httpRequests = new Counter({
+  const httpRequests = new CounterSeries({
     name: 'shopvoice_http_requests_total',
     help: 'HTTP requests by route and status code.',
     labelNames: ['route', 'status'] as const,
     registers: [registry],
   });
-  const requestSeconds = new Histogram({
+  const requestSeconds = new HistogramSeries({
     name: 'shopvoice_request_duration_seconds',
     help: 'Time from request to finished response on the platform routes, by platform and outcome.',
     labelNames: ['platform', 'outcome'] as const,
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
-  const catalogSeconds = new Histogram({
+  const catalogSeconds = new HistogramSeries({
     name: 'shopvoice_catalog_call_duration_seconds',
     help: 'Catalog (shop) call latency including retries, by method and result.',
     labelNames: ['method', 'result'] as const,
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
-  const catalogFailures = new Counter({
+  const catalogFailures = new CounterSeries({
     name: 'shopvoice_catalog_call_failures_total',
     help: 'Catalog calls that failed (timeout, error, breaker_open), by method and reason.',
     labelNames: ['method', 'reason'] as const,
@@ -106,8 +108,8 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
 
   const catalog: CatalogObserver = {
     call(method: string, seconds: number, result: CatalogCallResult) {
-      catalogSeconds.observe({ method, result }, seconds);
-      if (result !== 'ok' && result !== 'expected') catalogFailures.inc({ method, reason: result });
+      catalogSeconds.observe(seconds, method, result);
+      if (result !== 'ok' && result !== 'expected') catalogFailures.inc(method, result);
     },
     breakerState(current: BreakerState) {
       for (const state of BREAKER_STATES) breaker.set({ state }, state === current ? 1 : 0);
@@ -118,13 +120,13 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     registry,
     catalog,
     turn(platform, reply, locale) {
-      turns.inc({ platform, intent: intentLabel(reply.handledAs), locale: isLocale(locale) ? locale : 'other', outcome: reply.outcome });
+      turns.inc(platform, intentLabel(reply.handledAs), isLocale(locale) ? locale : 'other', reply.outcome);
     },
     request(route, status, seconds, outcome) {
       const label = routeLabel(route);
-      httpRequests.inc({ route: label, status: String(status) });
+      httpRequests.inc(label, String(status));
       if (label === '/alexa' || label === '/google') {
-        requestSeconds.observe({ platform: label === '/alexa' ? 'alexa' : 'google', outcome: outcome ?? (status >= 500 ? 'failed' : 'rejected') }, seconds);
+        requestSeconds.observe(seconds, label === '/alexa' ? 'alexa' : 'google', outcome ?? (status >= 500 ? 'failed' : 'rejected'));
       }
     },
     render: () => registry.metrics(),

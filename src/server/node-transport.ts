@@ -48,8 +48,11 @@ export function callOf(req: IncomingMessage, body: Buffer): HttpCall {
   return { method: req.method ?? 'GET', headers: req.headers, body };
 }
 
-/** Writes an endpoint's answer to a Node response. */
+/** Writes an endpoint's answer to a Node response (header by header: no header object copied per request). */
 export function send(res: ServerResponse, answer: HttpAnswer): void {
-  res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
+  res.statusCode = answer.status;
+  const headers = answer.headers;
+  for (const name in headers) res.setHeader(name, headers[name]!);
+  res.setHeader('content-length', Buffer.byteLength(answer.body));
   res.end(answer.body);
 }
