@@ -40,15 +40,15 @@ function keepSession(input: HandlerInput, state: SessionState): void {
  * Connections.Response, types yet to come) gets a valid empty response that carries only our own
  * session keys (platform-rules.md, "Learned from outside clients").
  *
- * The request's context reaches the handlers through a map keyed by the envelope, which ask-sdk
- * hands to them unchanged, rather than through ask-sdk's invocation context (that one is
- * Lambda's `context`).
+ * The request's context (its logger, reply deadline and outcome) is what ask-sdk calls the
+ * invocation context, the place Lambda's context with its deadline goes: the handlers read it from
+ * `input.context`. No deps travel there; the turn handler and the store come with the skill. (A
+ * WeakMap keyed by the envelope instead cost 5 % of a request in garbage collection: bench/NOTES.md.)
  *
  * @example await createAlexaSkill({ handleTurn, forgetUser }).invoke(envelope, context)
  */
 export function createAlexaSkill(options: AlexaSkillOptions): AlexaSkill {
-  const contexts = new WeakMap<RequestEnvelope, RequestContext>();
-  const contextOf = (input: HandlerInput): RequestContext => contexts.get(input.requestEnvelope)!;
+  const contextOf = (input: HandlerInput): RequestContext => input.context as RequestContext;
 
   const conversation = {
     canHandle: (input: HandlerInput) => CONVERSATION_REQUESTS.has(input.requestEnvelope.request.type),
@@ -121,10 +121,9 @@ export function createAlexaSkill(options: AlexaSkillOptions): AlexaSkill {
 
   return {
     async invoke(envelope, context) {
-      contexts.set(envelope, context);
       // ask-sdk adds `userAgent: "ask-node/… Node/v20…"`: it tells every caller our runtime and
       // versions, and Alexa does not read it.
-      const { userAgent: _runtime, ...response } = await skill.invoke(envelope);
+      const { userAgent: _runtime, ...response } = await skill.invoke(envelope, context);
       return response;
     },
   };
