@@ -45,6 +45,8 @@ export type Localized = Record<Language, string>;
 
 export interface ShopInfo {
   name: string;
+  /** The name as said in a language where it differs from `name` (shop file: `name: { de, en }`). */
+  names?: Partial<Localized>;
   phone: string;
   email: string;
   timeZone: string;
@@ -146,6 +148,11 @@ export interface PlacedOrder {
   order: Order;
   /** False when the idempotency key had already placed this order. */
   created: boolean;
+  /**
+   * Set when the shop cannot charge the customer for us (Shopify): `order` is then an order to
+   * pay, and its checkout link went to the customer's e-mail. Absent: the order is placed.
+   */
+  checkoutSentTo?: 'email';
 }
 
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;

@@ -24,7 +24,10 @@ export function addressFormOf(deps: DomainDeps, shop: ShopInfo): AddressForm {
 }
 
 export function createContext(turn: VoiceTurn, deps: DomainDeps, t: TFunction, shop: ShopInfo, address: AddressForm = 'du'): TurnContext {
-  return { turn, deps, t, locale: turn.locale, language: languageOf(turn.locale), shop, address };
+  const language = languageOf(turn.locale);
+  // The shop's name as said in the customer's language, where the shop gives one ("Sonnenberg Farm Shop").
+  const named = shop.names?.[language];
+  return { turn, deps, t, locale: turn.locale, language, shop: named && named !== shop.name ? { ...shop, name: named } : shop, address };
 }
 
 /** Renders a locale key for this turn. */

@@ -1,5 +1,7 @@
 import pg from 'pg';
 import { RETENTION_MS, STALE_CLAIM_MS, type ReorderClaim, type StateStore } from './state-store.js';
+import { noteFromRow, type NoteRow } from './staff-note-row.js';
+import type { TurnEvent } from './turn-event.js';
 
 /** The state port over PostgreSQL: one database that many instances share. */
 export interface PostgresStateStore extends StateStore {
@@ -33,6 +35,32 @@ CREATE TABLE reorder_claims (
   PRIMARY KEY (user_id, key)
 );
 CREATE INDEX reorder_claims_time ON reorder_claims (claimed_at);
+`,
+  },
+  {
+    version: 3,
+    sql: `
+CREATE TABLE turn_events (
+  id             BIGSERIAL PRIMARY KEY,
+  at             BIGINT NOT NULL,
+  user_pseudonym TEXT,
+  data           JSONB NOT NULL
+);
+CREATE INDEX turn_events_time ON turn_events (at);
+CREATE INDEX turn_events_user ON turn_events (user_pseudonym);
+CREATE TABLE staff_notes (
+  id             BIGSERIAL PRIMARY KEY,
+  at             BIGINT NOT NULL,
+  kind           TEXT NOT NULL,
+  platform       TEXT NOT NULL,
+  locale         TEXT NOT NULL,
+  user_pseudonym TEXT,
+  score          INTEGER,
+  note           TEXT,
+  done_at        BIGINT
+);
+CREATE INDEX staff_notes_time ON staff_notes (at);
+CREATE INDEX staff_notes_user ON staff_notes (user_pseudonym);
 `,
   },
 ];
@@ -136,9 +164,59 @@ export async function openPostgresStateStore(url: string, options: PostgresState
     async releaseReorder(key, userId) {
       await pool.query('DELETE FROM reorder_claims WHERE user_id = $1 AND key = $2 AND order_number IS NULL', [userId, key]);
     },
-    async forgetUser(userId) {
-      const result = await pool.query('DELETE FROM reorder_claims WHERE user_id = $1', [userId]);
+    async forgetUser(userId, pseudonyms = []) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const claims = await client.query('DELETE FROM reorder_claims WHERE user_id = $1', [userId]);
+        const events = await client.query('DELETE FROM turn_events WHERE user_pseudonym = ANY($1::text[])', [pseudonyms]);
+        const notes = await client.query('DELETE FROM staff_notes WHERE user_pseudonym = ANY($1::text[])', [pseudonyms]);
+        await client.query('COMMIT');
+        return (claims.rowCount ?? 0) + (events.rowCount ?? 0) + (notes.rowCount ?? 0);
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async recordTurnEvents(events) {
+      if (events.length === 0) return;
+      // One statement per batch: the arrays are unnested into rows.
+      await pool.query(
+        'INSERT INTO turn_events (at, user_pseudonym, data) SELECT * FROM unnest($1::bigint[], $2::text[], $3::jsonb[])',
+        [events.map((e) => e.at), events.map((e) => e.user), events.map((e) => JSON.stringify(e))],
+      );
+    },
+    async turnEvents(range) {
+      const { rows } = await pool.query<{ data: TurnEvent }>(
+        'SELECT data FROM turn_events WHERE at >= $1 AND at < $2 ORDER BY at, id',
+        [range.from.getTime(), range.to.getTime()],
+      );
+      return rows.map((r) => r.data);
+    },
+    async purgeTurnEvents(before) {
+      const result = await pool.query('DELETE FROM turn_events WHERE at < $1', [before.getTime()]);
       return result.rowCount ?? 0;
+    },
+    async addStaffNote(note) {
+      const { rows } = await pool.query<NoteRow>(
+        'INSERT INTO staff_notes (at, kind, platform, locale, user_pseudonym, score, note) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *',
+        [note.at, note.kind, note.platform, note.locale, note.user, note.score ?? null, note.note ?? null],
+      );
+      return noteFromRow(rows[0]!);
+    },
+    async listCallbacks(options = {}) {
+      const { rows } = await pool.query<NoteRow>(
+        'SELECT * FROM staff_notes WHERE ($1 OR done_at IS NULL) ORDER BY at DESC, id DESC LIMIT $2',
+        [options.includeDone ?? false, options.limit ?? 200],
+      );
+      return rows.map(noteFromRow);
+    },
+    async markCallbackDone(id, at) {
+      if (!/^\d{1,18}$/.test(id)) return false;
+      const result = await pool.query('UPDATE staff_notes SET done_at = $1 WHERE id = $2 AND done_at IS NULL', [at.getTime(), id]);
+      return result.rowCount === 1;
     },
     async ping() {
       await pool.query('SELECT 1');

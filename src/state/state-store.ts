@@ -1,3 +1,7 @@
+import type { NewStaffNote, StaffNote, TimeRange, TurnEvent } from './turn-event.js';
+
+export type { NewStaffNote, StaffNote, TimeRange, TurnEvent };
+
 /**
  * The state port: what must outlive a request. SQLite by default (`sqlite-state-store.ts`);
  * PostgreSQL (`postgres-state-store.ts`, `SHOPVOICE_STATE_URL`) lets many instances share it.
@@ -16,8 +20,24 @@ export interface StateStore {
   completeReorder(key: string, orderNumber: string, userId: string): Promise<void>;
   /** Releases this user's claim whose placement failed, so a retry can try again. */
   releaseReorder(key: string, userId: string): Promise<void>;
-  /** Deletes everything stored for a platform user (GDPR, `SkillDisabled`); the number of rows. */
-  forgetUser(userId: string): Promise<number>;
+  /**
+   * Deletes everything stored for a platform user (GDPR, `SkillDisabled`): their claims, and the
+   * turn events and staff notes under any of `pseudonyms` (the user's analytics pseudonyms, one
+   * per analytics key, see `src/analytics/pseudonym.ts`). Resolves to the number of rows deleted.
+   */
+  forgetUser(userId: string, pseudonyms?: readonly string[]): Promise<number>;
+  /** Appends turn events (the analytics recorder's batches), in one transaction. */
+  recordTurnEvents(events: readonly TurnEvent[]): Promise<void>;
+  /** The turn events with `from` ≤ at < `to`, oldest first. */
+  turnEvents(range: TimeRange): Promise<TurnEvent[]>;
+  /** Deletes turn events older than `before` (the analytics retention); the number deleted. */
+  purgeTurnEvents(before: Date): Promise<number>;
+  /** Stores a callback request or feedback comment for staff. */
+  addStaffNote(note: NewStaffNote): Promise<StaffNote>;
+  /** Callback requests and feedback, newest first; done ones only with `includeDone`. */
+  listCallbacks(options?: { includeDone?: boolean; limit?: number }): Promise<StaffNote[]>;
+  /** Marks a note done; false when there is no such open note. */
+  markCallbackDone(id: string, at: Date): Promise<boolean>;
   /** Resolves when the store answers; used by /readyz. */
   ping(): Promise<void>;
   close(): Promise<void> | void;

@@ -76,9 +76,10 @@ test('every bad row is reported with its line number, field and what is wrong', 
   assert.deepEqual(errors[0], { row: 3, field: 'price', message: 'price "abc" is not a price in euro (like 3,49)' });
 });
 
-test('unknown or doubled columns are reported against the header line', () => {
+test('unknown or doubled columns are reported against the header line, together with every row error', () => {
   const { errors } = parseCatalogCsv('id,name_de,name_en,preis,stock,stock\nA,B,C,1,1,1\n');
-  assert.deepEqual(errors.map((e) => [e.row, e.field]), [[1, 'preis'], [1, 'stock']]);
+  // "preis" is not read, so row 2 has no price: both are said at once, not one after the other.
+  assert.deepEqual(errors.map((e) => [e.row, e.field]), [[1, 'preis'], [1, 'stock'], [2, 'price']]);
 });
 
 test('unit prices need a unit from the list, and a unit needs a unit price', () => {
@@ -128,11 +129,52 @@ test('files that cannot be a catalog throw with a clear message', async (t) => {
     await writeFile(path, text);
     return path;
   };
-  await assert.rejects(parseCatalogFile(await write('c.xlsx', 'x')), /must end in \.csv or \.json/);
+  await assert.rejects(parseCatalogFile(await write('c.xlsx', 'x')), /must end in \.csv, \.tsv or \.json/);
   await assert.rejects(parseCatalogFile(await write('c.json', '{"id": 1}')), /must be an array/);
   await assert.rejects(parseCatalogFile(await write('d.json', '[{"id": 1},')), /JSON cannot be read/);
   await assert.rejects(parseCatalogFile(await write('e.json', '[]')), /no products/);
   await assert.rejects(parseCatalogFile(await write('f.csv', `${HEADER}\n`)), /no products/);
   await assert.rejects(parseCatalogFile(await write('g.csv', `${HEADER}\nA,"B,C,D,1,1\n`)), /CSV cannot be read/);
   await assert.rejects(parseCatalogFile(join(dir, 'missing.csv')), /no such file/);
+});
+
+test('a CSV saved by German Excel (Windows-1252, semicolons) imports as written, and says how it was read', async (t) => {
+  const dir = await tempDataDir(t, 'shopvoice-import-');
+  const path = join(dir, 'excel.csv');
+  const text = 'id;name_de;name_en;price;stock\nK-1;Käsekuchen „Omas Art“;Cheesecake;12,99;4\nK-2;Brötchen;Bread roll;0,45;90\nK-3;Müsli;Muesli;3,99;20\n';
+  const map: Record<string, number> = { '„': 0x84, '“': 0x93 };
+  await writeFile(path, Buffer.from([...text].map((c) => map[c] ?? c.charCodeAt(0))));
+  const parsed = await parseCatalogFile(path);
+  assert.equal(parsed.encoding, 'windows-1252');
+  assert.deepEqual(parsed.errors, []);
+  assert.equal(parsed.products[0]!.name.de, 'Käsekuchen „Omas Art“');
+  const utf8 = join(dir, 'utf8.csv');
+  await writeFile(utf8, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+  assert.equal((await parseCatalogFile(utf8)).encoding, 'utf-8 with BOM');
+});
+
+test('a .tsv file is split at tabs even when its names contain commas and semicolons', async (t) => {
+  const dir = await tempDataDir(t, 'shopvoice-import-');
+  const path = join(dir, 'export.tsv');
+  await writeFile(path, 'id\tname_de\tname_en\tprice\tstock\nT-1\tÄpfel, rot; lose\tApples, red\t2,49\t10\n');
+  const parsed = await parseCatalogFile(path);
+  assert.deepEqual(parsed.errors, []);
+  assert.equal(parsed.products[0]!.name.de, 'Äpfel, rot; lose');
+});
+
+test('implausible values warn without blocking: a price 20× its category, a unit price that does not fit the size', () => {
+  const parsed = parseCatalogCsv([
+    'id,name_de,name_en,category,price,unit_price,unit,size,stock',
+    'S-1,Socken,Socks,Socken,"4,99",,,,10',
+    'S-2,Socken bunt,Socks colourful,Socken,"5,99",,,,10',
+    'S-3,Wandersocken,Hiking socks,Socken,"1.299,00",,,,10',
+    'S-4,Sneakersocken,Trainer socks,Socken,"3,99",,,,10',
+    'O-1,Olivenöl,Olive oil,Öl,"4,49","8,98",l,500 ml,3',
+    'O-2,Rapsöl,Rapeseed oil,Öl,"2,49","2,49",l,500 ml,3',
+  ].join('\n'));
+  assert.deepEqual(parsed.errors, []);
+  assert.equal(parsed.products.length, 6, 'warnings do not block');
+  assert.deepEqual(parsed.warnings.map((w) => [w.row, w.field]), [[4, 'price'], [7, 'unit_price']]);
+  assert.match(parsed.warnings[0]!.message, /1299\.00 is more than 20× the median of "Socken"/);
+  assert.match(parsed.warnings[1]!.message, /does not fit price 2\.49 for 500 ml \(4\.98 per l\)/);
 });

@@ -114,3 +114,18 @@ describe('models build', () => {
     assert.match(io.errors.join('\n'), /nothing was built/);
   });
 });
+
+it("a merchant's build goes to its own folder and leaves the repository's demo models untouched", async (t) => {
+  const { readdir } = await import('node:fs/promises');
+  const dataDir = await mkdtemp(join(tmpdir(), 'shopvoice-merchant-models-'));
+  t.after(() => rm(dataDir, { recursive: true, force: true }));
+  const io = captureIo();
+  const merchant = { config: loadConfig({ SHOPVOICE_DATA_DIR: dataDir }) };
+  assert.equal(await runModels(['build'], io, merchant), 0, io.text());
+  const out = join(dataDir, 'models');
+  assert.match(io.text(), new RegExp(`changed in ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  assert.ok((await readdir(join(out, 'alexa/skill-package/interactionModels/custom'))).includes('de-DE.json'));
+  assert.ok((await readdir(join(out, 'source'))).includes('de.yaml'), 'a complete model folder: source included');
+  const check = captureIo();
+  assert.equal(await runModels(['build', '--check', '--demo'], check, merchant), 0, `the repository's models are still current: ${check.text()}`);
+});

@@ -33,3 +33,26 @@ test('after forgetUser no byte of the user id or their keys is left in the datab
   assert.ok(disk.includes(KEPT), 'the other user is untouched');
   assert.deepEqual(await state.claimReorder(`reorder:${KEPT}:key`, KEPT), { claimed: false, pending: true });
 });
+
+test("after forgetUser no byte of the user's turn events (written by the writer thread) is left on disk", async (t) => {
+  const dataDir = await tempDataDir(t, 'shopvoice-secure-delete-events-');
+  const state = openSqliteStateStore(dataDir, { now: () => new Date('2026-11-24T09:00:00Z') });
+  t.after(() => state.close());
+  const event = (user: string, i: number) => ({
+    at: Date.parse('2026-11-24T09:00:00Z') + i, session: `session-${user}`, user, keyId: 'k', platform: 'alexa' as const, locale: 'de-DE',
+    kind: 'intent' as const, intent: 'ProductLookupIntent', handledAs: 'ProductLookupIntent', recognisedBy: 'platform' as const, outcome: 'ok' as const,
+    latencyMs: 10, endSession: false, handoff: false, product: { spoken: `spoken-by-${user}`, found: false },
+  });
+  const gone = 'PSEUDONYM-GONE-4c1d8e2a';
+  const kept = 'PSEUDONYM-KEPT-9a7b3f10';
+  await state.recordTurnEvents(Array.from({ length: 50 }, (_, i) => event(gone, i)));
+  await state.recordTurnEvents([event(kept, 99)]);
+  assert.ok(bytesOnDisk(dataDir).includes(gone), 'the events were written to disk');
+
+  assert.equal(await state.forgetUser('platform-id', [gone]), 50);
+
+  const disk = bytesOnDisk(dataDir);
+  assert.equal(disk.includes(gone), false, 'pseudonym still readable on disk');
+  assert.equal(disk.includes(`spoken-by-${gone}`), false, 'slot values still readable on disk');
+  assert.ok(disk.includes(kept), 'the other user is untouched');
+});

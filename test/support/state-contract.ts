@@ -3,7 +3,7 @@
 // stale-claim takeover, deletion of a user's data, retention, readiness).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { RETENTION_MS, STALE_CLAIM_MS, type StateStore } from '../../src/state/state-store.js';
+import { RETENTION_MS, STALE_CLAIM_MS, type StateStore, type TurnEvent } from '../../src/state/state-store.js';
 
 /** A store under test: every `open` is a new connection (or process) on the same database. */
 export interface StateBackend {
@@ -13,6 +13,27 @@ export interface StateBackend {
 }
 
 const T0 = new Date('2026-11-24T09:00:00Z');
+
+/** A turn event at `minutes` after T0, of `user`, with every optional field filled once. */
+function event(minutes: number, user: string | null, extra: Partial<TurnEvent> = {}): TurnEvent {
+  return {
+    at: T0.getTime() + minutes * 60_000,
+    session: `s-${user}`,
+    user,
+    keyId: user ? 'k1' : null,
+    platform: 'alexa',
+    locale: 'de-DE',
+    kind: 'intent',
+    intent: 'ProductLookupIntent',
+    handledAs: 'ProductLookupIntent',
+    recognisedBy: 'platform',
+    outcome: 'ok',
+    latencyMs: 12,
+    endSession: false,
+    handoff: false,
+    ...extra,
+  };
+}
 
 /**
  * Registers the contract's tests for one kind of store.
@@ -114,6 +135,67 @@ export function describeStateContract(name: string, backend: () => Promise<State
       const later = await open(() => new Date(T0.getTime() + RETENTION_MS + 1));
       assert.deepEqual(await later.claimReorder('old', 'u'), { claimed: true }, 'the old entry was purged');
       assert.deepEqual(await later.claimReorder('newer', 'u'), { claimed: false, pending: true }, 'the newer one was kept');
+    });
+
+    test('turn events are stored in batches and read back by half-open time range, oldest first, from any connection', async (t) => {
+      const open = await fresh(t);
+      const [a, b] = [await open(), await open()];
+      const full = event(5, 'p-anna', {
+        product: { spoken: 'hafer milch', id: 'P-1', found: true },
+        readBackCents: 1299,
+        orderCents: 1299,
+        feedback: 5,
+        confidence: 0.75,
+        endReason: 'USER_INITIATED',
+        utterance: 'ich will # dinge',
+      });
+      await a.recordTurnEvents([event(10, 'p-ben'), full]);
+      await b.recordTurnEvents([event(0, null), event(60, 'p-anna')]);
+      await a.recordTurnEvents([]);
+      const all = await b.turnEvents({ from: T0, to: new Date(T0.getTime() + 61 * 60_000) });
+      assert.deepEqual(all.map((e) => e.at - T0.getTime()), [0, 5, 10, 60].map((m) => m * 60_000));
+      assert.deepEqual(all[1], full, 'every field survives the round trip');
+      const window = await a.turnEvents({ from: new Date(T0.getTime() + 5 * 60_000), to: new Date(T0.getTime() + 60 * 60_000) });
+      assert.deepEqual(window.map((e) => e.user), ['p-anna', 'p-ben'], 'from is included, to is not');
+      await a.close();
+      assert.equal((await (await open()).turnEvents({ from: T0, to: new Date(T0.getTime() + 86_400_000) })).length, 4, 'they survive reopening');
+    });
+
+    test("forgetUser deletes the turn events and staff notes under the user's pseudonyms, and nobody else's", async (t) => {
+      const store = await (await fresh(t))();
+      await store.claimReorder('a1', 'user-a');
+      await store.recordTurnEvents([event(1, 'p-a-key1'), event(2, 'p-a-key2'), event(3, 'p-b'), event(4, null)]);
+      await store.addStaffNote({ at: T0.getTime(), kind: 'feedback', platform: 'google', locale: 'en-US', user: 'p-a-key2', score: 2 });
+      await store.addStaffNote({ at: T0.getTime(), kind: 'callback', platform: 'alexa', locale: 'de-DE', user: 'p-b' });
+      assert.equal(await store.forgetUser('user-a', ['p-a-key1', 'p-a-key2']), 4, '1 claim + 2 events + 1 note');
+      const left = await store.turnEvents({ from: T0, to: new Date(T0.getTime() + 86_400_000) });
+      assert.deepEqual(left.map((e) => e.user), ['p-b', null]);
+      assert.deepEqual((await store.listCallbacks()).map((n) => n.user), ['p-b']);
+      assert.equal(await store.forgetUser('user-a', ['p-a-key1', 'p-a-key2']), 0);
+      assert.equal(await store.forgetUser('user-x'), 0, 'without pseudonyms only claims are looked for');
+    });
+
+    test('purgeTurnEvents deletes the events older than the retention limit only', async (t) => {
+      const store = await (await fresh(t))();
+      await store.recordTurnEvents([event(0, 'old'), event(10, 'edge'), event(20, 'new')]);
+      assert.equal(await store.purgeTurnEvents(new Date(T0.getTime() + 10 * 60_000)), 1);
+      const left = await store.turnEvents({ from: T0, to: new Date(T0.getTime() + 86_400_000) });
+      assert.deepEqual(left.map((e) => e.user), ['edge', 'new']);
+    });
+
+    test('callbacks and feedback are listed newest first; marked done once, then only listed on request', async (t) => {
+      const store = await (await fresh(t))();
+      const first = await store.addStaffNote({ at: T0.getTime(), kind: 'callback', platform: 'alexa', locale: 'de-DE', user: 'p-a', note: 'morgen ab 10 Uhr' });
+      const second = await store.addStaffNote({ at: T0.getTime() + 1000, kind: 'feedback', platform: 'google', locale: 'en-GB', user: null, score: 4, note: 'quick' });
+      assert.deepEqual(second, { id: second.id, at: T0.getTime() + 1000, kind: 'feedback', platform: 'google', locale: 'en-GB', user: null, score: 4, note: 'quick' });
+      assert.deepEqual((await store.listCallbacks()).map((n) => n.id), [second.id, first.id]);
+      assert.equal(await store.markCallbackDone(first.id, new Date(T0.getTime() + 5000)), true);
+      assert.equal(await store.markCallbackDone(first.id, new Date(T0.getTime() + 6000)), false, 'already done');
+      assert.equal(await store.markCallbackDone('999999', T0), false, 'unknown id');
+      assert.equal(await store.markCallbackDone('1; DROP TABLE staff_notes', T0), false, 'not an id');
+      assert.deepEqual((await store.listCallbacks()).map((n) => n.id), [second.id]);
+      const all = await store.listCallbacks({ includeDone: true });
+      assert.deepEqual(all.map((n) => [n.id, n.doneAt]), [[second.id, undefined], [first.id, T0.getTime() + 5000]]);
     });
 
     test('ping answers while open and fails once closed (closing twice is fine)', async (t) => {

@@ -63,10 +63,17 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
 
   const version = (): string =>
     (sql("SELECT value FROM settings WHERE key = 'catalog_version'").get() as { value: string }).value;
-  // Written once at seeding (an import replaces products only); every turn reads it.
-  let info: ShopInfo | undefined;
-  const shopInfo = (): ShopInfo =>
-    (info ??= JSON.parse((sql("SELECT value FROM settings WHERE key = 'shop_info'").get() as { value: string }).value) as ShopInfo);
+  // Every turn reads it; `shop configure` (another connection) rewrites it, and then
+  // `PRAGMA data_version` has moved and it is read again.
+  let info: { dataVersion: number; info: ShopInfo } | undefined;
+  const shopInfo = (): ShopInfo => {
+    const dataVersion = (sql('PRAGMA data_version').get() as { data_version: number }).data_version;
+    if (info?.dataVersion !== dataVersion) {
+      const row = sql("SELECT value FROM settings WHERE key = 'shop_info'").get() as { value: string };
+      info = { dataVersion, info: Object.freeze(JSON.parse(row.value) as ShopInfo) };
+    }
+    return info.info;
+  };
   let storesRead: { dataVersion: number; stores: Store[] } | undefined;
   /** The stores with their weekly hours, frozen: every turn is handed the same objects. */
   const readStores = (): Store[] => {

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Product } from '../commerce.js';
+import { decodeTextFile, type TextEncodingName } from '../text/decode-text-file.js';
 import { CATALOG_FIELDS, productFromRawRow, type RawRow, type RowError } from './catalog-row.js';
+import { plausibilityWarnings } from './plausibility.js';
 
 export { formatRowError, type RowError } from './catalog-row.js';
 
@@ -10,6 +12,10 @@ export { formatRowError, type RowError } from './catalog-row.js';
 export interface ParsedCatalog {
   products: Product[];
   errors: RowError[];
+  /** Values that look wrong but do not block the import (a price 20× its category's median). */
+  warnings: RowError[];
+  /** How the file's bytes were read (files only; Excel's plain CSV is Windows-1252). */
+  encoding?: TextEncodingName;
 }
 
 /**
@@ -23,11 +29,13 @@ export interface ParsedCatalog {
  */
 export async function parseCatalogFile(path: string): Promise<ParsedCatalog> {
   const extension = extname(path).toLowerCase();
-  if (extension !== '.csv' && extension !== '.json') throw new Error('a catalog file must end in .csv or .json');
-  const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
+  if (!['.csv', '.tsv', '.json'].includes(extension)) throw new Error('a catalog file must end in .csv, .tsv or .json');
+  const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
     throw new Error(err.code === 'ENOENT' ? 'no such file' : `the file cannot be read: ${err.message}`, { cause: err });
   });
-  return extension === '.csv' ? parseCatalogCsv(text) : parseCatalogJson(text);
+  const { text, encoding } = decodeTextFile(bytes);
+  const parsed = extension === '.json' ? parseCatalogJson(text) : parseCatalogCsv(text, extension === '.tsv' ? '\t' : undefined);
+  return { ...parsed, encoding };
 }
 
 const KNOWN = new Set<string>(CATALOG_FIELDS);
@@ -45,12 +53,12 @@ function detectDelimiter(text: string): string {
 }
 
 /** Parses CSV text with a header row; `errors[].row` is the line number in the file. */
-export function parseCatalogCsv(text: string): ParsedCatalog {
+export function parseCatalogCsv(text: string, delimiter?: string): ParsedCatalog {
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     records = parse(text, {
       bom: true,
-      delimiter: detectDelimiter(text.replace(/^\uFEFF/, '')),
+      delimiter: delimiter ?? detectDelimiter(text.replace(/^\uFEFF/, '')),
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
@@ -66,21 +74,24 @@ export function parseCatalogCsv(text: string): ParsedCatalog {
   const errors: RowError[] = [];
   const headerLine = lineOf(header);
   const seen = new Set<string>();
-  for (const name of columns) {
-    if (name === '') continue;
+  const ignored = new Set<number>();
+  columns.forEach((name, i) => {
+    if (name === '') return;
     if (unknownField(name)) {
       errors.push({ row: headerLine, field: name, message: `column "${name}" is not known (use ${CATALOG_FIELDS.join(', ')} or attr_<name>)` });
+      // Its values are not read, so the rows' own problems are still all reported.
+      ignored.add(i);
     }
     if (seen.has(name)) errors.push({ row: headerLine, field: name, message: `column "${name}" appears twice` });
     seen.add(name);
-  }
-  if (errors.length > 0) return { products: [], errors };
+  });
 
   const raws = rows.map((entry) => {
     const line = lineOf(entry);
     const raw: RawRow = {};
     entry.record.forEach((value, i) => {
       const name = columns[i];
+      if (ignored.has(i)) return;
       if (name) raw[name] = value;
       else if (value !== '') {
         errors.push({ row: line, message: `value "${value}" is in column ${i + 1}, which has no name in the header` });
@@ -141,5 +152,7 @@ function collect(raws: Array<{ raw: RawRow | undefined; row: number }>, errors: 
     if (result.product) products.push(result.product);
   }
   errors.sort((a, b) => a.row - b.row);
-  return errors.length > 0 ? { products: [], errors } : { products, errors };
+  if (errors.length > 0) return { products: [], errors, warnings: [] };
+  const rowOf = new Map([...firstRowOf]);
+  return { products, errors, warnings: plausibilityWarnings(products, (id) => rowOf.get(id) ?? 0) };
 }

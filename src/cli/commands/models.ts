@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { openEmbeddedShop } from '../../catalog/embedded/embedded-shop.js';
@@ -26,7 +26,7 @@ import { sentencesOf, statisticalCoverage } from '../../simulator/statistical-co
 import type { CliIo } from '../cli-io.js';
 
 const USAGE = `usage:
-  shopvoice models build [--check] [--zip] [--demo | --data-dir DIR] [--root DIR]
+  shopvoice models build [--check] [--zip] [--demo | --data-dir DIR] [--root DIR] [--out DIR]
   shopvoice models validate [--root DIR]
   shopvoice models coverage FILE [--locale de-DE] [--platform alexa|google] [--now ISO] [--root DIR] [--json]
   shopvoice models upload --platform alexa|dialogflow [--root DIR] [--no-wait] [--timeout SECONDS]
@@ -92,9 +92,13 @@ async function catalogFor(flags: { demo?: boolean; 'data-dir'?: string }, config
 async function build(argv: string[], io: CliIo, deps: ModelsDeps): Promise<number> {
   const { values: flags } = parseArgs({
     args: argv,
-    options: { check: { type: 'boolean' }, zip: { type: 'boolean' }, demo: { type: 'boolean' }, 'data-dir': { type: 'string' }, root: { type: 'string' } },
+    options: { check: { type: 'boolean' }, zip: { type: 'boolean' }, demo: { type: 'boolean' }, 'data-dir': { type: 'string' }, root: { type: 'string' }, out: { type: 'string' } },
   });
   const root = flags.root ?? 'interaction-models';
+  const config = deps.config ?? loadConfig();
+  // The repository's committed models are the demo's (`--demo`, checked by npm test); a merchant's
+  // models go to a folder of their own, so building them never makes the repository's stale.
+  const out = flags.out ?? (flags.demo ? root : join(flags['data-dir'] ?? config.dataDir, 'models'));
   const loaded = await loadSource(join(root, 'source'));
   const problems = [...loaded.problems, ...(loaded.source ? validateSource(loaded.source) : [])];
   printProblems(problems, io);
@@ -102,24 +106,29 @@ async function build(argv: string[], io: CliIo, deps: ModelsDeps): Promise<numbe
     io.err('models build: the source has errors (above); nothing was built');
     return 1;
   }
-  const { catalog, from } = await catalogFor(flags, deps.config ?? loadConfig());
+  const { catalog, from } = await catalogFor(flags, config);
   const { files, notes } = buildModelFiles(loaded.source, catalog);
   for (const note of notes) io.out(`note: ${note}`);
   if (flags.check) {
-    const stale = await staleModelFiles(root, files);
+    const stale = await staleModelFiles(out, files);
     if (stale.length > 0) {
-      for (const s of stale) io.err(`stale: ${join(root, s.path)} (${s.reason})`);
+      for (const s of stale) io.err(`stale: ${join(out, s.path)} (${s.reason})`);
       io.err(`models build --check: ${stale.length} generated file(s) do not match the source and ${from}; run \`shopvoice models build${flags.demo ? ' --demo' : ''}\` and commit the result`);
       return 1;
     }
     io.out(`models build --check: all ${files.length} generated files are up to date (built from ${from})`);
     return 0;
   }
-  const changed = await writeModelFiles(root, files);
-  for (const c of changed) io.out(`${c.reason === 'not generated any more' ? 'removed' : 'wrote'} ${join(root, c.path)}`);
-  io.out(`models build: ${changed.length} of ${files.length} files changed (built from ${from}, ${catalog.products.length} products)`);
+  if (resolve(out) !== resolve(root)) {
+    // A complete model folder: its own copy of the source, so validate and upload work on it alone.
+    await cp(join(root, 'source'), join(out, 'source'), { recursive: true });
+  }
+  const changed = await writeModelFiles(out, files);
+  for (const c of changed) io.out(`${c.reason === 'not generated any more' ? 'removed' : 'wrote'} ${join(out, c.path)}`);
+  io.out(`models build: ${changed.length} of ${files.length} files changed in ${out} (built from ${from}, ${catalog.products.length} products)`);
+  if (resolve(out) !== resolve(root)) io.out(`next: shopvoice models validate --root ${out}, then shopvoice models upload --platform alexa|dialogflow --root ${out}`);
   if (flags.zip) {
-    const zipPath = join(root, 'dialogflow', 'agent.zip');
+    const zipPath = join(out, 'dialogflow', 'agent.zip');
     await writeFile(zipPath, await zipAgent(files));
     io.out(`wrote ${zipPath}`);
   }

@@ -1,0 +1,4 @@
+import { translate } from './i18n.js';
+
+translate();
+if (new URLSearchParams(location.search).has('failed')) document.getElementById('login-failed').hidden = false;
