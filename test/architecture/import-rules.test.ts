@@ -86,10 +86,12 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   platforms: ['domain', 'i18n'],
   models: ['domain', 'catalog', 'config', 'i18n', 'remember'],
   simulator: ['domain', 'platforms', 'server', 'models', 'catalog', 'state', 'i18n', 'config', 'remember'],
-  server: ['domain', 'platforms', 'catalog', 'state', 'i18n', 'config', 'remember', 'console', 'analytics'],
-  console: ['domain', 'catalog', 'state', 'i18n', 'analytics', 'config', 'remember'],
+  server: ['domain', 'platforms', 'catalog', 'state', 'i18n', 'config', 'remember', 'console', 'analytics', 'notifications'],
+  // The console's simulator page drives the simulator.
+  console: ['domain', 'catalog', 'state', 'i18n', 'analytics', 'simulator', 'config', 'remember'],
   analytics: ['domain', 'state', 'remember'],
-  cli: ['domain', 'platforms', 'server', 'models', 'simulator', 'catalog', 'state', 'i18n', 'config', 'remember'],
+  notifications: ['domain', 'catalog', 'state', 'config', 'remember'],
+  cli: ['domain', 'platforms', 'server', 'models', 'simulator', 'catalog', 'state', 'i18n', 'config', 'remember', 'console', 'analytics', 'notifications'],
   config: [],
   remember: [],
 };
