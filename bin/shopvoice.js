@@ -1,8 +1,5 @@
 #!/usr/bin/env node
 // The published entry: the compiled CLI (npm install builds it through "prepare").
-import { main } from '../dist/cli/main.js';
+import { runCli } from '../dist/cli/main.js';
 
-main(process.argv.slice(2)).then(
-  (code) => { if (typeof code === 'number') process.exitCode = code; },
-  (err) => { console.error(err instanceof Error ? err.message : err); process.exitCode = 1; },
-);
+await runCli(process.argv.slice(2));

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 /** Sunday 6 December 2026, 23:30 in Berlin: shops closed, "heute" ends in 30 minutes. */
 const SUNDAY_NIGHT = '@2026-12-06 22:30:00';
 /** Folders whose tests never reach the domain (certificates, model files, bench guards). */
-const CLOCK_FREE = new Set(['alexa-verify', 'models', 'bench']);
+const CLOCK_FREE = new Set(['alexa-verify', 'models', 'bench', 'architecture']);
 const FAKETIME_LIBS = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1'];
 
 function collect(dir) {

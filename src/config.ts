@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
  * shop; only real platform secrets have none.
  */
 export interface Config {
-  /** HTTP port. */
+  /** HTTP port; 0 takes any free one. */
   port: number;
   /** Folder of the SQLite files (demo shop and state), created on first start. */
   dataDir: string;
@@ -21,7 +21,7 @@ export interface Config {
   google: {
     user?: string;
     password?: string;
-    /** `SHOPVOICE_GOOGLE_AUTH=off` accepts unauthenticated webhook calls (local trials only). */
+    /** `SHOPVOICE_GOOGLE_AUTH=off` (or any switch word for off) accepts unauthenticated webhook calls (local trials only). */
     authOff: boolean;
   };
   shop: {
@@ -41,23 +41,59 @@ export interface Config {
 
 type Env = Record<string, string | undefined>;
 
-function flag(value: string | undefined, fallback: boolean): boolean {
-  if (value === undefined || value.trim() === '') return fallback;
-  return !['false', '0', 'off', 'no'].includes(value.trim().toLowerCase());
+/**
+ * A setting the server cannot start with: the message names the setting, what is wrong, and the
+ * fix, so the CLI can print it as the one line of a failed start.
+ *
+ * @example throw new SettingError('PORT', 'must be a port number from 1 to 65535, got "70000"', 'set PORT to a free port such as 3000');
+ */
+export class SettingError extends Error {
+  constructor(readonly setting: string, problem: string, fix: string) {
+    super(`${setting} ${problem}: ${fix}.`);
+    this.name = 'SettingError';
+  }
+}
+
+const SWITCH_WORDS: Record<string, boolean> = { true: true, false: false, 1: true, 0: false, yes: true, no: false, on: true, off: false };
+
+/** A boolean switch: `true/false`, `1/0`, `yes/no`, `on/off` in any case; blank keeps the default; anything else stops the start. */
+function flag(name: string, value: string | undefined, fallback: boolean): boolean {
+  const word = value?.trim().toLowerCase() ?? '';
+  if (word === '') return fallback;
+  const on = SWITCH_WORDS[word];
+  if (on === undefined) throw new SettingError(name, `is "${value}", not a switch`, 'use true or false (also 1/0, yes/no, on/off)');
+  return on;
 }
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value.trim() === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${value}"`);
+  if (!Number.isInteger(n) || n <= 0) throw new SettingError(name, `must be a positive whole number, got "${value}"`, `set ${name} to a whole number of milliseconds, or leave it unset`);
   return n;
+}
+
+function port(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 3000;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new SettingError('PORT', `must be a port number from 1 to 65535 (0: any free one), got "${value}"`, 'set PORT to a free port such as 3000, or leave it unset');
+  return n;
+}
+
+/** pino's levels; `silent` logs nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function logLevel(env: Env): string {
+  const name = env.SHOPVOICE_LOG_LEVEL ? 'SHOPVOICE_LOG_LEVEL' : 'LOG_LEVEL';
+  const value = (env.SHOPVOICE_LOG_LEVEL || env.LOG_LEVEL || 'info').trim().toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(value)) throw new SettingError(name, `is "${env[name]}", not a log level`, `use one of ${LOG_LEVELS.join(', ')}`);
+  return value;
 }
 
 function addressForm(value: string | undefined): 'du' | 'sie' | undefined {
   const v = value?.trim().toLowerCase();
   if (!v) return undefined;
   if (v === 'du' || v === 'sie') return v;
-  throw new Error(`SHOPVOICE_ADDRESS must be du or sie, got "${value}"`);
+  throw new SettingError('SHOPVOICE_ADDRESS', `is "${value}", not a form of address`, 'use du or sie, or leave it unset');
 }
 
 /** The default data folder: `$XDG_DATA_HOME/shopvoice`, else `~/.local/share/shopvoice`. */
@@ -66,20 +102,25 @@ export function defaultDataDir(env: Env = process.env): string {
   return join(base, 'shopvoice');
 }
 
-/** Reads the configuration from the environment (default: process.env). */
+/**
+ * Reads the configuration from the environment (default: process.env); a value it cannot use
+ * throws a {@link SettingError}.
+ *
+ * @example const config = loadConfig({ PORT: '8080', SHOPVOICE_GOOGLE_AUTH: 'off' });
+ */
 export function loadConfig(env: Env = process.env): Config {
   return {
-    port: positiveInt('PORT', env.PORT, 3000),
+    port: port(env.PORT),
     dataDir: resolve(env.SHOPVOICE_DATA_DIR || defaultDataDir(env)),
     alexa: {
-      verify: flag(env.SHOPVOICE_ALEXA_VERIFY, true),
+      verify: flag('SHOPVOICE_ALEXA_VERIFY', env.SHOPVOICE_ALEXA_VERIFY, true),
       skillIds: (env.SHOPVOICE_ALEXA_SKILL_ID ?? '').split(',').map((s) => s.trim()).filter(Boolean),
       extraRootsFile: env.SHOPVOICE_ALEXA_EXTRA_ROOTS || undefined,
     },
     google: {
       user: env.SHOPVOICE_GOOGLE_USER || undefined,
       password: env.SHOPVOICE_GOOGLE_PASSWORD || undefined,
-      authOff: (env.SHOPVOICE_GOOGLE_AUTH ?? '').trim().toLowerCase() === 'off',
+      authOff: !flag('SHOPVOICE_GOOGLE_AUTH', env.SHOPVOICE_GOOGLE_AUTH, true),
     },
     shop: {
       apiUrl: env.SHOPVOICE_SHOP_API_URL || undefined,
@@ -89,7 +130,7 @@ export function loadConfig(env: Env = process.env): Config {
       email: env.SHOPVOICE_SHOP_EMAIL || undefined,
       address: addressForm(env.SHOPVOICE_ADDRESS),
     },
-    logLevel: env.SHOPVOICE_LOG_LEVEL || env.LOG_LEVEL || 'info',
+    logLevel: logLevel(env),
   };
 }
 

@@ -30,7 +30,7 @@ function atMost(name: string, value: number | undefined, goal: number, unit: str
   };
 }
 
-/** Judges a run against the targets of issue 8. */
+/** Judges a run against the targets of issues 8 and 12. */
 export function judge(results: Omit<BenchResults, 'targets'>): Target[] {
   const all = results.scenarios;
   const product = find(all, 'alexa-ProductLookupIntent');
@@ -56,6 +56,7 @@ export function judge(results: Omit<BenchResults, 'targets'>): Target[] {
     atMost('/alexa ProductLookupIntent unloaded p99', unloaded?.load.p99, 10, 'ms'),
     atLeast('/google ProductLookupIntent ÷ express + minimal actions-on-google', googleProduct && aog && ratio(googleProduct, aog), 1.0, byCpu(googleProduct, aog)),
     atMost('cold start to the first /alexa answer (median)', results.coldStart && median(results.coldStart.alexaMs), 400, 'ms'),
+    atMost('cold start to the first /google answer (median)', results.coldStart && median(results.coldStart.googleMs), 500, 'ms'),
     { name: 'errors under load (non-2xx, connection errors, timeouts)', goal: '0', value: String(errors), met: errors === 0 },
     {
       name: 'memory flat over the soak run',

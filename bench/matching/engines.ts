@@ -2,7 +2,7 @@ import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
 import type { Product } from '../../src/catalog/commerce.js';
 import { buildMatcher } from '../../src/catalog/matching/index.js';
-import type { Language } from '../../src/domain/turn.js';
+import type { Language } from '../../src/catalog/commerce.js';
 
 /** One search engine under test: built once, then asked for its top ids. */
 export interface Engine {

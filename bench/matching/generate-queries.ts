@@ -1,4 +1,4 @@
-import type { Language } from '../../src/domain/turn.js';
+import type { Language } from '../../src/catalog/commerce.js';
 import { CLOTHING_SIZES, FAMILIES, QUALIFIERS } from './catalog-words.js';
 import { random, type Catalog, type ProductSpec } from './generate-catalog.js';
 import { englishNumber, germanNumber } from './spoken-numbers.js';

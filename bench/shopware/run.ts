@@ -15,7 +15,7 @@ import type { Commerce } from '../../src/catalog/commerce.js';
 import { openEmbeddedShop } from '../../src/catalog/embedded/embedded-shop.js';
 import { resilientCommerce } from '../../src/catalog/resilient-commerce.js';
 import { createShopwareCommerce, staticCustomerContexts } from '../../src/catalog/shopware/shopware-commerce.js';
-import type { Language } from '../../src/domain/turn.js';
+import type { Language } from '../../src/catalog/commerce.js';
 import { demoShopFile } from '../../test/support/commerce-contract.js';
 import { FAKE_SHOPWARE_ACCESS_KEY, FAKE_SHOPWARE_CONTEXTS, startFakeShopware } from '../../test/support/fake-shopware.js';
 

@@ -1,4 +1,6 @@
-import type { Language } from '../domain/turn.js';
+
+/** The language of a name or answer the shop gives: it picks the catalog's names and the locale files. */
+export type Language = 'de' | 'en';
 
 /**
  * The catalog port: everything the conversations need from a shop. The embedded SQLite demo

@@ -1,19 +1,20 @@
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
-// cockatiel's circuit breaker, imported from its modules: its index loads every policy (retry,
-// timeout, bulkhead, fallback), about 30 ms of a cold start for code never called. The version is
-// pinned; these modules' declarations type-check the use below.
-import { CircuitBreakerPolicy, CircuitState } from 'cockatiel/dist/CircuitBreakerPolicy.js';
-import { ConsecutiveBreaker } from 'cockatiel/dist/breaker/ConsecutiveBreaker.js';
-import { ExecuteWrapper } from 'cockatiel/dist/common/Executor.js';
-import { BrokenCircuitError } from 'cockatiel/dist/errors/BrokenCircuitError.js';
-import type { Logger } from '../domain/deps.js';
-import { ShopError } from '../domain/errors.js';
-import type { Language } from '../domain/turn.js';
+import { BrokenCircuitError, CircuitBreaker, type BreakerState } from './circuit-breaker.js';
+import { ShopError } from './shop-error.js';
+import type { Language } from './commerce.js';
 import type { Commerce } from './commerce.js';
 
-/** What the breaker is doing: calling the shop, refusing to, or letting one trial call through. */
-export type BreakerState = 'closed' | 'open' | 'half-open' | 'isolated';
+export type { BreakerState } from './circuit-breaker.js';
+
+/** The global timer, looked up when called (so a test's mock clock drives it too). */
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Where the catalog's failures are logged (pino's shape, as the server's logger has it). */
+export interface CatalogLog {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
 
 /** How one catalog call ended (a coded `ShopError` such as ORDER_NOT_FOUND is an answer, not a fault). */
 export type CatalogCallResult = 'ok' | 'expected' | 'timeout' | 'error' | 'breaker_open';
@@ -35,8 +36,10 @@ export interface ResilienceOptions {
   breakAfterFailures?: number;
   /** How long the breaker stays open before one trial call may go through, in ms. */
   halfOpenAfterMs?: number;
-  log?: Logger;
+  log?: CatalogLog;
   observer?: CatalogObserver;
+  /** The clock of deadlines and the breaker, in ms; default `performance.now` (tests drive their own). */
+  now?: () => number;
 }
 
 /** The catalog port with timeouts, retries and a circuit breaker, plus the breaker's state. */
@@ -46,7 +49,7 @@ export interface ResilientCommerce extends Commerce {
    * The same catalog for one reply: its calls, however many, end by `deadline` (a
    * `performance.now()` time), and their failures are logged to `log` (the request's logger).
    */
-  forReply(deadline: number, log?: Logger): Commerce;
+  forReply(deadline: number, log?: CatalogLog): Commerce;
 }
 
 const DEFAULTS = {
@@ -72,7 +75,7 @@ const MIN_ATTEMPT_MS = 50;
  *
  * @example handleTurn(turn, { ...deps, commerce: commerceForReply(deps.commerce, performance.now() + REPLY_BUDGET_MS) })
  */
-export function commerceForReply(commerce: Commerce, deadline: number, log?: Logger): Commerce {
+export function commerceForReply(commerce: Commerce, deadline: number, log?: CatalogLog): Commerce {
   return isResilient(commerce) ? commerce.forReply(deadline, log) : commerce;
 }
 
@@ -90,15 +93,14 @@ class CutShort extends Error {}
 class TimedOut extends Error {}
 
 /**
- * Settles with `promise`, or rejects after `ms`. A plain timer race: cockatiel's timeout policy
- * creates an AbortController per call and aborts it on every success, and the DOMException that
- * builds cost about 175 µs a request in the profile (bench/README figures). Our adapters do not
+ * Settles with `promise`, or rejects after `ms`. A plain timer race: a timeout policy that
+ * creates an AbortController per call and aborts it on every success cost more than the call it
+ * guarded (bench/NOTES.md, "Catalog calls"). Our adapters do not
  * take a signal, so there was nothing to cancel anyway: a late answer is simply ignored. A
  * promise that has already settled (the embedded shop answers synchronously) gets no timer at
  * all: the check waits one microtask, after the promise's own reaction had its turn.
  */
 export function raceTimeout<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
-  const started = performance.now();
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
@@ -115,21 +117,16 @@ export function raceTimeout<T>(promise: Promise<T>, ms: number, error: () => Err
       },
     );
     queueMicrotask(() => {
-      if (!settled) timer = setTimeout(() => reject(error()), Math.max(0, ms - (performance.now() - started)));
+      // A microtask is no time: the timer runs the whole `ms`, exactly on a test's mock clock.
+      if (!settled) timer = setTimeout(() => reject(error()), ms);
     });
   });
 }
 
-const STATES: Record<CircuitState, BreakerState> = {
-  [CircuitState.Closed]: 'closed',
-  [CircuitState.Open]: 'open',
-  [CircuitState.HalfOpen]: 'half-open',
-  [CircuitState.Isolated]: 'isolated',
-};
 
 /**
  * Wraps a catalog so that a slow or broken shop can never leave a customer in silence: every
- * call has a timeout, idempotent reads are retried once, and a circuit breaker (cockatiel)
+ * call has a timeout, idempotent reads are retried once, and a circuit breaker (circuit-breaker.ts)
  * stops calling a shop that keeps failing. Every fault becomes `ShopError('SHOP_UNAVAILABLE')`,
  * which the domain answers with a short apology and what to do; coded `ShopError`s pass
  * through untouched and count as answers, not faults.
@@ -147,23 +144,24 @@ export function resilientCommerce(inner: Commerce, options: ResilienceOptions): 
   const retries = options.retries ?? DEFAULTS.retries;
   const retryDelayMs = options.retryDelayMs ?? DEFAULTS.retryDelayMs;
   const isFault = (error: unknown) => !(error instanceof ShopError) && !(error instanceof CutShort);
-  // What cockatiel's `circuitBreaker(handleWhen(isFault), …)` builds.
-  const breaker = new CircuitBreakerPolicy({
-    halfOpenAfter: options.halfOpenAfterMs ?? DEFAULTS.halfOpenAfterMs,
-    breaker: new ConsecutiveBreaker(options.breakAfterFailures ?? DEFAULTS.breakAfterFailures),
-  }, new ExecuteWrapper(isFault, () => false));
-  const worthRetrying = (error: unknown) => isFault(error) && !(error instanceof BrokenCircuitError) && !(error instanceof BudgetSpent);
-  breaker.onStateChange((state) => {
-    const name = STATES[state];
-    observer?.breakerState(name);
-    const level = name === 'closed' ? 'info' : 'warn';
-    log?.[level]({ event: 'catalog.breaker', state: name }, `catalog circuit breaker ${name}`);
+  const now = options.now ?? (() => performance.now());
+  const breaker = new CircuitBreaker({
+    breakAfterFailures: options.breakAfterFailures ?? DEFAULTS.breakAfterFailures,
+    halfOpenAfterMs: options.halfOpenAfterMs ?? DEFAULTS.halfOpenAfterMs,
+    now,
+    isFault,
+    onStateChange(state) {
+      observer?.breakerState(state);
+      const level = state === 'closed' ? 'info' : 'warn';
+      log?.[level]({ event: 'catalog.breaker', state }, `catalog circuit breaker ${state}`);
+    },
   });
+  const worthRetrying = (error: unknown) => isFault(error) && !(error instanceof BrokenCircuitError) && !(error instanceof BudgetSpent);
   observer?.breakerState('closed');
 
   /** One attempt: inside the breaker, bounded by the shop timeout and what is left until the deadline. */
   const attempt = <T>(fn: () => Promise<T>, deadline: number): Promise<T> => {
-    const left = deadline - performance.now();
+    const left = deadline - now();
     if (left < MIN_ATTEMPT_MS) return Promise.reject(new BudgetSpent('reply budget spent'));
     const ms = Math.min(timeoutMs, left);
     return breaker.execute(() =>
@@ -174,8 +172,8 @@ export function resilientCommerce(inner: Commerce, options: ResilienceOptions): 
 
   /**
    * Reads get `retries` more attempts after a fault, `retryDelayMs` apart. A plain loop rather
-   * than cockatiel's retry policy: that one costs a few µs and several promises on every call,
-   * and almost every call succeeds at once (README, "Benchmarks").
+   * than a retry policy object: almost every call succeeds at once, and the loop costs nothing
+   * then (bench/NOTES.md, "Catalog calls").
    */
   const attempts = async <T>(fn: () => Promise<T>, retryable: boolean, deadline: number): Promise<T> => {
     for (let retry = 0; ; retry++) {
@@ -188,9 +186,9 @@ export function resilientCommerce(inner: Commerce, options: ResilienceOptions): 
     }
   };
 
-  const call = async <T>(method: string, fn: () => Promise<T>, retryable: boolean, deadline: number, callLog: Logger | undefined): Promise<T> => {
-    const started = performance.now();
-    const seconds = () => (performance.now() - started) / 1000;
+  const call = async <T>(method: string, fn: () => Promise<T>, retryable: boolean, deadline: number, callLog: CatalogLog | undefined): Promise<T> => {
+    const started = now();
+    const seconds = () => (now() - started) / 1000;
     try {
       const value = await attempts(fn, retryable, deadline);
       observer?.call(method, seconds(), 'ok');
@@ -211,11 +209,11 @@ export function resilientCommerce(inner: Commerce, options: ResilienceOptions): 
     }
   };
 
-  return new ResilientCatalog(inner, call, log, () => STATES[breaker.state]);
+  return new ResilientCatalog(inner, call, log, () => breaker.state);
 }
 
 /** One guarded catalog call: what `resilientCommerce` does around `fn`. */
-type GuardedCall = <T>(method: string, fn: () => Promise<T>, retryable: boolean, deadline: number, log: Logger | undefined) => Promise<T>;
+type GuardedCall = <T>(method: string, fn: () => Promise<T>, retryable: boolean, deadline: number, log: CatalogLog | undefined) => Promise<T>;
 
 /**
  * The port's methods, each call guarded and ending by `deadline` (Infinity: only the per-attempt
@@ -227,7 +225,7 @@ class GuardedCatalog implements Commerce {
     protected readonly inner: Commerce,
     protected readonly call: GuardedCall,
     private readonly deadline: number,
-    protected readonly log: Logger | undefined,
+    protected readonly log: CatalogLog | undefined,
   ) {}
 
   private read<T>(method: string, fn: () => Promise<T>): Promise<T> {
@@ -260,7 +258,7 @@ class GuardedCatalog implements Commerce {
 
 /** The process's resilient catalog: no reply deadline of its own, the breaker's state, a view per reply. */
 class ResilientCatalog extends GuardedCatalog implements ResilientCommerce {
-  constructor(inner: Commerce, call: GuardedCall, log: Logger | undefined, private readonly state: () => BreakerState) {
+  constructor(inner: Commerce, call: GuardedCall, log: CatalogLog | undefined, private readonly state: () => BreakerState) {
     super(inner, call, Infinity, log);
   }
 
@@ -272,7 +270,7 @@ class ResilientCatalog extends GuardedCatalog implements ResilientCommerce {
     return this.state();
   }
 
-  forReply(deadline: number, replyLog?: Logger): Commerce {
+  forReply(deadline: number, replyLog?: CatalogLog): Commerce {
     return new GuardedCatalog(this.inner, this.call, deadline, replyLog ?? this.log);
   }
 }

@@ -1,13 +1,9 @@
+import type { CliIo, CommandRunner } from './cli-io.js';
+
 /**
  * `shopvoice <command> ...`: each command lives in its own module under ./commands and is loaded
  * only when used, so `serve` never pays for the simulator or the model builder.
  */
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-export type CommandRunner = (argv: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, { load: () => Promise<{ run: CommandRunner }>; summary: string }> = {
   serve: { load: () => import('./commands/serve.js'), summary: 'serve the skill (what npm start runs)' },
@@ -41,4 +37,19 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   }
   const { run } = await command.load();
   return run(rest, io);
+}
+
+/**
+ * What `bin/shopvoice.js` runs: the CLI, its exit code set, and a failure said in one line
+ * (a `SettingError` names the setting and the fix) with exit code 1.
+ *
+ * @example await runCli(process.argv.slice(2));
+ */
+export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<void> {
+  try {
+    process.exitCode = await main(argv, io);
+  } catch (error) {
+    io.err(`shopvoice: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
 }

@@ -1,5 +1,5 @@
 import { foldSpoken } from './speech.js';
-import type { Language } from './turn.js';
+import type { Language } from '../catalog/commerce.js';
 
 /** Spoken ordinals, per language, by position (0-based); "letzte"/"last" is resolved later. */
 const ORDINALS: Record<Language, string[][]> = {

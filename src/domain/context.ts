@@ -3,7 +3,8 @@ import type { ShopInfo } from '../catalog/commerce.js';
 import type { AddressForm } from '../i18n/i18n.js';
 import type { DomainDeps } from './deps.js';
 import { join, say, type SpeechParam } from './speech.js';
-import { languageOf, type Language, type Locale, type SessionState, type Speech, type VoiceReply, type VoiceTurn } from './turn.js';
+import { languageOf, type Locale, type SessionState, type Speech, type VoiceReply, type VoiceTurn } from './turn.js';
+import type { Language } from '../catalog/commerce.js';
 
 /** What every intent handler gets: the turn, the deps, the turn's `t`, and the shop. */
 export interface TurnContext {

@@ -1,6 +1,5 @@
 import type { Commerce } from '../catalog/commerce.js';
 import type { StateStore } from '../state/state-store.js';
-import type { VoiceReply } from './turn.js';
 
 /** Structured logger (pino's shape). Never give it tokens, addresses or whole request bodies. */
 export interface Logger {
@@ -24,17 +23,4 @@ export interface DomainDeps {
   contact?: { phone?: string; email?: string };
   /** German address form from config (`SHOPVOICE_ADDRESS`); else the shop's own, else "du". */
   addressForm?: 'du' | 'sie';
-}
-
-/** Hears every reply a platform adapter sends (metrics). */
-export type ReplyListener = (reply: VoiceReply, locale: string) => void;
-
-/**
- * The deps of one request's turn, passed down explicitly: the process's, with that request's
- * logger (request id bound, its tokens masked), a catalog bounded by the reply's deadline, and
- * who hears the reply. Not an AsyncLocalStorage: on Node 20 that hooks every promise of every
- * request, about 45 µs a request on the bench machine (README, "Benchmarks").
- */
-export interface TurnDeps extends DomainDeps {
-  onReply?: ReplyListener;
 }

@@ -1,10 +1,11 @@
+import type { ShopInfo } from '../catalog/commerce.js';
 import { translatorFor } from '../i18n/i18n.js';
 import { isReply, linkedCustomer } from './account.js';
 import { addressFormOf, answer, createContext, finish, settled, speak, type TurnContext } from './context.js';
 import { say } from './speech.js';
 import { fallback, goodbye, help, humanHandoff, launch, navigateHome, repeat } from './conversation.js';
 import type { DomainDeps } from './deps.js';
-import { ShopError, type ErrorCode } from './errors.js';
+import { ShopError, type ErrorCode } from '../catalog/shop-error.js';
 import type { DomainIntent } from './intents.js';
 import { misroutedTurn } from './misrouted-turn.js';
 import { orderStatus } from './order-status.js';
@@ -34,6 +35,12 @@ const HANDLERS: Record<DomainIntent, Handler> = {
   'AMAZON.RepeatIntent': repeat,
 };
 
+/** Intents answered without the shop's info (stop and cancel say goodbye, whatever the shop's state). */
+const NO_SHOP_NEEDED = new Set<string>(['AMAZON.StopIntent', 'AMAZON.CancelIntent']);
+
+/** What `goodbye` gets for `ctx.shop`: it reads none of it. */
+const NO_SHOP_INFO = Object.freeze({}) as ShopInfo;
+
 /** Codes after which the conversation cannot usefully go on. */
 const FINAL_ERRORS = new Set<ErrorCode>(['SHOP_UNAVAILABLE', 'INTERNAL', 'ACCOUNT_UNKNOWN']);
 
@@ -49,11 +56,14 @@ export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<Voi
   let t = translatorFor(turn.locale, deps.addressForm ?? 'du');
   let ctx: TurnContext | undefined;
   try {
+    // The turn kind first: a session end and a goodbye need nothing from the shop, so they are
+    // answered as usual while the shop is out (issue 12).
+    if (turn.kind === 'session-ended') return { endSession: true, state: {}, handledAs: 'SessionEndedRequest', outcome: 'ok' };
+    if (turn.kind === 'intent' && NO_SHOP_NEEDED.has(turn.intent)) return goodbye(createContext(turn, deps, t, NO_SHOP_INFO, deps.addressForm ?? 'du'));
     const shop = await deps.commerce.shopInfo();
     const address = addressFormOf(deps, shop);
     t = translatorFor(turn.locale, address);
     ctx = createContext(turn, deps, t, shop, address);
-    if (turn.kind === 'session-ended') return { endSession: true, state: {}, handledAs: 'SessionEndedRequest', outcome: 'ok' };
     if (turn.kind === 'launch') return remembered(await launch(ctx));
     // Platforms do mis-route ("Was kostet der Versand?" as a product): answer what was meant.
     const meant = turn.intent === 'ProductLookupIntent' ? await misroutedTurn(ctx) : undefined;

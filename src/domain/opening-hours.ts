@@ -153,27 +153,48 @@ export async function openStateAt(commerce: Commerce, store: Store, now: DateTim
 
 /**
  * The calendar day an Alexa AMAZON.DATE value names, in the shop's zone: "2026-12-24",
- * "2026-W52-WE" (that weekend's Saturday), "2026-W52" (that week's Monday, or today if it is
- * the current week), "XXXX-12-24" (the next such date), "PRESENT_REF" (today).
+ * "XXXX-12-24" (the next such date), "PRESENT_REF" (today). A span — a week "2026-W52", a weekend
+ * "2026-W52-WE", a month "2026-12", a year "2027" or "2027-XX-XX" — gives today when it holds
+ * today, its first day when it is still ahead, and its last day when it is over (a past day:
+ * the caller says so rather than answer it in the present tense).
  */
 export function dayFromSlot(value: string | undefined, now: DateTime, zone: string): DateTime | undefined {
   if (!value) return undefined;
   const today = midnightIn(zone, calendarDayIn(now, zone));
   const v = value.trim().toUpperCase();
   if (v === 'PRESENT_REF') return today;
-  let m = /^(\d{4})-W(\d{2})-WE$/.exec(v);
-  if (m) return DateTime.fromObject({ weekYear: +m[1]!, weekNumber: +m[2]!, weekday: 6 }, { zone });
-  m = /^(\d{4})-W(\d{2})$/.exec(v);
-  if (m) {
-    const monday = DateTime.fromObject({ weekYear: +m[1]!, weekNumber: +m[2]!, weekday: 1 }, { zone });
-    return monday < today && monday.plus({ days: 7 }) > today ? today : monday;
+  const span = spanOf(v, zone);
+  if (span) {
+    const [first, last] = span;
+    if (!first.isValid || !last.isValid) return undefined;
+    return today < first ? first : today > last ? last : today;
   }
-  m = /^XXXX-(\d{2})-(\d{2})$/.exec(v);
+  const m = /^XXXX-(\d{2})-(\d{2})$/.exec(v);
   if (m) {
     const thisYear = DateTime.fromObject({ year: today.year, month: +m[1]!, day: +m[2]! }, { zone });
     return thisYear.isValid && thisYear < today ? thisYear.plus({ years: 1 }) : thisYear.isValid ? thisYear : undefined;
   }
-  if (!/^\d{4}-\d{2}(-\d{2})?$/.test(v)) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return undefined;
   const date = DateTime.fromISO(v, { zone });
   return date.isValid ? date.startOf('day') : undefined;
+}
+
+/** First and last day of an AMAZON.DATE span (week, weekend, month, year), or undefined for a single day or an unknown form. */
+function spanOf(v: string, zone: string): [DateTime, DateTime] | undefined {
+  let m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(v);
+  if (m) {
+    const monday = DateTime.fromObject({ weekYear: +m[1]!, weekNumber: +m[2]!, weekday: 1 }, { zone });
+    return m[3] ? [monday.plus({ days: 5 }), monday.plus({ days: 6 })] : [monday, monday.plus({ days: 6 })];
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(v);
+  if (m) {
+    const first = DateTime.fromObject({ year: +m[1]!, month: +m[2]!, day: 1 }, { zone });
+    return [first, first.endOf('month').startOf('day')];
+  }
+  m = /^(\d{4})(?:-XX(?:-XX)?)?$/.exec(v);
+  if (m) {
+    const first = DateTime.fromObject({ year: +m[1]!, month: 1, day: 1 }, { zone });
+    return [first, first.endOf('year').startOf('day')];
+  }
+  return undefined;
 }

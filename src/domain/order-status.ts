@@ -2,7 +2,7 @@ import type { Order } from '../catalog/commerce.js';
 import { isReply, linkedCustomer } from './account.js';
 import { answer, ask, settled, speak, type TurnContext } from './context.js';
 import { choiceIndex } from './choice-answer.js';
-import { ShopError } from './errors.js';
+import { ShopError } from '../catalog/shop-error.js';
 import { calendarDayIn } from './opening-hours.js';
 import { pastDate, spokenDate } from './relative-date.js';
 import { cleanSpokenText, join, list, plain } from './speech.js';
@@ -27,6 +27,12 @@ export async function orderStatus(ctx: TurnContext): Promise<VoiceReply> {
   const spoken = ctx.turn.slots.orderNumber?.value;
   const named = orderNumberFrom(spoken) ?? pickOffered(ctx, spoken, offered);
 
+  if (spoken !== undefined && named === undefined) {
+    // A number was said but not understood (Alexa sends AMAZON.NUMBER as "?"): ask which order
+    // rather than answer the latest one as if none had been named.
+    const question = speak(ctx, 'order.whichNumber');
+    return ask(ctx, question, question, state, { dialog: { type: 'elicit-slot', intent: 'OrderStatusIntent', slot: 'orderNumber' } });
+  }
   let order: Order | undefined;
   if (named) {
     order = await ctx.deps.commerce.getOrder(customer.id, named);

@@ -3,7 +3,7 @@ import type { Customer, ReorderQuote } from '../catalog/commerce.js';
 import { formatPrice } from '../i18n/format.js';
 import { isReply, linkedCustomer } from './account.js';
 import { answer, ask, finish, settled, speak, type TurnContext } from './context.js';
-import { ShopError } from './errors.js';
+import { ShopError } from '../catalog/shop-error.js';
 import { productName } from './product-speech.js';
 import { join, list, plain } from './speech.js';
 import type { PendingQuestion, Speech, VoiceReply } from './turn.js';

@@ -1,5 +1,5 @@
 import { answer, settled, speak, type TurnContext } from './context.js';
-import { ShopError } from './errors.js';
+import { ShopError } from '../catalog/shop-error.js';
 import { cleanSpokenText, foldSpoken, list, plain } from './speech.js';
 import type { VoiceReply } from './turn.js';
 

@@ -107,6 +107,9 @@ function pieces(rendered: string): { literal: string[]; slots: number[] } {
  * and names come from the code, so each map stays as small as the locale files. With a count
  * the plural form and `{{count}}` depend on the value: those are rendered every time.
  */
+/** Counts below this are kept with their rendered template (hours' minutes, item counts, singular/plural). */
+const MAX_CACHED_COUNT = 100;
+
 const templates = new WeakMap<TFunction, Map<string, Array<Template & { names: string[] }>>>();
 
 function sameNames(a: string[], b: string[]): boolean {
@@ -124,12 +127,17 @@ function templateFor(t: TFunction, key: string, names: string[], count: number |
     const plainText = pieces(text);
     return { text: plainText.literal, ssml: pieces(escapeSsml(text)).literal, slots: plainText.slots };
   };
-  if (count !== undefined) return render();
+  // A count picks the plural form and fills {{count}}: a small whole count is kept with its value
+  // (a plural key rendered through i18next on every turn was a fifth of an /alexa request in the
+  // profile, bench/NOTES.md), any other count is rendered each time.
+  if (count !== undefined && !(Number.isInteger(count) && count >= 0 && count < MAX_CACHED_COUNT)) return render();
   let cache = templates.get(t);
   if (!cache) templates.set(t, (cache = new Map()));
-  // By key, then by parameter names (nearly always one set per key): no id string built per call.
-  let variants = cache.get(key);
-  if (!variants) cache.set(key, (variants = []));
+  // By key, then by parameter names (nearly always one set per key): no id string built per call
+  // without a count.
+  const id = count === undefined ? key : `${key}\u0000${count}`;
+  let variants = cache.get(id);
+  if (!variants) cache.set(id, (variants = []));
   for (const variant of variants) if (sameNames(variant.names, names)) return variant;
   const template = { ...render(), names };
   variants.push(template);

@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import type { Interval, Store, Weekday } from '../catalog/commerce.js';
 import { formatTime } from '../i18n/format.js';
 import { answer, settled, speak, type TurnContext } from './context.js';
-import { ShopError } from './errors.js';
+import { ShopError } from '../catalog/shop-error.js';
 import { calendarDayIn, dayFromSlot, hoursFrom, midnightIn, openStateAt, type DayHours } from './opening-hours.js';
 import { namedDay, spokenDate } from './relative-date.js';
 import { cleanSpokenText, foldSpoken, join, list, plain } from './speech.js';
@@ -32,7 +32,10 @@ export async function storeHours(ctx: TurnContext): Promise<VoiceReply> {
   if (!isoDay) delete state.day;
 
   let speech: Speech;
-  if (day && /-WE$/i.test(dayValue ?? '')) {
+  if (day && isoDay! < today) {
+    // A day that is over is not answered in the present tense: said so, then how things are now.
+    speech = join(speak(ctx, 'hours.pastDay'), await hoursNow(ctx, store));
+  } else if (day && /-WE$/i.test(dayValue ?? '') && day.weekday === 6) {
     speech = join(await hoursOnDay(ctx, store, day), await hoursOnDay(ctx, store, day.plus({ days: 1 })));
   } else if (day && isoDay !== today) {
     speech = await hoursOnDay(ctx, store, day);

@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import type { Language } from '../catalog/commerce.js';
 
 /** The platforms that can deliver a turn. The simulator drives both through their real adapters. */
 export type Platform = 'alexa' | 'google';
@@ -12,8 +13,6 @@ export function isLocale(value: string): value is Locale {
 }
 
 /** The language half of a locale: it picks the locale files and the catalog's names. */
-export type Language = 'de' | 'en';
-
 export function languageOf(locale: Locale): Language {
   return locale.startsWith('de') ? 'de' : 'en';
 }

@@ -153,8 +153,3 @@ export function formatTime(hhmm: string, locale: Locale, options: { bare?: boole
   if ((h === 0 || h === 24) && m === 0) return 'midnight';
   return m === 0 ? `${hour12} ${suffix}` : `${hour12}:${String(m).padStart(2, '0')} ${suffix}`;
 }
-
-/** "A, B und C" / "A, B and C". */
-export function formatList(items: string[], locale: Locale, type: 'conjunction' | 'disjunction' = 'conjunction'): string {
-  return new Intl.ListFormat(locale, { style: 'long', type }).format(items);
-}

@@ -1,5 +1,5 @@
 import { SHARED_INTENTS, isSharedIntent } from '../domain/intents.js';
-import type { Language } from '../domain/turn.js';
+import type { Language } from '../catalog/commerce.js';
 import { misplacedRelativeDay } from './day-words.js';
 import type { ProblemList } from './problem.js';
 import {

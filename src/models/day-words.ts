@@ -1,4 +1,4 @@
-import type { Language } from '../domain/turn.js';
+import type { Language } from '../catalog/commerce.js';
 
 /**
  * Which words may stand next to a spoken day. "am Samstag" and "on Monday" are German and

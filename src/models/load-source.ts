@@ -1,7 +1,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
-import { isLocale, type Language, type Locale } from '../domain/turn.js';
+import { isLocale, type Locale } from '../domain/turn.js';
+import type { Language } from '../catalog/commerce.js';
 import { expandSample, GrammarError } from './expand-sample.js';
 import { isObj } from './json-shape.js';
 import { ProblemList, type Problem } from './problem.js';

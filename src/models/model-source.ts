@@ -1,4 +1,5 @@
-import type { Language, Locale } from '../domain/turn.js';
+import type { Locale } from '../domain/turn.js';
+import type { Language } from '../catalog/commerce.js';
 
 /**
  * The interaction-model source as people edit it: one YAML file per language in

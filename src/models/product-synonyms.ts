@@ -1,5 +1,5 @@
 import type { Product } from '../catalog/commerce.js';
-import type { Language } from '../domain/turn.js';
+import type { Language } from '../catalog/commerce.js';
 
 /**
  * Common German product heads, so compounds split where people (and speech recognition)

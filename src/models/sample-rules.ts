@@ -1,5 +1,5 @@
 import { SHARED_INTENTS, SHARED_INTENT_NAMES, type IntentSpec } from '../domain/intents.js';
-import type { Language } from '../domain/turn.js';
+import type { Language } from '../catalog/commerce.js';
 import { ALEXA_LIMITS } from './platform-limits.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Language } from '../domain/turn.js';
+import type { Language } from '../catalog/commerce.js';
 import type { CatalogSnapshot } from './catalog-snapshot.js';
 import type { LanguageSource, SlotTypeSource } from './model-source.js';
 import { ALEXA_LIMITS, MAX_SYNONYMS_PER_VALUE } from './platform-limits.js';

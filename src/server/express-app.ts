@@ -1,66 +1,32 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { raceTimeout } from '../catalog/resilient-commerce.js';
-import type { TurnDeps } from '../domain/deps.js';
-import type { Platform } from '../domain/turn.js';
-import type { AlexaRouteOptions } from '../platforms/alexa/answer-alexa-request.js';
-import { createAlexaRouter } from '../platforms/alexa/alexa-router.js';
-import type { createGoogleRoutes } from '../platforms/google/router.js';
-import type { AppDeps } from './app.js';
 import { routeLabel, type Metrics } from './metrics.js';
-import type { RequestScope } from './request-scope.js';
-
-type GoogleRoutes = ReturnType<typeof createGoogleRoutes>;
-
-/** What `createApp` hands over: the per-request pieces it shares with its front. */
-export interface ExpressParts {
-  deps: AppDeps;
-  metrics: Metrics;
-  /** Request id, logger, metrics and access line (app.ts). */
-  observe(req: IncomingMessage, res: ServerResponse, route: string, next: (scope: RequestScope) => void): void;
-  /** One request's deps (app.ts). */
-  turnDeps(scope: RequestScope, platform: Platform): TurnDeps;
-  alexa: AlexaRouteOptions;
-  /** The Google routes, built on first use (`first`: the request that needed them). */
-  google(first: RequestScope): Promise<GoogleRoutes>;
-}
+import type { AppDeps } from './open-deps.js';
+import type { Observe, RequestScope } from './request-scope.js';
 
 /** How long /readyz waits for the catalog and the state store. */
 const READY_TIMEOUT_MS = 2000;
 
 const noAnswer = () => new Error(`no answer within ${READY_TIMEOUT_MS} ms`);
 
-/** A router created on first use, so a slow-loading platform library costs nothing until then. */
-function lazyRouter(load: (res: Response) => Promise<Router>): express.RequestHandler {
-  let router: Promise<Router> | undefined;
-  return (req, res, next) => {
-    router ??= load(res);
-    router.then((r) => r(req, res, next), next);
-  };
-}
-
 /**
- * Everything the front (app.ts) leaves to express: `POST /alexa` and `POST /google` with a
- * Content-Encoding, any other method on them, `GET /healthz`, `GET /readyz`, `GET /metrics`, 404s.
- * Loaded on the first such request, so a server's cold start does not load express (about
- * 90 ms of module loading on the bench machine; README, "Benchmarks").
+ * Everything but the platform routes: `GET /healthz`, `GET /readyz`, `GET /metrics`, 404s (and,
+ * as they come, the console and the shop's webhooks). Loaded by the front (app.ts) on the first
+ * such request, so a cold start that answers Alexa first does not load express (bench/NOTES.md).
+ *
+ * @example const app = createExpressApp(deps, metrics, observe); app(req, res);
  */
-export function createExpressApp(parts: ExpressParts): Express {
-  const { deps, metrics } = parts;
+export function createExpressApp(deps: AppDeps, metrics: Metrics, observe: Observe): Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('trust proxy', false);
 
   // The route is taken now: mounted routers rewrite req.url while they run.
-  app.use((req: Request, res: Response, next: NextFunction) => parts.observe(req, res, routeLabel(req.path), (scope) => {
+  app.use((req: Request, res: Response, next: NextFunction) => observe(req, res, routeLabel(req.path), (scope) => {
     res.locals.scope = scope;
     next();
   }));
-  const depsOf = (platform: Platform) => (res: Response) => parts.turnDeps(res.locals.scope as RequestScope, platform);
-
-  app.use('/alexa', createAlexaRouter(parts.alexa, depsOf('alexa')));
-  app.use('/google', lazyRouter(async (res) => (await parts.google(res.locals.scope as RequestScope)).router));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -1,9 +1,11 @@
+import type { AddressInfo } from 'node:net';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { loadConfig, type Config } from '../config.js';
-import { createApp } from './app.js';
+import { loadConfig, SettingError, type Config } from '../config.js';
+import { createApp, type App } from './app.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
-import { closeDeps, openDeps, type OpenDepsOptions } from './open-deps.js';
+import { closeDeps, openDeps, type AppDeps, type OpenDepsOptions } from './open-deps.js';
+import { checkDatabaseFiles, ensureWritableDataDir, listenError } from './startup-checks.js';
 
 /** How long SIGTERM waits for in-flight requests before closing anyway (Alexa gives up after 8 s). */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -20,16 +22,13 @@ export async function serve(
   print: (line: string) => void = console.log,
   options: OpenDepsOptions = {},
 ): Promise<Server> {
-  const log = createLogger(config.logLevel);
-  if (!config.alexa.verify) log.warn({}, 'SHOPVOICE_ALEXA_VERIFY=false: Alexa requests are NOT verified; never expose this server to the internet');
-  if (config.alexa.skillIds.length === 0) log.warn({}, 'SHOPVOICE_ALEXA_SKILL_ID is not set: requests for any skill id are accepted');
-  if (config.google.authOff) log.warn({}, 'SHOPVOICE_GOOGLE_AUTH=off: the Dialogflow webhook accepts unauthenticated calls (local trials only)');
-  else if (!config.google.user || !config.google.password) {
-    log.warn({}, 'Dialogflow webhook refuses every call: set SHOPVOICE_GOOGLE_USER and SHOPVOICE_GOOGLE_PASSWORD (or SHOPVOICE_GOOGLE_AUTH=off for local trials)');
-  }
+  // What would stop the start is found before anything is opened or written, and said once
+  // (the CLI prints the error's one line): the data folder, its database files, then the port.
+  ensureWritableDataDir(config.dataDir);
+  checkDatabaseFiles(config.dataDir);
 
-  const deps = await openDeps(config, log, { metrics: createMetrics({ processMetrics: true }), ...options });
-  const app = createApp(deps);
+  let app: App | undefined;
+  let opening: Promise<unknown> | undefined;
   let stopping = false;
   // Responses still being written when the drain starts are told to close their connection.
   const inFlight = new Set<ServerResponse>();
@@ -41,17 +40,36 @@ export async function serve(
     if (stopping) res.setHeader('connection', 'close');
     inFlight.add(res);
     res.on('close', answered);
-    app(req, res);
+    // A request that comes while the shop is still being opened waits for it.
+    if (app) app(req, res);
+    else void opening!.then(() => app!(req, res), () => res.destroy());
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenError(error, config.port)));
     server.listen(config.port, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       resolve();
     });
   });
+
+  let deps: AppDeps;
+  const log = createLogger(config.logLevel);
+  try {
+    if (!config.alexa.verify) log.warn({}, 'SHOPVOICE_ALEXA_VERIFY=false: Alexa requests are NOT verified; never expose this server to the internet');
+    if (config.alexa.skillIds.length === 0) log.warn({}, 'SHOPVOICE_ALEXA_SKILL_ID is not set: requests for any skill id are accepted');
+    // How the Dialogflow webhook's auth is set is said once, by the endpoint as it is built (webhook-auth.ts).
+    const opened = openDeps(config, log, { metrics: createMetrics({ processMetrics: true }), ...options }).catch((error: unknown) => {
+      throw databaseError(error, config.dataDir);
+    });
+    opening = opened;
+    deps = await opened;
+    app = createApp(deps);
+  } catch (error) {
+    server.close();
+    throw error;
+  }
   const shop = await deps.commerce.shopInfo();
-  const base = `http://localhost:${config.port}`;
+  const base = `http://localhost:${(server.address() as AddressInfo).port}`;
   print(`shopvoice serving ${shop.name} (data in ${config.dataDir})`);
   print(`  POST ${base}/alexa    Alexa custom skill endpoint`);
   print(`  POST ${base}/google   Dialogflow ES fulfillment webhook`);
@@ -83,4 +101,11 @@ export async function serve(
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
   return server;
+}
+
+/** A SQLite driver error while opening: the data folder named, with the fix. */
+function databaseError(error: unknown, dataDir: string): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  return new SettingError('SHOPVOICE_DATA_DIR', `holds a database that cannot be opened (${dataDir}: ${code})`, 'repair or remove shop.sqlite or state.sqlite there, or point SHOPVOICE_DATA_DIR elsewhere');
 }

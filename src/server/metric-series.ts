@@ -4,13 +4,13 @@ import type { Metric, Registry } from 'prom-client';
  * Labelled counters and histograms for the per-request hot path, kept in a prom-client `Registry`.
  *
  * Why: prom-client 15 builds a hash string from the label object and validates its names on every
- * `inc`/`observe` (its `labels()` children re-hash on each call too), some 3 % of a request's CPU
- * in profiles. These take the label VALUES positionally, find the series through one Map per label
- * (no string is built, and the values' hashes are cached in the strings), and keep per-bucket
- * counts that are cumulated only when scraped. Measured on Node 20 (microbenchmarks, µs per call,
- * prom-client → these): counter inc with 4 labels 0.54 → 0.06, with 2 labels 0.28 → 0.03;
- * histogram observe with 2 labels 0.57 → 0.04. One Map keyed by the joined values instead
- * of nested Maps was 3–7× slower (a new string to concatenate and hash on every call).
+ * `inc`/`observe` (its `labels()` children re-hash on each call too). In the profile of an /alexa
+ * request that, with the garbage of those strings, was more than the 3 % of a request that pays for
+ * keeping this file (bench/NOTES.md, "Metrics"). These take the label VALUES positionally, find
+ * the series through one Map per label (no string is built, and the values' hashes are cached in
+ * the strings), and keep per-bucket counts that are cumulated only when scraped. One Map keyed by
+ * the joined values instead of nested Maps was slower (a new string to concatenate and hash on
+ * every call).
  *
  * They register through `Registry.registerMetric` and answer `get()` (and the histogram
  * `getForPromString()`) with objects of the very shape prom-client's own Counter/Histogram
@@ -125,7 +125,7 @@ interface CounterCell {
 
 /**
  * A labelled counter that a registry renders exactly as prom-client's `Counter`, counting up by one
- * without prom-client's per-call label hashing (0.03–0.06 µs an `inc` against 0.3–0.5 µs).
+ * without prom-client's per-call label hashing (bench/NOTES.md, "Metrics").
  */
 export class CounterSeries<const N extends readonly string[]> extends LabelledSeries<N, CounterCell> {
   readonly type = 'counter';
@@ -169,7 +169,7 @@ interface Point {
 
 /**
  * A labelled histogram that a registry renders exactly as prom-client's `Histogram`, without its
- * per-call label hashing (0.04 µs an `observe` against 0.57 µs): a linear scan of the few bounds,
+ * per-call label hashing (bench/NOTES.md): a linear scan of the few bounds,
  * one count per bucket.
  */
 export class HistogramSeries<const N extends readonly string[]> extends LabelledSeries<N, HistogramCell> {

@@ -2,17 +2,16 @@ import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { BreakerState, CatalogCallResult, CatalogObserver } from '../catalog/resilient-commerce.js';
 import { isSharedIntent } from '../domain/intents.js';
 import { isLocale, type Platform, type VoiceReply } from '../domain/turn.js';
+import type { RequestOutcome } from '../platforms/request-context.js';
 import { CounterSeries, HistogramSeries } from './metric-series.js';
 
-/** How an HTTP request to a platform route ended, for the latency histogram. */
-export type RequestOutcome = VoiceReply['outcome'] | 'event' | 'rejected' | 'failed';
 
 /** The process's Prometheus metrics, in a registry of their own (never prom-client's global one). */
 export interface Metrics {
   readonly registry: Registry;
   /** Hand to `resilientCommerce` so catalog calls and the breaker are measured. */
   readonly catalog: CatalogObserver;
-  /** One answered turn (the platforms' `onReply`). */
+  /** One answered turn (the server's turn handler). */
   turn(platform: Platform, reply: VoiceReply, locale: string): void;
   /** One HTTP request, when its response is finished. */
   request(route: string, status: number, seconds: number, outcome?: RequestOutcome): void;
@@ -34,7 +33,7 @@ export interface MetricsOptions {
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 5, 8];
 const ROUTES = new Set(['/alexa', '/google', '/healthz', '/readyz', '/metrics']);
 const NON_INTENTS = new Set(['LaunchRequest', 'SessionEndedRequest']);
-const BREAKER_STATES: BreakerState[] = ['closed', 'open', 'half-open', 'isolated'];
+const BREAKER_STATES: BreakerState[] = ['closed', 'open', 'half-open'];
 
 /**
  * Label values come from requests, so each is mapped onto a closed set: an attacker sending a
@@ -54,8 +53,9 @@ export function routeLabel(route: string): string {
 /**
  * Creates the metrics: requests by platform, intent, locale and outcome; request latency;
  * catalog call latency and failures by method; the catalog breaker's state. The labelled metrics
- * counted on every request are metric-series.ts's (prom-client's own hashed the label object on
- * each call); the breaker gauge, the process metrics and the rendering are prom-client's.
+ * counted on every request are metric-series.ts's: prom-client's own hash the label object on each
+ * call, more than 3 % of a request in the profile (bench/NOTES.md, "Metrics"); the breaker gauge,
+ * the process metrics and the rendering are prom-client's.
  *
  * @example
  *   const metrics = createMetrics();

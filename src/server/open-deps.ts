@@ -1,12 +1,24 @@
 import { loadConfig, type Config } from '../config.js';
+import type { DateTime } from 'luxon';
 import type { Commerce } from '../catalog/commerce.js';
-import type { Logger } from '../domain/deps.js';
+import type { DomainDeps, Logger } from '../domain/deps.js';
+import type { AlexaRequestVerifier } from '../platforms/alexa/alexa-endpoint.js';
 import { openConfiguredShop } from '../catalog/open-shop.js';
 import { resilientCommerce, type ResilienceOptions } from '../catalog/resilient-commerce.js';
 import { openSqliteStateStore } from '../state/sqlite-state-store.js';
-import type { AppDeps } from './app.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+
+/** Everything the server, the Lambda handlers and the simulator wire the platforms from, as one plain object. */
+export interface AppDeps extends DomainDeps {
+  config: Config;
+  /** The registry behind `GET /metrics` (the catalog reports to it too); default: a new one. */
+  metrics?: Metrics;
+  /** Fixed clock (tests, simulator); default: each Alexa request's timestamp, the real clock for Google. */
+  now?: () => DateTime;
+  /** Overrides the Alexa verifier (tests); default follows `config.alexa.verify`. */
+  alexaVerifier?: AlexaRequestVerifier;
+}
 
 export interface OpenDepsOptions {
   /**

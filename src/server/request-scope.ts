@@ -1,51 +1,53 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../domain/deps.js';
-import type { RequestOutcome } from './metrics.js';
-import { maskMessage, maskSecrets } from './privacy.js';
+import type { RequestContext } from '../platforms/request-context.js';
+import { maskMessage, maskSecrets, requestSecrets } from './privacy.js';
 
-/**
- * What belongs to one HTTP request while it is being answered. It is handed down explicitly
- * (as the request's `TurnDeps`), not kept in an AsyncLocalStorage: on Node 20 that hooks every
- * promise of every request (README, "Benchmarks").
- */
-export interface RequestScope {
-  /** The `x-request-id` the app answers with. */
+/** The platforms' request context as the server's transports create it: plus the id, the access line's logger and the start. */
+export interface RequestScope extends RequestContext {
+  /** The `x-request-id` the server answers with. */
   readonly id: string;
-  /** Lines about this request: `reqId` bound, and the request's tokens and ids masked wherever they appear. */
-  readonly log: Logger;
   /** The access line's logger: `reqId` on the line, no masking (the line carries no value from the request). */
   readonly plainLog: Logger;
-  /** When the request came in (`performance.now()`): the reply's budget counts from here. */
+  /** When the request came in (`performance.now()`). */
   readonly started: number;
-  /** How the turn ended, once the domain answered (metrics). */
-  outcome?: RequestOutcome;
 }
+
+/** Request id, logger and deadline, metrics and access line: what the front (app.ts) gives every request, platform route or express. */
+export type Observe = (req: IncomingMessage, res: ServerResponse, route: string, next: (scope: RequestScope) => void) => void;
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 
 /**
- * The scope of one request. `secrets` lists the tokens and ids the request carries; it is read
- * only when a line is written, so a request that logs nothing but its access line never pays
- * for it, nor for pino's child logger before the first line.
+ * The context of one request. The secrets to mask (the `authorization` header, and the tokens and
+ * ids the parsed body carries once an endpoint has set `body`) are gathered only when a line is
+ * written, so a request that logs nothing but its access line never pays for them, nor for pino's
+ * child logger before the first line.
  *
  * @example
- *   const scope = createRequestScope(log, id, performance.now(), () => requestSecrets(req.body, req.headers.authorization));
+ *   const scope = createRequestScope(log, { id, started, deadline: started + REPLY_BUDGET_MS, authorization });
  *   scope.log.warn({ err }, 'catalog call failed'); // {"reqId":"…","err":{…"message":"token [redacted] refused"}}
  */
-export function createRequestScope(base: Logger, id: string, started: number, secrets: () => string[]): RequestScope {
+export function createRequestScope(
+  base: Logger,
+  request: { id: string; started: number; deadline: number; authorization?: string },
+): RequestScope {
+  const { id } = request;
   let child: Logger | undefined;
   const bound = (): Logger => (child ??= base.child?.({ reqId: id }) ?? base);
   const write = (level: Level) => (obj: object, msg?: string) => {
     const log = bound();
     if (log.isLevelEnabled?.(level) === false) return;
-    const found = secrets();
+    const found = requestSecrets(scope.body, request.authorization);
     log[level](maskSecrets(obj, found), msg === undefined ? undefined : maskMessage(msg, found));
   };
   // The id as a field rather than through a child logger: the same line, without building a child
   // for the one line most requests write.
   const plain = (level: Level) => (obj: object, msg?: string) => (child ?? base)[level](child ? obj : { reqId: id, ...obj }, msg);
-  return {
+  const scope: RequestScope = {
     id,
-    started,
+    started: request.started,
+    deadline: request.deadline,
     log: {
       debug: write('debug'),
       info: write('info'),
@@ -59,4 +61,5 @@ export function createRequestScope(base: Logger, id: string, started: number, se
     },
     plainLog: { debug: plain('debug'), info: plain('info'), warn: plain('warn'), error: plain('error') },
   };
+  return scope;
 }

@@ -1,4 +1,4 @@
-import type { Language } from '../domain/turn.js';
+import type { Language } from '../catalog/commerce.js';
 
 /**
  * What Alexa's built-in intents understand without any sample in the model file: the

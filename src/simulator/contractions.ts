@@ -1,4 +1,4 @@
-import type { Language } from '../domain/turn.js';
+import type { Language } from '../catalog/commerce.js';
 
 /**
  * Contracted and full forms are the same words to Alexa and Dialogflow: "where's my parcel"

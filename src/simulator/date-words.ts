@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import type { Language } from '../domain/turn.js';
+import type { Language } from '../catalog/commerce.js';
 import { parseNumber } from './number-words.js';
 import { dayOrdinal } from './ordinal-words.js';
 

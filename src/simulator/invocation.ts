@@ -1,4 +1,4 @@
-import type { Language } from '../domain/turn.js';
+import type { Language } from '../catalog/commerce.js';
 import { foldPhrase, type Token } from './normalize-text.js';
 
 /**

@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Language } from '../domain/turn.js';
+import type { Language } from '../catalog/commerce.js';
 import { contractionVariants } from './contractions.js';
 import { compileSample, indexSlotType, type NluIntent, type NluModel, type SamplePattern, type SlotTypeIndex } from './nlu-model.js';
 

@@ -1,4 +1,5 @@
-import type { Language, Platform } from '../domain/turn.js';
+import type { Platform } from '../domain/turn.js';
+import type { Language } from '../catalog/commerce.js';
 import { foldPhrase, tokenize } from './normalize-text.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Language } from '../domain/turn.js';
+import type { Language } from '../catalog/commerce.js';
 
 /**
  * AMAZON.NUMBER as Alexa fills it: the words of a number, in the locale's language, become

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { silentLogger, type Logger } from '../domain/deps.js';
-import type { AppDeps } from '../server/app.js';
-import { closeDeps, openDeps } from '../server/open-deps.js';
+import { closeDeps, openDeps, type AppDeps } from '../server/open-deps.js';
 
 /** The backend a simulation talks to in process: the same deps `shopvoice serve` opens. */
 export interface SimBackend {

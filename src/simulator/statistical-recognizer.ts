@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Container } from '@nlpjs/core';
 import type { NluNeural } from '@nlpjs/nlu';
-import type { Language } from '../domain/turn.js';
+import type { Language } from '../catalog/commerce.js';
 import type { NluModel } from './nlu-model.js';
 import { foldPhrase } from './normalize-text.js';
 import { trainingCorpus } from './training-corpus.js';

@@ -1,4 +1,4 @@
-import type { Language } from '../domain/turn.js';
+import type { Language } from '../catalog/commerce.js';
 import type { NluModel } from './nlu-model.js';
 import { foldPhrase } from './normalize-text.js';
 import { builtInKind } from './resolve-slot.js';

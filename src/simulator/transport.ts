@@ -1,8 +1,9 @@
 import type { DateTime } from 'luxon';
-import { handleTurn } from '../domain/handle-turn.js';
-import { createAlexaSkill } from '../platforms/alexa/skill.js';
-import { createGoogleWebhook } from '../platforms/google/google-webhook.js';
-import type { AppDeps } from '../server/app.js';
+import type { HttpCall } from '../platforms/endpoint.js';
+import { alexaEndpoint, createTurnHandler, googleEndpoint } from '../server/endpoints.js';
+import { createMetrics } from '../server/metrics.js';
+import type { AppDeps } from '../server/open-deps.js';
+import { silentLogger } from '../domain/deps.js';
 
 /** A platform's answer: the HTTP status and the parsed JSON body. */
 export interface PlatformAnswer {
@@ -20,24 +21,28 @@ export interface Transport {
   describe(): string;
 }
 
+const jsonCall = (body: object): HttpCall => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) });
+
 /**
- * The real adapters, in process: the Alexa skill (`createAlexaSkill`, which takes the request's
- * timestamp as its clock, as in production) and the Dialogflow webhook (`createGoogleWebhook`,
- * given the simulator's clock). Signature and webhook-auth checks are the HTTP layer's, so they
- * are not part of an in-process turn.
+ * The real endpoints, in process: Alexa's (which takes the request's timestamp as its clock, as
+ * in production) and Google's (given the simulator's clock). Signature and webhook-auth checks
+ * are left out, as for Alexa's own Lambda trigger: an in-process turn has no HTTP caller to check.
  */
 export function inProcessTransport(deps: AppDeps): Transport {
-  const skill = createAlexaSkill({ ...deps, now: undefined });
   let clock: DateTime | undefined;
-  const webhook = createGoogleWebhook({ ...deps, now: () => clock! }, handleTurn);
+  const open: AppDeps = { ...deps, now: undefined, config: { ...deps.config, alexa: { ...deps.config.alexa, skillIds: [] }, google: { authOff: true } } };
+  const handleTurn = createTurnHandler(open, deps.metrics ?? createMetrics());
+  const alexa = alexaEndpoint(open, handleTurn, { verify: false });
+  const google = googleEndpoint({ ...open, log: silentLogger, now: () => clock! }, handleTurn);
   return {
     async alexa(envelope) {
-      return { status: 200, body: await skill.invoke(envelope as never) };
+      const answer = await alexa(jsonCall(envelope));
+      return { status: answer.status, body: JSON.parse(answer.body) };
     },
     async google(request, at) {
       clock = at;
-      const answer = await webhook.answer(request);
-      return { status: answer.status, body: answer.body };
+      const answer = await google(jsonCall(request));
+      return { status: answer.status, body: JSON.parse(answer.body) };
     },
     describe: () => 'in process',
   };

@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/domain/deps.js';
-import { createAlexaLambdaHandler } from '../../src/platforms/alexa/lambda.js';
 import { createAlexaVerifier, type AlexaVerifier } from '../../src/platforms/alexa/verifier/index.js';
-import type { AppDeps } from '../../src/server/app.js';
-import { closeDeps, openDeps } from '../../src/server/open-deps.js';
+import { createAlexaLambdaHandler } from '../../src/server/lambda.js';
+import { closeDeps, openDeps, type AppDeps } from '../../src/server/open-deps.js';
 import { intentRequest, launchRequest, TEST_SKILL_ID } from '../support/alexa-requests.js';
 import { ALEXA_CERT_URL, chainFetcher, makeChain, signAlexaBody } from '../support/alexa-certs.js';
 

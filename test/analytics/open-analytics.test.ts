@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import { openAnalytics } from '../../src/analytics/open-analytics.js';
 import { silentLogger } from '../../src/domain/deps.js';
 import { createAlexaSkill } from '../../src/platforms/alexa/skill.js';
+import { detachedContext } from '../../src/platforms/request-context.js';
 import { openConversation } from '../../src/simulator/conversation.js';
 import { defaultModelsRoot, openModelSet } from '../../src/simulator/model-set.js';
 import { freshBackends, type FreshBackends, type SimBackend } from '../../src/simulator/sim-backend.js';
@@ -47,11 +48,11 @@ test('recorded turns are deleted with the user on SkillDisabled, under the curre
   assert.deepEqual(before.map((e) => e.keyId), ['old', 'new']);
   await backend.deps.state.recordTurnEvents([{ ...before[0]!, user: 'someone-else' }]);
 
-  const skill = createAlexaSkill({ ...backend.deps, state: current.state });
+  const skill = createAlexaSkill({ handleTurn: () => Promise.reject(new Error('no turn here')), forgetUser: (id) => current.state.forgetUser(id) });
   await skill.invoke({
     version: '1.0',
     context: { System: { application: { applicationId: 'skill' }, user: { userId }, apiEndpoint: 'https://api.eu.amazonalexa.com' } },
     request: { type: 'AlexaSkillEvent.SkillDisabled', requestId: 'r1', timestamp: '2026-11-24T09:00:00Z', eventCreationTime: '2026-11-24T09:00:00Z', eventPublishingTime: '2026-11-24T09:00:00Z' },
-  } as never);
+  } as never, detachedContext(silentLogger));
   assert.deepEqual((await backend.deps.state.turnEvents(ALL)).map((e) => e.user), ['someone-else']);
 });

@@ -8,7 +8,7 @@ import { createShopwareCommerce, staticCustomerContexts } from '../../src/catalo
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resilientCommerce } from '../../src/catalog/resilient-commerce.js';
-import { ShopError } from '../../src/domain/errors.js';
+import { ShopError } from '../../src/catalog/shop-error.js';
 import { commerceContract, demoShopFile } from '../support/commerce-contract.js';
 import { FAKE_SHOPWARE_ACCESS_KEY, FAKE_SHOPWARE_CONTEXTS, startFakeShopware, type FakeShopware } from '../support/fake-shopware.js';
 

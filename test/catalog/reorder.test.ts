@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { openEmbeddedShop } from '../../src/catalog/embedded/embedded-shop.js';
-import { ShopError } from '../../src/domain/errors.js';
+import { ShopError } from '../../src/catalog/shop-error.js';
 import { tempDataDir } from './temp-data-dir.js';
 
 const NOW = new Date('2026-11-22T10:30:00Z');
@@ -114,21 +114,32 @@ test('processes racing on one file with the same key place exactly one order', a
   const dataDir = await tempDataDir(t);
   await (await openEmbeddedShop({ dataDir })).close();
   const moduleUrl = new URL('../../src/catalog/embedded/embedded-shop.ts', import.meta.url).href;
-  const startAt = Date.now() + 1500;
+  // A barrier instead of a start time: each process opens the shop, says READY and waits for GO on
+  // stdin; GO goes to all four once all are ready, however long spawning took.
   const script = `
     const { openEmbeddedShop } = await import(${JSON.stringify(moduleUrl)});
     const shop = await openEmbeddedShop({ dataDir: ${JSON.stringify(dataDir)} });
-    await new Promise((r) => setTimeout(r, ${startAt} - Date.now()));
+    console.log('READY');
+    await new Promise((r) => process.stdin.once('data', r));
     const { order, created } = await shop.placeReorder('C-1004', '10044', 'reorder:race');
     console.log(JSON.stringify({ number: order.number, created }));
-    await shop.close();`;
-  const runs = Array.from({ length: 4 }, () => new Promise<{ number: string; created: boolean }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await shop.close();
+    process.stdin.destroy();`;
+  const children = Array.from({ length: 4 }, () => spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'inherit'] }));
+  const outputs = children.map((child) => {
     let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`child exited ${code}`))));
-  }));
-  const results = await Promise.all(runs);
+    const ready = new Promise<void>((resolve) => child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.startsWith('READY\n')) resolve();
+    }));
+    const done = new Promise<{ number: string; created: boolean }>((resolve, reject) => {
+      child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.slice('READY\n'.length))) : reject(new Error(`child exited ${code}`))));
+    });
+    return { ready, done };
+  });
+  await Promise.all(outputs.map((o) => o.ready));
+  for (const child of children) child.stdin.write('GO\n');
+  const results = await Promise.all(outputs.map((o) => o.done));
   assert.equal(results.filter((r) => r.created).length, 1);
   assert.equal(new Set(results.map((r) => r.number)).size, 1);
   const shop = await openEmbeddedShop({ dataDir });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openEmbeddedShop, type EmbeddedShop } from '../../src/catalog/embedded/embedded-shop.js';
 import { publicHolidays } from '../../src/catalog/embedded/store-calendar.js';
-import { ShopError } from '../../src/domain/errors.js';
+import { ShopError } from '../../src/catalog/shop-error.js';
 import { tempDataDir } from './temp-data-dir.js';
 
 async function shopFor(t: Parameters<typeof tempDataDir>[0]): Promise<EmbeddedShop> {

@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import { openEmbeddedShop } from '../../src/catalog/embedded/embedded-shop.js';
 import { silentLogger } from '../../src/domain/deps.js';
 import { openSqliteStateStore } from '../../src/state/sqlite-state-store.js';
-import { ERROR_CODES } from '../../src/domain/errors.js';
+import { ERROR_CODES } from '../../src/catalog/shop-error.js';
 import { SHARED_INTENT_NAMES } from '../../src/domain/intents.js';
 import { readLocaleFiles, translatorFor } from '../../src/i18n/i18n.js';
 import { SUPPORTED_LOCALES } from '../../src/domain/turn.js';

@@ -11,7 +11,7 @@ import { DateTime } from 'luxon';
 import type { Commerce } from '../../src/catalog/commerce.js';
 import { openEmbeddedShop, type EmbeddedShop } from '../../src/catalog/embedded/embedded-shop.js';
 import { silentLogger } from '../../src/domain/deps.js';
-import { ShopError } from '../../src/domain/errors.js';
+import { ShopError } from '../../src/catalog/shop-error.js';
 import { handleTurn } from '../../src/domain/handle-turn.js';
 import type { Confirmation, SessionState, TurnKind, VoiceReply } from '../../src/domain/turn.js';
 import { openSqliteStateStore, type SqliteStateStore } from '../../src/state/sqlite-state-store.js';

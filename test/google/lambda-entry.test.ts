@@ -14,7 +14,7 @@ Object.assign(process.env, {
   SHOPVOICE_GOOGLE_PASSWORD: 'lambda-secret',
   SHOPVOICE_LOG_LEVEL: 'silent',
 });
-const { handler } = await import('../../src/platforms/google/lambda.js');
+const { googleHandler: handler } = await import('../../src/server/lambda.js');
 
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 

@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger, type DomainDeps } from '../../src/domain/deps.js';
 import type { VoiceReply, VoiceTurn } from '../../src/domain/turn.js';
-import type { GoogleRouteDeps } from '../../src/platforms/google/google-webhook.js';
-import { createGoogleLambdaHandler, type ApiGatewayEvent } from '../../src/platforms/google/lambda.js';
+import { createGoogleLambdaHandler, type ApiGatewayEvent } from '../../src/server/lambda.js';
+import type { AppDeps } from '../../src/server/open-deps.js';
 import { basicAuth, fixture } from './dialogflow-requests.js';
 
 const echo = async (turn: VoiceTurn): Promise<VoiceReply> => {
@@ -14,7 +14,7 @@ const echo = async (turn: VoiceTurn): Promise<VoiceReply> => {
 
 const AUTH = basicAuth('dialogflow', 'geheim-123');
 
-function deps(): GoogleRouteDeps {
+function deps(): AppDeps {
   return {
     config: loadConfig({ SHOPVOICE_GOOGLE_USER: 'dialogflow', SHOPVOICE_GOOGLE_PASSWORD: 'geheim-123' }),
     log: silentLogger,
@@ -48,7 +48,7 @@ function httpEvent(body: string, headers: Record<string, string> = {}, extra: Pa
 
 describe('google Lambda handler', () => {
   it('answers REST (v1) and HTTP API (v2) events, base64 bodies too', async () => {
-    const handler = createGoogleLambdaHandler(async () => deps(), echo);
+    const handler = createGoogleLambdaHandler(async () => deps(), { handleTurn: echo });
     const json = JSON.stringify(fixture('order-status-en'));
     for (const event of [
       restEvent(json),
@@ -69,7 +69,7 @@ describe('google Lambda handler', () => {
       opened += 1;
       if (opened === 1) throw new Error('database not reachable yet');
       return deps();
-    }, echo);
+    }, { handleTurn: echo });
     const json = JSON.stringify(fixture('welcome-de'));
     await assert.rejects(handler(restEvent(json)), /not reachable/);
     assert.equal((await handler(restEvent(json))).statusCode, 200);
@@ -78,7 +78,7 @@ describe('google Lambda handler', () => {
   });
 
   it('applies the same checks as the HTTP route', async () => {
-    const handler = createGoogleLambdaHandler(async () => deps(), echo);
+    const handler = createGoogleLambdaHandler(async () => deps(), { handleTurn: echo });
     const json = JSON.stringify(fixture('welcome-de'));
     const cases: Array<[ApiGatewayEvent, number, object]> = [
       [restEvent(json, { Authorization: basicAuth('dialogflow', 'nope') }), 401, { error: 'unauthorized' }],

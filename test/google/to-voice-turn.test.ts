@@ -89,7 +89,8 @@ describe('google toVoiceTurn: mapping rules', () => {
     const cases: Array<[unknown, string]> = [
       ['de', 'de-DE'], ['de-DE', 'de-DE'], ['de-de', 'de-DE'], ['de-AT', 'de-DE'],
       ['en', 'en-US'], ['en-US', 'en-US'], ['en-us', 'en-US'], ['en-GB', 'en-GB'], ['en-gb', 'en-GB'], ['en-AU', 'en-US'],
-      ['fr', 'de-DE'], ['', 'de-DE'], [undefined, 'de-DE'], [7, 'de-DE'],
+      // Any other language: English, the same rule as an unknown Alexa locale (issue 12).
+      ['fr', 'en-US'], ['', 'en-US'], [undefined, 'en-US'], [7, 'en-US'],
     ];
     for (const [code, locale] of cases) assert.equal(localeOf(code), locale, String(code));
   });

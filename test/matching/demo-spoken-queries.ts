@@ -1,4 +1,4 @@
-import type { Language } from '../../src/domain/turn.js';
+import type { Language } from '../../src/catalog/commerce.js';
 
 /**
  * Labelled spoken queries against the embedded demo catalog: [what was said, session language,

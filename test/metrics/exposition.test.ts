@@ -5,7 +5,8 @@ import type { BreakerState, CatalogCallResult, CatalogObserver } from '../../src
 import { SHARED_INTENT_NAMES, isSharedIntent } from '../../src/domain/intents.js';
 import { isLocale, type Platform, type VoiceReply } from '../../src/domain/turn.js';
 import { CounterSeries, HistogramSeries } from '../../src/server/metric-series.js';
-import { createMetrics, routeLabel, type Metrics, type RequestOutcome } from '../../src/server/metrics.js';
+import type { RequestOutcome } from '../../src/platforms/request-context.js';
+import { createMetrics, routeLabel, type Metrics } from '../../src/server/metrics.js';
 import { seededRandom } from '../support/seeded-random.js';
 
 // The exposition must not change when metrics.ts's hot metrics moved from prom-client's Counter and
@@ -13,7 +14,7 @@ import { seededRandom } from '../support/seeded-random.js';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 5, 8];
 const NON_INTENTS = new Set(['LaunchRequest', 'SessionEndedRequest']);
-const BREAKER_STATES: BreakerState[] = ['closed', 'open', 'half-open', 'isolated'];
+const BREAKER_STATES: BreakerState[] = ['closed', 'open', 'half-open'];
 
 /** `createMetrics()` as it was, on prom-client's own labelled Counter and Histogram. */
 function referenceMetrics(): Metrics {

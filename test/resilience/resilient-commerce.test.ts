@@ -2,15 +2,39 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, mock, test } from 'node:test';
 import { openEmbeddedShop, type EmbeddedShop } from '../../src/catalog/embedded/embedded-shop.js';
 import {
   resilientCommerce, type BreakerState, type CatalogCallResult, type ResilienceOptions,
 } from '../../src/catalog/resilient-commerce.js';
-import { ShopError } from '../../src/domain/errors.js';
+import { ShopError } from '../../src/catalog/shop-error.js';
 import { FaultPlan } from '../server/faulty-shop.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Time is node:test's mock clock (setTimeout and Date): every wait below is exact, none is slept.
+/** Puts this test on the mock clock, at 0. */
+function useMockClock(): void {
+  mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 0 });
+}
+
+/** Moves the mock clock on by `ms`, 1 ms at a time, letting promises settle between steps. */
+async function advance(ms: number): Promise<void> {
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+  for (let i = 0; i < ms; i++) {
+    // What is pending settles first (a timer set in a microtask is set at this instant), then 1 ms passes.
+    await settle();
+    mock.timers.tick(1);
+  }
+  await settle();
+}
+
+/** The moment (mock clock) a promise settles, while the clock is moved on up to `limit` ms. */
+async function settlesAt(promise: Promise<unknown>, limit: number): Promise<number> {
+  let at: number | undefined;
+  promise.then(() => (at = Date.now()), () => (at = Date.now()));
+  for (let i = 0; i < limit && at === undefined; i++) await advance(1);
+  assert.ok(at !== undefined, `still pending after ${limit} ms`);
+  return at;
+}
 
 async function rejectsWith(promise: Promise<unknown>, code: string): Promise<void> {
   await assert.rejects(promise, (error: unknown) => error instanceof ShopError && error.code === code);
@@ -36,23 +60,25 @@ describe('resilientCommerce: timeouts, retries, circuit breaker', () => {
     calls = [];
     states = [];
   });
+  afterEach(() => mock.timers.reset());
 
   function wrap(options: Partial<ResilienceOptions> = {}) {
     return resilientCommerce(faults.wrap(shop), {
       timeoutMs: 100,
       retryDelayMs: 5,
+      now: () => Date.now(),
       observer: { call: (method, _s, result) => calls.push([method, result]), breakerState: (s) => states.push(s) },
       ...options,
     });
   }
 
   test('a read that hangs is abandoned after the timeout, retried once, then answered as SHOP_UNAVAILABLE', async () => {
+    useMockClock();
     const commerce = wrap();
     faults.set('listStores', { delayMs: 1000 });
-    const started = performance.now();
-    await rejectsWith(commerce.listStores(), 'SHOP_UNAVAILABLE');
-    const elapsed = performance.now() - started;
-    assert.ok(elapsed >= 190 && elapsed < 900, `two attempts of 100 ms, not two of 1000 ms: took ${elapsed} ms`);
+    const answer = commerce.listStores();
+    assert.equal(await settlesAt(answer, 1000), 100 + 5 + 100, 'two attempts of 100 ms and the pause between, not 1000 ms');
+    await rejectsWith(answer, 'SHOP_UNAVAILABLE');
     assert.equal(faults.count('listStores'), 2);
     assert.deepEqual(calls, [['listStores', 'timeout']]);
   });
@@ -93,22 +119,26 @@ describe('resilientCommerce: timeouts, retries, circuit breaker', () => {
   });
 
   test('the breaker opens after consecutive failures, stops calling the shop, and closes after a good trial call', async () => {
+    useMockClock();
     const commerce = wrap({ breakAfterFailures: 3, halfOpenAfterMs: 150, retries: 0 });
     faults.set('*', { failTimes: Infinity });
     for (let i = 0; i < 3; i++) await rejectsWith(commerce.faqTopics(), 'SHOP_UNAVAILABLE');
     assert.equal(commerce.breakerState(), 'open');
     assert.equal(faults.count('faqTopics'), 3);
 
-    const started = performance.now();
+    const started = Date.now();
     await rejectsWith(commerce.faqTopics(), 'SHOP_UNAVAILABLE');
     await rejectsWith(commerce.ping(), 'SHOP_UNAVAILABLE');
-    assert.ok(performance.now() - started < 60, 'an open breaker answers at once, without waiting for a timeout');
+    assert.equal(Date.now(), started, 'an open breaker answers at once, without waiting for a timeout');
     assert.equal(faults.count('faqTopics'), 3, 'the shop was not called while the breaker was open');
     assert.equal(faults.count('ping'), 0);
     assert.deepEqual(calls.slice(-2).map(([, r]) => r), ['breaker_open', 'breaker_open']);
 
     faults.clear();
-    await sleep(170);
+    await advance(149);
+    await rejectsWith(commerce.ping(), 'SHOP_UNAVAILABLE');
+    assert.equal(faults.count('ping'), 0, 'still open 1 ms before the window ends');
+    await advance(1);
     await commerce.ping();
     assert.equal(commerce.breakerState(), 'closed');
     assert.deepEqual(states, ['closed', 'open', 'half-open', 'closed']);
@@ -116,13 +146,17 @@ describe('resilientCommerce: timeouts, retries, circuit breaker', () => {
   });
 
   test('a failed trial call opens the breaker again', async () => {
+    useMockClock();
     const commerce = wrap({ breakAfterFailures: 1, halfOpenAfterMs: 50, retries: 0 });
     faults.set('*', { failTimes: Infinity });
     await rejectsWith(commerce.ping(), 'SHOP_UNAVAILABLE');
-    await sleep(70);
+    await advance(50);
     await rejectsWith(commerce.ping(), 'SHOP_UNAVAILABLE');
     assert.equal(commerce.breakerState(), 'open');
     assert.equal(faults.count('ping'), 2);
+    assert.deepEqual(states, ['closed', 'open', 'half-open', 'open']);
+    await rejectsWith(commerce.ping(), 'SHOP_UNAVAILABLE');
+    assert.equal(faults.count('ping'), 2, 'open again for a whole window');
   });
 
   test('ping is not retried (a readiness probe reports the shop as it is now)', async () => {
@@ -133,17 +167,18 @@ describe('resilientCommerce: timeouts, retries, circuit breaker', () => {
   });
 
   test('all calls of one reply share a budget: the call that would overrun it is cut short', async () => {
+    useMockClock();
     const commerce = wrap({ timeoutMs: 1000, breakAfterFailures: 1 });
     faults.set('*', { delayMs: 150 });
-    const started = performance.now();
+    const started = Date.now();
     const reply = commerce.forReply(started + 250);
-    await reply.shopInfo();
-    await rejectsWith(reply.listStores(), 'SHOP_UNAVAILABLE');
-    const elapsed = performance.now() - started;
-    assert.ok(elapsed < 400, `the budget of 250 ms held (without it: 450 ms), took ${elapsed} ms`);
+    assert.equal(await settlesAt(reply.shopInfo(), 1000), 150);
+    const stores = reply.listStores();
+    assert.equal(await settlesAt(stores, 1000), 250, 'the budget of 250 ms held (without it: 300 ms)');
+    await rejectsWith(stores, 'SHOP_UNAVAILABLE');
     assert.equal(faults.count('listStores'), 1, 'no retry once the budget is spent');
     assert.equal(commerce.breakerState(), 'closed', 'a call cut short by the budget is not the shop\'s fault');
-    await rejectsWith(commerce.forReply(performance.now() + 10).faqTopics(), 'SHOP_UNAVAILABLE');
+    await rejectsWith(commerce.forReply(Date.now() + 10).faqTopics(), 'SHOP_UNAVAILABLE');
     assert.equal(faults.count('faqTopics'), 0, 'an attempt that cannot finish in time is not started');
   });
 });

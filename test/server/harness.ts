@@ -10,9 +10,9 @@ import { DateTime } from 'luxon';
 import type { BreakerState, ResilienceOptions, ResilientCommerce } from '../../src/catalog/resilient-commerce.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/domain/deps.js';
-import { createApp, type AppDeps } from '../../src/server/app.js';
+import { createApp, listen } from '../../src/server/app.js';
 import { createLogger } from '../../src/server/logger.js';
-import { closeDeps, openDeps } from '../../src/server/open-deps.js';
+import { closeDeps, openDeps, type AppDeps } from '../../src/server/open-deps.js';
 import { TEST_SKILL_ID } from '../support/alexa-requests.js';
 import { captureLog } from '../support/log-capture.js';
 import { readAnswer } from '../support/read-answer.js';
@@ -68,9 +68,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const opened = await openDeps(config, logger, { decorateShop: faults.wrap, resilience: o.resilience });
   const now = o.now ? DateTime.fromISO(o.now, { setZone: true }) : undefined;
   const deps: AppDeps = { ...opened, now: now ? () => now : undefined, ...o.overrides };
-  const server: Server = await new Promise((resolve) => {
-    const s = createApp(deps).listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const server: Server = await listen(createApp(deps), 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   async function send(path: string, init: RequestInit): Promise<Response> {

@@ -20,12 +20,12 @@ const loaded = () => [...new Set(Object.keys(require.cache)
   .map((k) => /node_modules[\\\\/](express|body-parser|router)[\\\\/]/.exec(k)?.[1]).filter(Boolean))].sort();
 
 await import(${JSON.stringify(src('server/main.ts'))});
-const { createApp } = await import(${JSON.stringify(src('server/app.ts'))});
+const { createApp, listen } = await import(${JSON.stringify(src('server/app.ts'))});
 const { launchRequest } = await import(${JSON.stringify(new URL('test/support/alexa-requests.ts', root).href)});
 
 const { probeDeps } = await import(${JSON.stringify(new URL('test/support/probe-deps.ts', root).href)});
 const deps = probeDeps();
-const server = await new Promise((resolve) => { const s = createApp(deps).listen(0, '127.0.0.1', () => resolve(s)); });
+const server = await listen(createApp(deps), 0, '127.0.0.1');
 const base = 'http://127.0.0.1:' + server.address().port;
 const alexa = await fetch(base + '/alexa', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(launchRequest()) });
 const alexaBody = await alexa.json();

@@ -1,6 +1,6 @@
 // `serve()` as `shopvoice serve` runs it, over a shop whose store list takes SLOW_SHOP_MS to
 // answer, so the drain test can hold a real request in flight. Prints `SLOW-CALL` when the slow
-// call starts and `LISTENING` once the server listens. Test-only: never imported by the app.
+// call starts, `SLOW-DONE` when it has answered, and `LISTENING` once the server listens. Test-only: never imported by the app.
 import { loadConfig } from '../../src/config.js';
 import type { Commerce } from '../../src/catalog/commerce.js';
 import { serve } from '../../src/server/main.js';
@@ -12,9 +12,11 @@ function slowShop(shop: Commerce): Commerce {
   const wrapped = faults.wrap(shop);
   return {
     ...wrapped,
-    listStores: () => {
+    listStores: async () => {
       process.stdout.write('SLOW-CALL\n');
-      return wrapped.listStores();
+      const stores = await wrapped.listStores();
+      process.stdout.write('SLOW-DONE\n');
+      return stores;
     },
   };
 }

@@ -5,7 +5,7 @@ import { seedFaq } from '../../src/catalog/embedded/seed/faq.js';
 import { seedShopInfo } from '../../src/catalog/embedded/seed/shop-info.js';
 import { seedExceptions, seedStores } from '../../src/catalog/embedded/seed/stores.js';
 import type { ShopFile } from '../../src/catalog/shopware/shop-file.js';
-import { ShopError } from '../../src/domain/errors.js';
+import { ShopError } from '../../src/catalog/shop-error.js';
 
 /**
  * One shop behind the port, serving the embedded demo shop's data (directly, or through a fake

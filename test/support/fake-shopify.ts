@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { execute, Kind, parse, validate, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { Commerce, Localized, Order, Product } from '../../src/catalog/commerce.js';
 import { seedCustomers } from '../../src/catalog/embedded/seed/customers.js';
-import type { Language } from '../../src/domain/turn.js';
+import type { Language } from '../../src/catalog/commerce.js';
 import { shopifySchema, type ShopifyApi } from '../catalog-contract/schema/shopify-schemas.js';
 
 type Json = Record<string, any>;

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Commerce, Localized, Order, Product } from '../../src/catalog/commerce.js';
 import { seedCustomers } from '../../src/catalog/embedded/seed/customers.js';
-import type { Language } from '../../src/domain/turn.js';
+import type { Language } from '../../src/catalog/commerce.js';
 import { OpenApiValidator, shopwareStoreApiDocument } from '../catalog-contract/schema/openapi-validator.js';
 
 type Json = Record<string, any>;

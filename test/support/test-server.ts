@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { loadConfig, type Config } from '../../src/config.js';
 import { silentLogger } from '../../src/domain/deps.js';
-import { createApp, type AppDeps } from '../../src/server/app.js';
-import { closeDeps, openDeps } from '../../src/server/open-deps.js';
+import { createApp, listen } from '../../src/server/app.js';
+import { closeDeps, openDeps, type AppDeps } from '../../src/server/open-deps.js';
 import { TEST_SKILL_ID } from './alexa-requests.js';
 import { readAnswer } from './read-answer.js';
 
@@ -53,9 +53,7 @@ export async function startTestServer({ now: startAt, env = {}, overrides = {} }
   });
   let now = instant(startAt);
   const deps = { ...(await openDeps(config, silentLogger)), now: () => now, ...overrides };
-  const server: Server = await new Promise((resolve) => {
-    const s = createApp(deps).listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const server: Server = await listen(createApp(deps), 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { Language } from '../../domain/turn.js';
+import type { Language } from '../commerce.js';
 import type {
   Commerce, Customer, FaqTopic, Interval, Product, ProductSearch, ShopInfo, Store, Weekday,
 } from '../commerce.js';

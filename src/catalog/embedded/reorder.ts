@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { PlacedOrder, Product, ReorderQuote, ShopInfo } from '../commerce.js';
-import { ShopError } from '../../domain/errors.js';
+import { ShopError } from '../shop-error.js';
 import { getOrder, orderByReorderKey } from './order-queries.js';
 import { productFromRow, type ProductRow } from './product-rows.js';
 import type { Sql } from './statement-cache.js';

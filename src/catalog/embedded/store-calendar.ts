@@ -1,6 +1,6 @@
 import type HolidaysType from 'date-holidays';
 import type { Interval, Localized, SpecialDay, Weekday } from '../commerce.js';
-import { ShopError } from '../../domain/errors.js';
+import { ShopError } from '../shop-error.js';
 import { remember } from '../../remember.js';
 import type { Sql } from './statement-cache.js';
 

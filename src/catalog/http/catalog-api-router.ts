@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { timingSafeEqual, createHash } from 'node:crypto';
-import { ShopError } from '../../domain/errors.js';
+import { ShopError } from '../shop-error.js';
 import type { Commerce } from '../commerce.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Language } from '../../domain/turn.js';
-import { ShopError, ERROR_CODES, type ErrorCode } from '../../domain/errors.js';
+import type { Language } from '../commerce.js';
+import { ShopError, ERROR_CODES, type ErrorCode } from '../shop-error.js';
 import type {
   Commerce, Customer, FaqTopic, Order, PlacedOrder, Product, ProductSearch, ReorderQuote, ShopInfo, SpecialDay, Store,
 } from '../commerce.js';
@@ -33,19 +33,28 @@ export function createHttpCommerce(options: HttpCommerceOptions): Commerce {
   const versionTtlMs = options.versionTtlMs ?? 30_000;
 
   async function call<T>(method: 'GET' | 'POST', path: string, headers: Record<string, string> = {}): Promise<T | undefined> {
-    const res = await doFetch(base + path, {
-      method,
-      headers: { authorization: `Bearer ${options.token}`, accept: 'application/json', ...headers },
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'error',
-    });
-    if (res.status === 404) return undefined;
-    const body = (await res.json().catch(() => undefined)) as { error?: { code?: string; params?: Record<string, string | number> } } | undefined;
-    if (res.status === 422 && body?.error?.code && body.error.code in ERROR_CODES) {
-      throw new ShopError(body.error.code as ErrorCode, body.error.params ?? {});
+    // The deadline covers the answer and its body. A global timer rather than AbortSignal.timeout,
+    // so a test's mock clock drives it.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new Error(`shop API ${method} ${path}: no answer within ${timeoutMs} ms`)), timeoutMs);
+    try {
+      const res = await doFetch(base + path, {
+        method,
+        headers: { authorization: `Bearer ${options.token}`, accept: 'application/json', ...headers },
+        signal: deadline.signal,
+        redirect: 'error',
+      });
+      if (res.status === 404) return undefined;
+      const body = (await res.json().catch(() => undefined)) as { error?: { code?: string; params?: Record<string, string | number> } } | undefined;
+      if (deadline.signal.aborted) throw deadline.signal.reason;
+      if (res.status === 422 && body?.error?.code && body.error.code in ERROR_CODES) {
+        throw new ShopError(body.error.code as ErrorCode, body.error.params ?? {});
+      }
+      if (!res.ok) throw new Error(`shop API ${method} ${path} answered ${res.status}`);
+      return body as T;
+    } finally {
+      clearTimeout(timer);
     }
-    if (!res.ok) throw new Error(`shop API ${method} ${path} answered ${res.status}`);
-    return body as T;
   }
   const get = <T>(path: string, headers?: Record<string, string>) => call<T>('GET', path, headers);
   const required = async <T>(promise: Promise<T | undefined>, what: string): Promise<T> => {

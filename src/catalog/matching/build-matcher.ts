@@ -1,4 +1,4 @@
-import type { Language } from '../../domain/turn.js';
+import type { Language } from '../commerce.js';
 import type { Product } from '../commerce.js';
 import type { MatchResult, ProductMatcher } from './matcher.js';
 import { buildProductIndex, ProductIndexBuilder, type ProductIndex } from './product-index.js';

@@ -1,4 +1,4 @@
-import type { Language } from '../../domain/turn.js';
+import type { Language } from '../commerce.js';
 import type { MatchDecision, Product } from '../commerce.js';
 
 /** One ranked candidate: the product id and a 0..1 score. */

@@ -1,4 +1,4 @@
-import type { Language } from '../../domain/turn.js';
+import type { Language } from '../commerce.js';
 import type { MatchDecision } from '../commerce.js';
 import { FIELD_ATTR, FIELD_BRAND, FIELD_DE, FIELD_EN, type ProductIndex } from './product-index.js';
 import type { QueryPlan } from './query-plan.js';

@@ -1,4 +1,4 @@
-import type { Language } from '../../domain/turn.js';
+import type { Language } from '../commerce.js';
 import type { Product, UnitOfMeasure } from '../commerce.js';
 
 /** A product of the Storefront catalog page query (storefront-catalog-page.graphql). */

@@ -1,6 +1,6 @@
 import type { FaqTopic, Interval, Localized, ShopInfo, SpecialDay, Store, Weekday } from '../commerce.js';
-import { ShopError } from '../../domain/errors.js';
-import type { Language } from '../../domain/turn.js';
+import { ShopError } from '../shop-error.js';
+import type { Language } from '../commerce.js';
 import { publicHolidays } from '../embedded/store-calendar.js';
 
 /**

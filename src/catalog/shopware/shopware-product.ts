@@ -1,5 +1,5 @@
 import type { Schemas } from '@shopware/api-client/store-api-types';
-import type { Language } from '../../domain/turn.js';
+import type { Language } from '../commerce.js';
 import type { Product, UnitOfMeasure } from '../commerce.js';
 
 type ShopwareProduct = Schemas['Product'];

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { computeKpis, kpiRange, TASK_INTENTS, type KpiFigures, type KpiReport } from '../../analytics/kpis.js';
 import { loadConfig } from '../../config.js';
 import { openStateStore } from '../../state/open-state-store.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cli-io.js';
 
 const USAGE = 'usage: shopvoice kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]   (default: the last 7 days)';
 const ZONE = 'Europe/Berlin';

@@ -23,7 +23,7 @@ import { validateSource } from '../../models/validate-source.js';
 import { clockAt, DEFAULT_TIME_ZONE } from '../../simulator/conversation.js';
 import { defaultModelsRoot, openModelSet } from '../../simulator/model-set.js';
 import { sentencesOf, statisticalCoverage } from '../../simulator/statistical-coverage.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cli-io.js';
 
 const USAGE = `usage:
   shopvoice models build [--check] [--zip] [--demo | --data-dir DIR] [--root DIR] [--out DIR]

@@ -7,7 +7,7 @@ import { createOutboxWorker } from '../../notifications/outbox-worker.js';
 import { parseStatusChanges } from '../../notifications/parse-status-changes.js';
 import { createProactiveEventsSender } from '../../notifications/proactive-events-sender.js';
 import { parseCommandArgs } from '../command-args.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cli-io.js';
 
 const USAGE = [
   'usage: shopvoice notify ORDER STATUS --customer ID [--arrival ISO]   enqueue an order status notification',

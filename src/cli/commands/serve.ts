@@ -1,4 +1,4 @@
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cli-io.js';
 
 /** `shopvoice serve`: what `npm start` runs. */
 export async function run(argv: string[], io: CliIo): Promise<number> {

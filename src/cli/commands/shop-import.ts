@@ -1,7 +1,7 @@
 import { openEmbeddedShop } from '../../catalog/embedded/embedded-shop.js';
 import { formatRowError, parseCatalogFile } from '../../catalog/embedded/import-catalog.js';
 import { loadConfig } from '../../config.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cli-io.js';
 
 const USAGE = 'usage: shopvoice shop import FILE   (a .csv, .tsv or .json catalog: UTF-8 or Windows-1252; format in the README)';
 

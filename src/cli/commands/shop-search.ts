@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { openConfiguredShop } from '../../catalog/open-shop.js';
 import { loadConfig } from '../../config.js';
 import { isLocale, languageOf } from '../../domain/turn.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cli-io.js';
 
 const USAGE = 'usage: shopvoice shop search [--locale de-DE] [--limit 5] [--json] "spoken text"';
 

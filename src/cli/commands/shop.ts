@@ -1,4 +1,4 @@
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cli-io.js';
 
 /** `shopvoice shop import FILE` and `shopvoice shop search ...`. */
 export async function run(argv: string[], io: CliIo): Promise<number> {

@@ -8,7 +8,7 @@ import { defaultModelsRoot, openModelSet } from '../../simulator/model-set.js';
 import { openConfiguredBackend, type SimBackend } from '../../simulator/sim-backend.js';
 import { httpTransport, inProcessTransport, type Transport } from '../../simulator/transport.js';
 import { parseCommandArgs } from '../command-args.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cli-io.js';
 
 const USAGE = `usage: shopvoice simulate [--platform alexa|google] [--locale de-DE] [--json] [--now ISO] [--user TOKEN]
                          [--endpoint URL] [--google-auth USER:PASSWORD] [--time-zone ZONE] [--models DIR]

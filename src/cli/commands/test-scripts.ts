@@ -7,7 +7,7 @@ import type { ScriptRun } from '../../simulator/run-script.js';
 import { DEFAULT_SCRIPTS_DIR, loadScripts, runScripts, scriptFiles } from '../../simulator/run-scripts.js';
 import { ScriptError } from '../../simulator/script-format.js';
 import { parseCommandArgs } from '../command-args.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cli-io.js';
 
 const USAGE = `usage: shopvoice test [files or folders...] [--platform alexa|google] [--endpoint URL]
                      [--google-auth USER:PASSWORD] [--skill-id ID] [--models DIR]

@@ -1,25 +1,26 @@
 import { SkillBuilders, type HandlerInput } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { DateTime } from 'luxon';
-import type { DomainDeps, ReplyListener, TurnDeps } from '../../domain/deps.js';
-import { handleTurn } from '../../domain/handle-turn.js';
-import { writeSessionState } from '../../domain/session-state.js';
+import { readSessionState, writeSessionState } from '../../domain/session-state.js';
 import { say } from '../../domain/speech.js';
 import type { SessionState, VoiceReply } from '../../domain/turn.js';
 import { translatorFor } from '../../i18n/i18n.js';
+import type { RequestContext, TurnHandler } from '../request-context.js';
 import { toAlexaResponse } from './to-alexa-response.js';
 import { alexaLocale, toVoiceTurn } from './to-voice-turn.js';
 
-export interface AlexaSkillDeps extends DomainDeps {
-  /** Fixed clock for tests and the simulator; default: the request's timestamp. */
-  now?: () => DateTime;
-  /** Called with each handled turn's reply (metrics). */
-  onReply?: ReplyListener;
+/** What the skill needs besides the request: the one turn handler and the skill events' store. */
+export interface AlexaSkillOptions {
+  handleTurn: TurnHandler;
+  /** Deletes what is stored for a user (`AlexaSkillEvent.SkillDisabled`); resolves to the count. */
+  forgetUser(userId: string): Promise<number>;
+  /** Fixed clock (tests); default: the request's own timestamp. */
+  clock?: () => DateTime;
 }
 
 export interface AlexaSkill {
-  /** Answers one request; `turnDeps` (the request's logger, catalog and reply listener) replace the skill's own for it. */
-  invoke(envelope: RequestEnvelope, turnDeps?: TurnDeps): Promise<ResponseEnvelope>;
+  /** Answers one verified envelope in the request's context. */
+  invoke(envelope: RequestEnvelope, context: RequestContext): Promise<ResponseEnvelope>;
 }
 
 const CONVERSATION_REQUESTS = new Set(['LaunchRequest', 'IntentRequest', 'SessionEndedRequest']);
@@ -34,19 +35,26 @@ function keepSession(input: HandlerInput, state: SessionState): void {
 
 /**
  * The ask-sdk-core skill: dispatch stays ask-sdk's, but every conversation request goes through
- * the one domain entry. Skill lifecycle events are handled here because they are Alexa's alone.
+ * the one turn handler. Skill lifecycle events are handled here because they are Alexa's alone;
+ * any other request type (CanFulfillIntentRequest, Display.ElementSelected, APL UserEvent,
+ * Connections.Response, types yet to come) gets a valid empty response that carries only our own
+ * session keys (platform-rules.md, "Learned from outside clients").
+ *
+ * The request's context (its logger, reply deadline and outcome) is what ask-sdk calls the
+ * invocation context, the place Lambda's context with its deadline goes: the handlers read it from
+ * `input.context`. No deps travel there; the turn handler and the store come with the skill. (A
+ * WeakMap keyed by the envelope instead cost 5 % of a request in garbage collection: bench/NOTES.md.)
+ *
+ * @example await createAlexaSkill({ handleTurn, forgetUser }).invoke(envelope, context)
  */
-export function createAlexaSkill(deps: AlexaSkillDeps): AlexaSkill {
-  /** The request's own deps, which travel as ask-sdk's invocation context; else the skill's. */
-  const depsOf = (input: HandlerInput): TurnDeps => (input.context as TurnDeps | undefined) ?? deps;
+export function createAlexaSkill(options: AlexaSkillOptions): AlexaSkill {
+  const contextOf = (input: HandlerInput): RequestContext => input.context as RequestContext;
 
   const conversation = {
     canHandle: (input: HandlerInput) => CONVERSATION_REQUESTS.has(input.requestEnvelope.request.type),
     async handle(input: HandlerInput) {
-      const turnDeps = depsOf(input);
-      const turn = toVoiceTurn(input.requestEnvelope, deps.now);
-      const reply = await handleTurn(turn, turnDeps);
-      turnDeps.onReply?.(reply, turn.locale);
+      const turn = toVoiceTurn(input.requestEnvelope, options.clock);
+      const reply = await options.handleTurn(turn, contextOf(input));
       keepSession(input, reply.endSession ? {} : reply.state);
       return toAlexaResponse(reply, input.responseBuilder);
     },
@@ -55,20 +63,21 @@ export function createAlexaSkill(deps: AlexaSkillDeps): AlexaSkill {
   const skillEvents = {
     canHandle: (input: HandlerInput) => input.requestEnvelope.request.type.startsWith('AlexaSkillEvent.'),
     async handle(input: HandlerInput) {
-      const { state, log } = depsOf(input);
+      const context = contextOf(input);
+      context.outcome = 'event';
       const type = input.requestEnvelope.request.type;
       const userId = input.requestEnvelope.context?.System?.user?.userId;
       if (type === 'AlexaSkillEvent.SkillDisabled' && userId) {
         // The userId changes whenever the skill is re-enabled; a disabled user's data must go (GDPR Art. 17).
-        const removed = await state.forgetUser(userId);
-        log.info({ event: type, removed }, 'skill disabled: user data deleted');
+        const removed = await options.forgetUser(userId);
+        context.log.info({ event: type, removed }, 'skill disabled: user data deleted');
       } else if (type === 'AlexaSkillEvent.SkillAccountLinked') {
         // The event carries the new access token in `body.accessToken`. Nothing is stored: the token
         // arrives with every request, and matching customers in the background is not allowed
         // (platform-rules.md, "commerce policy"). Only the fact is logged, never the token.
-        log.info({ event: type }, 'skill account linked');
+        context.log.info({ event: type }, 'skill account linked');
       } else {
-        log.info({ event: type }, 'skill event');
+        context.log.info({ event: type }, 'skill event');
       }
       return input.responseBuilder.getResponse();
     },
@@ -76,7 +85,12 @@ export function createAlexaSkill(deps: AlexaSkillDeps): AlexaSkill {
 
   const anythingElse = {
     canHandle: () => true,
-    handle: (input: HandlerInput) => input.responseBuilder.getResponse(),
+    handle(input: HandlerInput) {
+      contextOf(input).outcome = 'event';
+      // Only our own keys go back, read as every turn reads them.
+      keepSession(input, readSessionState(input.requestEnvelope.session?.attributes));
+      return input.responseBuilder.getResponse();
+    },
   };
 
   const skill = SkillBuilders.custom()
@@ -84,9 +98,11 @@ export function createAlexaSkill(deps: AlexaSkillDeps): AlexaSkill {
     .addErrorHandlers({
       canHandle: () => true,
       handle(input: HandlerInput, error: Error) {
-        const turnDeps = depsOf(input);
+        const context = contextOf(input);
         const request = input.requestEnvelope.request;
-        turnDeps.log.error({ event: 'alexa.dispatch.failed', err: error, requestType: request.type }, 'alexa dispatch failed');
+        context.log.error({ event: 'alexa.dispatch.failed', err: error, requestType: request.type }, 'alexa dispatch failed');
+        context.outcome = 'error';
+        keepSession(input, {});
         if (request.type !== 'LaunchRequest' && request.type !== 'IntentRequest') return input.responseBuilder.getResponse();
         // A customer who spoke hears one apology, never silence (style.md, "unknown errors").
         const raw = (request as { locale?: unknown }).locale;
@@ -98,12 +114,17 @@ export function createAlexaSkill(deps: AlexaSkillDeps): AlexaSkill {
           handledAs: request.type,
           outcome: 'error',
         };
-        turnDeps.onReply?.(reply, locale);
-        keepSession(input, {});
         return toAlexaResponse(reply, input.responseBuilder);
       },
     })
     .create();
 
-  return { invoke: (envelope, turnDeps) => skill.invoke(envelope, turnDeps) };
+  return {
+    async invoke(envelope, context) {
+      // ask-sdk adds `userAgent: "ask-node/… Node/v20…"`: it tells every caller our runtime and
+      // versions, and Alexa does not read it.
+      const { userAgent: _runtime, ...response } = await skill.invoke(envelope, context);
+      return response;
+    },
+  };
 }

@@ -30,8 +30,8 @@ export function slotValue(slot: Slot | undefined): SlotValue {
 const ALEXA_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 
 /**
- * The request's own time. Alexa's form is read by `Date.parse` (about 1 µs; luxon's ISO parser
- * takes about 6, on every request); any other ISO form by luxon.
+ * The request's own time. Alexa's form is read by `Date.parse` (a sixth of luxon's ISO
+ * parser, on every request: bench/NOTES.md); any other ISO form by luxon.
  */
 function requestTime(timestamp: unknown): DateTime | undefined {
   const text = String(timestamp ?? '');
@@ -73,8 +73,8 @@ export function toVoiceTurn(envelope: RequestEnvelope, clock?: () => DateTime): 
     now: clock?.() ?? requestTime(request.timestamp) ?? DateTime.now(),
     requestId: request.requestId,
   };
-  // Filled in place, not spread from a common base: the spread cost about 8 µs a request in the
-  // bench profile.
+  // Filled in place, not spread from a common base: the spread showed in the bench profile
+  // (bench/NOTES.md, "Alexa turn").
   if (request.type === 'LaunchRequest') {
     turn.kind = 'launch';
     turn.intent = 'LaunchRequest';

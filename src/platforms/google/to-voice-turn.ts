@@ -1,13 +1,19 @@
 import type { DateTime } from 'luxon';
-import type { SharedIntent } from '../../domain/intents.js';
+import { isSharedIntent, type SharedIntent } from '../../domain/intents.js';
 import type { Locale, VoiceTurn, VoiceUser } from '../../domain/turn.js';
-import { DIALOGFLOW_WELCOME_INTENT, sharedIntentForDialogflow } from '../../models/dialogflow-names.js';
 import { elicitedSlot, incomingContexts, readSessionState } from './session-context.js';
 import { slotsFromParameters } from './slots-from-parameters.js';
 import { isRecord, SESSION_PATH, type WebhookRequest } from './webhook-types.js';
 
 /** What a Dialogflow intent stands for: a shared intent, or the launch (welcome) turn. */
 export type DialogflowTarget = SharedIntent | 'launch';
+
+/**
+ * The Dialogflow intent that answers the `WELCOME` event (the Alexa `LaunchRequest`). Every other
+ * intent of the generated agent keeps its shared intent's name as its display name
+ * (models/dialogflow-names.ts; test/google/to-voice-turn.test.ts holds the two in step).
+ */
+export const DIALOGFLOW_WELCOME_INTENT = 'Default Welcome Intent';
 
 /** The turn the Alexa `LaunchRequest` is; Dialogflow's welcome intent maps to it. */
 const LAUNCH_INTENT = 'LaunchRequest';
@@ -24,20 +30,21 @@ const MAX_TOKEN_CHARS = 4096;
 export function dialogflowTarget(displayName: unknown): DialogflowTarget {
   if (typeof displayName !== 'string') return 'AMAZON.FallbackIntent';
   if (displayName === DIALOGFLOW_WELCOME_INTENT) return 'launch';
-  return sharedIntentForDialogflow(displayName) ?? 'AMAZON.FallbackIntent';
+  return isSharedIntent(displayName) ? displayName : 'AMAZON.FallbackIntent';
 }
 
 /**
  * The locale behind Dialogflow's `languageCode` (the agent language, `de` or `en`, or a regional
- * variant such as `en-GB`; any case). Other languages get the shop's own, German.
+ * variant such as `en-GB`; any case). Any other language gets English, as an unknown Alexa locale
+ * does (one rule for both platforms).
  *
  * @example localeOf('de') // 'de-DE'
  */
 export function localeOf(languageCode: unknown): Locale {
   const code = typeof languageCode === 'string' ? languageCode.trim().toLowerCase() : '';
   if (code === 'en-gb') return 'en-GB';
-  if (code === 'en' || code.startsWith('en-')) return 'en-US';
-  return 'de-DE';
+  if (code === 'de' || code.startsWith('de-')) return 'de-DE';
+  return 'en-US';
 }
 
 /**

@@ -1,5 +1,4 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Config } from '../../config.js';
 import type { Logger } from '../../domain/deps.js';
 
 /**
@@ -7,6 +6,14 @@ import type { Logger } from '../../domain/deps.js';
  * (`SHOPVOICE_GOOGLE_AUTH=off`, local trials), or closed because no credentials are configured.
  */
 export type WebhookAuthMode = 'basic' | 'open' | 'closed';
+
+/** How the webhook's auth is configured (the config's `google` settings). */
+export interface WebhookAuthSettings {
+  user?: string;
+  password?: string;
+  /** `SHOPVOICE_GOOGLE_AUTH=off`: accept unauthenticated calls (local trials only). */
+  authOff: boolean;
+}
 
 export interface WebhookAuth {
   readonly mode: WebhookAuthMode;
@@ -34,7 +41,7 @@ function parseBasic(authorization: string | undefined): { user: string; password
  *
  * @example createWebhookAuth(config.google, log).allows(req.get('authorization'))
  */
-export function createWebhookAuth(google: Config['google'], log: Logger): WebhookAuth {
+export function createWebhookAuth(google: WebhookAuthSettings, log: Logger): WebhookAuth {
   if (google.authOff) {
     log.warn(
       { event: 'google.auth.off' },

@@ -1,4 +1,4 @@
-import type { CliIo } from '../../../src/cli/main.js';
+import type { CliIo } from '../../../src/cli/cli-io.js';
 
 /** A CliIo that keeps what the command printed. */
 export function captureIo(): CliIo & { lines: string[]; errors: string[]; text: () => string } {

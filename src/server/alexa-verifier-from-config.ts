@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Config } from '../../config.js';
-import { createAlexaVerifier, splitPemCertificates, type AlexaVerifier } from './verifier/index.js';
+import type { Config } from '../config.js';
+import { createAlexaVerifier, splitPemCertificates, type AlexaVerifier } from '../platforms/alexa/verifier/index.js';
 
 /**
  * The verifier the configuration asks for: the configured skill ids, Node's trust store plus the

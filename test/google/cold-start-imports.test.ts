@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
-// actions-on-google pulls in googleapis (~600 modules, most of a second): it must be loaded only
-// when the Google route is first used (design.md, "Choices"). A fresh node process imports the
-// server, the Google router and the Lambda module, serves an Alexa request and /healthz, and
-// lists which of the two packages are in the CommonJS module cache; then it calls /google once
-// and lists them again, so the check is shown to see them when they are there.
+// actions-on-google's main entry pulls in googleapis (~600 modules, most of a second): a cold start
+// that answered /google through it took 885 ms (issue 12; target ≤ 500 ms). The Google endpoint
+// dispatches by display name itself, so the request path loads neither (bench/NOTES.md, "Google
+// cold start"). A fresh node process imports the server and the Lambda module, answers /google
+// and /alexa, and lists which heavy packages are in the CommonJS module cache; then it loads
+// actions-on-google itself, so the check is shown to see it when it is there.
 const root = new URL('../../', import.meta.url);
 const src = (path: string) => new URL(`src/${path}`, root).href;
 
@@ -17,29 +18,29 @@ const script = `
 import { createRequire } from 'node:module';
 const require = createRequire(${JSON.stringify(src('server/app.ts'))});
 const heavy = () => [...new Set(Object.keys(require.cache)
-  .map((k) => /node_modules[\\\\/](actions-on-google|googleapis)[\\\\/]/.exec(k)?.[1]).filter(Boolean))].sort();
+  .map((k) => /node_modules[\\\\/](actions-on-google|googleapis|express)[\\\\/]/.exec(k)?.[1]).filter(Boolean))].sort();
 
-const { createApp } = await import(${JSON.stringify(src('server/app.ts'))});
-await import(${JSON.stringify(src('platforms/google/router.ts'))});
-await import(${JSON.stringify(src('platforms/google/lambda.ts'))});
+const { createApp, listen } = await import(${JSON.stringify(src('server/app.ts'))});
+await import(${JSON.stringify(src('server/lambda.ts'))});
 const { launchRequest } = await import(${JSON.stringify(new URL('test/support/alexa-requests.ts', root).href)});
 
 const { probeDeps } = await import(${JSON.stringify(new URL('test/support/probe-deps.ts', root).href)});
 const deps = probeDeps();
-const server = await new Promise((resolve) => { const s = createApp(deps).listen(0, '127.0.0.1', () => resolve(s)); });
+const server = await listen(createApp(deps), 0, '127.0.0.1');
 const base = 'http://127.0.0.1:' + server.address().port;
 const post = (path, body) => fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const alexa = await post('/alexa', launchRequest());
-const health = await fetch(base + '/healthz');
-const before = heavy();
 const google = await post('/google', JSON.parse(process.env.WELCOME));
+const googleBody = await google.json();
+const alexa = await post('/alexa', launchRequest());
+const served = heavy();
+require('actions-on-google');
 const after = heavy();
 server.close();
-console.log(JSON.stringify({ alexa: alexa.status, health: health.status, google: google.status, before, after }));
+console.log(JSON.stringify({ alexa: alexa.status, google: google.status, spoke: typeof googleBody.fulfillmentText, served, after }));
 `;
 
-describe('lazy loading of actions-on-google', () => {
-  it('the server and the Alexa path never load actions-on-google or googleapis; the first Google call does', () => {
+describe('what a cold start loads for /google', () => {
+  it('answering /google and /alexa loads neither actions-on-google, googleapis nor express', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shopvoice-lazy-'));
     try {
       const file = join(dir, 'probe.mjs');
@@ -53,10 +54,10 @@ describe('lazy loading of actions-on-google', () => {
       });
       assert.equal(child.status, 0, child.stderr);
       const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!);
-      assert.equal(result.alexa, 200, 'the Alexa request was served');
-      assert.equal(result.health, 200);
-      assert.deepEqual(result.before, [], 'nothing heavy loaded before the first Google call');
-      assert.equal(result.google, 200);
+      assert.equal(result.google, 200, 'the Google request was served');
+      assert.equal(result.spoke, 'string', 'with an answer');
+      assert.equal(result.alexa, 200);
+      assert.deepEqual(result.served, [], 'nothing heavy loaded to serve them');
       assert.deepEqual(result.after, ['actions-on-google', 'googleapis'], 'the probe sees them once loaded');
     } finally {
       rmSync(dir, { recursive: true, force: true });

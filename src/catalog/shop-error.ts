@@ -1,5 +1,6 @@
 /**
- * The catalogue of expected failures. Each code has a speech key `errors.<code>` in every
+ * The catalogue of expected failures: the shop contract's vocabulary (a shop answers 422 with one
+ * of these codes), so it lives next to the catalog port and the domain imports it from here. Each code has a speech key `errors.<code>` in every
  * locale (a consistency test walks them), so a failure is always answered, never silent.
  */
 export const ERROR_CODES = {

@@ -1,0 +1,57 @@
+import { commerceForReply } from '../catalog/resilient-commerce.js';
+import { handleTurn } from '../domain/handle-turn.js';
+import { createAlexaEndpoint, type AlexaRequestVerifier } from '../platforms/alexa/alexa-endpoint.js';
+import type { PlatformEndpoint } from '../platforms/endpoint.js';
+import { createGoogleEndpoint } from '../platforms/google/google-endpoint.js';
+import type { TurnHandler } from '../platforms/request-context.js';
+import { alexaVerifierFromConfig } from './alexa-verifier-from-config.js';
+import type { Metrics } from './metrics.js';
+import type { AppDeps } from './open-deps.js';
+
+/**
+ * The domain's `handleTurn`, wrapped once for every platform and transport: the catalog bounded
+ * by the request's reply deadline (every catalog call of a reply shares it, so a reply always
+ * goes out in time), the request's logger, the turn counted, and the outcome noted for the
+ * request's latency histogram.
+ *
+ * @example const handle = createTurnHandler(deps, metrics); await handle(turn, context);
+ */
+export function createTurnHandler(deps: AppDeps, metrics: Metrics): TurnHandler {
+  const { state, contact } = deps;
+  return async (turn, context) => {
+    const reply = await handleTurn(turn, { commerce: commerceForReply(deps.commerce, context.deadline, context.log), state, log: context.log, contact });
+    metrics.turn(turn.platform, reply, turn.locale);
+    context.outcome = reply.outcome;
+    return reply;
+  };
+}
+
+/**
+ * `POST /alexa` as the configuration asks: the Alexa verifier (or `deps.alexaVerifier`), the skill
+ * ids, the clock. `verify: false` leaves the signature checks out for Alexa's own Lambda trigger
+ * (platform-rules.md, rule 9); the skill-id check stays.
+ *
+ * @example const alexa = alexaEndpoint(deps, createTurnHandler(deps, metrics));
+ */
+export function alexaEndpoint(deps: AppDeps, handleTurn: TurnHandler, options: { verify?: boolean } = {}): PlatformEndpoint {
+  const { config } = deps;
+  let verifier: AlexaRequestVerifier | undefined;
+  if (config.alexa.verify && options.verify !== false) verifier = deps.alexaVerifier ?? alexaVerifierFromConfig(config.alexa);
+  return createAlexaEndpoint({
+    handleTurn,
+    forgetUser: (userId) => deps.state.forgetUser(userId),
+    verifier,
+    skillIds: config.alexa.skillIds,
+    clock: deps.now,
+    log: deps.log,
+  });
+}
+
+/**
+ * `POST /google` as the configuration asks: basic auth (its state is logged once, here), the clock.
+ *
+ * @example const google = googleEndpoint(deps, createTurnHandler(deps, metrics));
+ */
+export function googleEndpoint(deps: AppDeps, handleTurn: TurnHandler): PlatformEndpoint {
+  return createGoogleEndpoint({ handleTurn, auth: deps.config.google, clock: deps.now, log: deps.log });
+}
