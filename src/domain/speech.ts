@@ -21,6 +21,11 @@ export function escapeSsml(text: string): string {
  */
 const SSML_SPECIAL = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu;
 
+/** The five markup characters only: for the locale files' own texts, whose templates carry NUL markers. */
+function escapeMarkup(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => SSML_ESCAPES[c]!);
+}
+
 /** Removes control characters and caps length: slot text is customer input. */
 export function cleanSpokenText(text: string | undefined, max = 200): string {
   if (!text) return '';
@@ -125,7 +130,7 @@ function templateFor(t: TFunction, key: string, names: string[], count: number |
     if (count !== undefined) options.count = count;
     const text = String(t(key, options));
     const plainText = pieces(text);
-    return { text: plainText.literal, ssml: pieces(escapeSsml(text)).literal, slots: plainText.slots };
+    return { text: plainText.literal, ssml: pieces(escapeMarkup(text)).literal, slots: plainText.slots };
   };
   // A count picks the plural form and fills {{count}}: a small whole count is kept with its value
   // (a plural key rendered through i18next on every turn was a fifth of an /alexa request in the
