@@ -35,11 +35,172 @@ export interface Config {
     email?: string;
     /** `SHOPVOICE_ADDRESS=du|sie`: how German speech addresses customers; unset: the shop's own (demo: du). */
     address?: 'du' | 'sie';
+    /** `SHOPVOICE_SHOP=embedded|http|shopware|shopify` and each hosted shop's settings. */
+    settings: ShopSettings;
+  };
+  state: {
+    /** `SHOPVOICE_STATE_URL=postgres://…`: the shared store for many instances; unset: the SQLite file. */
+    url?: string;
+    /**
+     * `SHOPVOICE_STATE_KEYS=id:secret[,id:secret…]`: seal the conversation state that travels
+     * through the client; the first key seals, all open (rotation). Unset: a key kept in the data folder.
+     */
+    keys: SealKey[];
+  };
+  /** `SHOPVOICE_CONSOLE_PASSWORD`: the web console at /console; unset: no console. */
+  consolePassword?: string;
+  /** Alexa order-status notifications and the shop's `POST /shop/events` (docs/notifications.md). */
+  notifications: NotificationSettings;
+  analytics: {
+    /** `SHOPVOICE_ANALYTICS_KEY=id:secret[,…]`: keyed pseudonyms of users in turn events. */
+    key?: string;
+    /** `SHOPVOICE_ANALYTICS_DAYS`: days turn events are kept (default 90). */
+    days: number;
   };
   logLevel: string;
 }
 
 type Env = Record<string, string | undefined>;
+
+/** A key that seals conversation state (same shape as the domain's `SealKey`). */
+export interface SealKey {
+  id: string;
+  secret: string;
+}
+
+/** Where Amazon's Proactive Events API takes development events in Europe (before certification). */
+export const DEFAULT_EVENTS_URL = 'https://api.eu.amazonalexa.com/v1/proactiveEvents/stages/development';
+/** Locales Amazon documents AMAZON.OrderStatus.Updated for (docs/notifications.md). */
+export const ORDER_STATUS_LOCALES = ['en-US'] as const;
+
+export type ShopKind = 'embedded' | 'http' | 'shopware' | 'shopify';
+
+/** Which shop serves the catalog, and each hosted shop's settings, as the environment names them. */
+export interface ShopSettings {
+  kind: ShopKind;
+  /** Per-call timeout in ms (`SHOPVOICE_SHOP_TIMEOUT_MS`). */
+  timeoutMs: number;
+  /** The merchant's shop file: name, rules, stores, hours, FAQ (`SHOPVOICE_SHOP_FILE`, JSON or YAML). */
+  shopFilePath?: string;
+  shopware?: {
+    url: string;
+    accessKey: string;
+    languageIds?: { de?: string; en?: string };
+    /** Unset: the adapter's default (invoice, prepayment, cash on delivery, SEPA direct debit). */
+    browserlessPaymentMethods?: string[];
+  };
+  shopify?: {
+    storeDomain: string;
+    storefrontToken: string;
+    adminToken: string;
+    customerAccountApiUrl: string;
+  };
+}
+
+const KINDS: ShopKind[] = ['embedded', 'http', 'shopware', 'shopify'];
+
+/**
+ * The shop settings from environment variables, checked: a hosted shop without one of its
+ * settings is refused with every missing name at once. A pure function of `env`.
+ *
+ * @example shopSettingsFromEnv({ SHOPVOICE_SHOP: 'shopware', SHOPVOICE_SHOPWARE_URL: 'https://shop.example', ... })
+ */
+export function shopSettingsFromEnv(env: Record<string, string | undefined>): ShopSettings {
+  const value = (name: string) => (env[name]?.trim() ? env[name]!.trim() : undefined);
+  const kindText = value('SHOPVOICE_SHOP') ?? (value('SHOPVOICE_SHOP_API_URL') ? 'http' : 'embedded');
+  if (!KINDS.includes(kindText as ShopKind)) {
+    throw new Error(`SHOPVOICE_SHOP is "${kindText}"; it must be one of ${KINDS.join(', ')}`);
+  }
+  const kind = kindText as ShopKind;
+  const timeoutText = value('SHOPVOICE_SHOP_TIMEOUT_MS') ?? '1500';
+  const timeoutMs = Number(timeoutText);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new Error(`SHOPVOICE_SHOP_TIMEOUT_MS is "${timeoutText}"; it must be a whole number of milliseconds`);
+  const settings: ShopSettings = { kind, timeoutMs };
+  const shopFilePath = value('SHOPVOICE_SHOP_FILE');
+  if (shopFilePath) settings.shopFilePath = shopFilePath;
+
+  const missing: string[] = [];
+  const required = (name: string) => {
+    const v = value(name);
+    if (!v) missing.push(name);
+    return v ?? '';
+  };
+  if (kind === 'shopware') {
+    const url = required('SHOPVOICE_SHOPWARE_URL');
+    const accessKey = required('SHOPVOICE_SHOPWARE_ACCESS_KEY');
+    if (!shopFilePath) missing.push('SHOPVOICE_SHOP_FILE');
+    const de = value('SHOPVOICE_SHOPWARE_LANGUAGE_ID_DE');
+    const en = value('SHOPVOICE_SHOPWARE_LANGUAGE_ID_EN');
+    const methods = value('SHOPVOICE_SHOPWARE_BROWSERLESS_PAYMENT_METHODS');
+    settings.shopware = {
+      url,
+      accessKey,
+      ...(de || en ? { languageIds: { ...(de ? { de } : {}), ...(en ? { en } : {}) } } : {}),
+      ...(methods ? { browserlessPaymentMethods: methods.split(',').map((m) => m.trim()).filter(Boolean) } : {}),
+    };
+  }
+  if (kind === 'shopify') {
+    settings.shopify = {
+      storeDomain: required('SHOPVOICE_SHOPIFY_STORE_DOMAIN'),
+      storefrontToken: required('SHOPVOICE_SHOPIFY_STOREFRONT_TOKEN'),
+      adminToken: required('SHOPVOICE_SHOPIFY_ADMIN_TOKEN'),
+      customerAccountApiUrl: required('SHOPVOICE_SHOPIFY_CUSTOMER_ACCOUNT_API_URL'),
+    };
+    if (!shopFilePath) missing.push('SHOPVOICE_SHOP_FILE');
+  }
+  if (missing.length) throw new Error(`SHOPVOICE_SHOP=${kind} needs ${missing.join(', ')}`);
+  return settings;
+}
+
+
+/** Login with Amazon's base URL (the same variable `models upload` reads); the token path is appended. */
+export const DEFAULT_LWA_URL = 'https://api.amazon.com';
+
+/** Everything the notifications read from the environment . */
+export interface NotificationSettings {
+  /** `SHOPVOICE_ALEXA_EVENTS_URL`: Europe's development stage until the skill is certified. */
+  eventsUrl: string;
+  /** `SHOPVOICE_LWA_URL` + `/auth/o2/token`. */
+  tokenUrl: string;
+  /** `SHOPVOICE_ALEXA_CLIENT_ID`, `SHOPVOICE_ALEXA_CLIENT_SECRET`: the skill's own messaging credentials. */
+  clientId?: string;
+  clientSecret?: string;
+  /** `SHOPVOICE_SHOP_EVENTS_SECRET`, comma-separated while rotating; unset turns `POST /shop/events` off. */
+  shopEventsSecrets: string[];
+  /** `SHOPVOICE_SHOP_ID`: part of every reference id. */
+  shopId: string;
+  /** `SHOPVOICE_ALEXA_SELLER_NAME`: "Your order from <seller> …". */
+  sellerNames: Record<string, string>;
+  /** `SHOPVOICE_ALEXA_EVENT_LOCALES`: locales Amazon accepts for AMAZON.OrderStatus.Updated (default en-US). */
+  locales: string[];
+  /** `SHOPVOICE_STATE_URL`: the outbox lives in that PostgreSQL database when set. */
+  stateUrl?: string;
+}
+
+const commaList = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+/**
+ * Reads the notification settings from an environment.
+ *
+ * @example const settings = readNotificationSettings(process.env);
+ */
+export function readNotificationSettings(env: Env): NotificationSettings {
+  const locales = commaList(env.SHOPVOICE_ALEXA_EVENT_LOCALES);
+  const sellerName = env.SHOPVOICE_ALEXA_SELLER_NAME?.trim() || 'Lindenhof Markt';
+  const usedLocales = locales.length > 0 ? locales : [...ORDER_STATUS_LOCALES];
+  const settings: NotificationSettings = {
+    eventsUrl: env.SHOPVOICE_ALEXA_EVENTS_URL?.trim() || DEFAULT_EVENTS_URL,
+    tokenUrl: `${(env.SHOPVOICE_LWA_URL?.trim() || DEFAULT_LWA_URL).replace(/\/+$/, '')}/auth/o2/token`,
+    shopEventsSecrets: commaList(env.SHOPVOICE_SHOP_EVENTS_SECRET),
+    shopId: env.SHOPVOICE_SHOP_ID?.trim() || 'default',
+    sellerNames: Object.fromEntries(usedLocales.map((locale) => [locale, sellerName])),
+    locales: usedLocales,
+  };
+  if (env.SHOPVOICE_ALEXA_CLIENT_ID?.trim()) settings.clientId = env.SHOPVOICE_ALEXA_CLIENT_ID.trim();
+  if (env.SHOPVOICE_ALEXA_CLIENT_SECRET?.trim()) settings.clientSecret = env.SHOPVOICE_ALEXA_CLIENT_SECRET.trim();
+  if (env.SHOPVOICE_STATE_URL?.trim()) settings.stateUrl = env.SHOPVOICE_STATE_URL.trim();
+  return settings;
+}
 
 /**
  * A setting the server cannot start with: the message names the setting, what is wrong, and the
@@ -96,6 +257,26 @@ function addressForm(value: string | undefined): 'du' | 'sie' | undefined {
   throw new SettingError('SHOPVOICE_ADDRESS', `is "${value}", not a form of address`, 'use du or sie, or leave it unset');
 }
 
+/** `id:secret,id:secret` → keys; a secret may contain colons. */
+function sealKeys(value: string | undefined): SealKey[] {
+  const entries = (value ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  return entries.map((entry) => {
+    const at = entry.indexOf(':');
+    if (at <= 0 || at === entry.length - 1) throw new SettingError('SHOPVOICE_STATE_KEYS', 'needs entries like key-id:secret', 'set it to id:secret (at least 16 characters), the newest key first, separated by commas');
+    const secret = entry.slice(at + 1);
+    if (secret.length < 16) throw new SettingError('SHOPVOICE_STATE_KEYS', `has a secret shorter than 16 characters (key "${entry.slice(0, at)}")`, 'use a long random secret, e.g. from openssl rand -base64 32');
+    return { id: entry.slice(0, at), secret };
+  });
+}
+
+function shopSettings(env: Env): ShopSettings {
+  try {
+    return shopSettingsFromEnv(env);
+  } catch (error) {
+    throw new SettingError('SHOPVOICE_SHOP', `settings are incomplete (${(error as Error).message})`, 'see docs/connect-shopware.md or docs/connect-shopify.md');
+  }
+}
+
 /** The default data folder: `$XDG_DATA_HOME/shopvoice`, else `~/.local/share/shopvoice`. */
 export function defaultDataDir(env: Env = process.env): string {
   const base = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
@@ -129,6 +310,17 @@ export function loadConfig(env: Env = process.env): Config {
       phone: env.SHOPVOICE_SHOP_PHONE || undefined,
       email: env.SHOPVOICE_SHOP_EMAIL || undefined,
       address: addressForm(env.SHOPVOICE_ADDRESS),
+      settings: shopSettings(env),
+    },
+    state: {
+      url: env.SHOPVOICE_STATE_URL?.trim() || undefined,
+      keys: sealKeys(env.SHOPVOICE_STATE_KEYS),
+    },
+    consolePassword: env.SHOPVOICE_CONSOLE_PASSWORD || undefined,
+    notifications: readNotificationSettings(env),
+    analytics: {
+      key: env.SHOPVOICE_ANALYTICS_KEY?.trim() || undefined,
+      days: positiveInt('SHOPVOICE_ANALYTICS_DAYS', env.SHOPVOICE_ANALYTICS_DAYS, 90),
     },
     logLevel: logLevel(env),
   };

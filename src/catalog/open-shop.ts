@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { Commerce } from './commerce.js';
 import { openEmbeddedShop } from './embedded/embedded-shop.js';
 import { createHttpCommerce } from './http/http-commerce.js';
+import { createShopifyCommerce, createShopwareCommerce } from './shop-adapters.js';
 
 /**
  * Opens the catalog the configuration names: the merchant's shop API when
@@ -13,6 +14,13 @@ import { createHttpCommerce } from './http/http-commerce.js';
  *   try { await shop.findProducts('hafermilch', 'de'); } finally { await shop.close?.(); }
  */
 export async function openConfiguredShop(config: Config): Promise<Commerce> {
+  const { settings } = config.shop;
+  if (settings.kind === 'shopware') {
+    // Shopware customers link through shopvoice's account-linking pages (docs/connect-shopware.md);
+    // until those are set up, no token maps to a Shopware customer context.
+    return createShopwareCommerce(settings, { resolveCustomerContext: async () => undefined });
+  }
+  if (settings.kind === 'shopify') return createShopifyCommerce(settings);
   if (!config.shop.apiUrl) return openEmbeddedShop({ dataDir: config.dataDir });
   if (!config.shop.apiToken) {
     throw new Error('SHOPVOICE_SHOP_API_URL is set: set SHOPVOICE_SHOP_API_TOKEN too (the bearer token the shop API expects)');

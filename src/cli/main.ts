@@ -10,7 +10,10 @@ const COMMANDS: Record<string, { load: () => Promise<{ run: CommandRunner }>; su
   models: { load: () => import('./commands/models.js'), summary: 'models build [--check] [--zip] | validate | coverage FILE | upload --platform alexa|dialogflow' },
   simulate: { load: () => import('./commands/simulate.js'), summary: 'simulate [--platform alexa|google] [--locale de-DE] [--json] [--now ISO] [--user TOKEN] [--endpoint URL] "sentence" ...' },
   test: { load: () => import('./commands/test-scripts.js'), summary: 'test [files...] [--export-nlu-eval DIR]: run conversation scripts' },
-  shop: { load: () => import('./commands/shop.js'), summary: 'shop import FILE | shop search [--locale de-DE] [--json] "spoken text"' },
+  shop: { load: () => import('./commands/shop.js'), summary: 'shop import FILE | configure FILE [--keep-demo] | show | check [--token T] | search [--json] "spoken text"' },
+  kpi: { load: () => import('./commands/kpi.js'), summary: 'kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]: the KPI table' },
+  notify: { load: () => import('./commands/notify.js'), summary: 'notify ORDER STATUS --customer ID [--arrival ISO] | --drain | --dead-letters' },
+  state: { load: () => import('./commands/state.js'), summary: 'state migrate: the PostgreSQL state database to this version' },
 };
 
 function usage(): string {

@@ -22,7 +22,8 @@ export const ORDER_STATUS_EVENT = 'AMAZON.OrderStatus.Updated';
  * the schema supports en-US only; the English page names no locales. We send only what is
  * documented (docs/notifications.md, "Locales").
  */
-export const ORDER_STATUS_LOCALES: readonly string[] = ['en-US'];
+export { ORDER_STATUS_LOCALES } from '../config.js';
+import { ORDER_STATUS_LOCALES } from '../config.js';
 
 /** Amazon reads a notification at most this long after its timestamp: the API reference caps expiryTime at 24 hours. */
 export const EVENT_LIFETIME_MS = 23 * 60 * 60 * 1000;

@@ -2,7 +2,7 @@ import type { LwaTokenClient } from './lwa-token-client.js';
 import type { ProactiveEvent } from './order-status-event.js';
 
 /** Europe's development stage (Proactive Events REST API Reference, "Development endpoints"): safe to test against. */
-export const DEFAULT_EVENTS_URL = 'https://api.eu.amazonalexa.com/v1/proactiveEvents/stages/development';
+import { DEFAULT_EVENTS_URL } from '../config.js';
 
 /** What became of one send; the worker turns it into sent, a later retry, or a dead letter. */
 export type SendOutcome =

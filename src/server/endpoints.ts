@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { commerceForReply } from '../catalog/resilient-commerce.js';
 import { handleTurn } from '../domain/handle-turn.js';
 import { createAlexaEndpoint, type AlexaRequestVerifier } from '../platforms/alexa/alexa-endpoint.js';
@@ -17,11 +18,15 @@ import type { AppDeps } from './open-deps.js';
  * @example const handle = createTurnHandler(deps, metrics); await handle(turn, context);
  */
 export function createTurnHandler(deps: AppDeps, metrics: Metrics): TurnHandler {
-  const { state, contact } = deps;
+  const { state, contact, addressForm } = deps;
+  const recorder = deps.analytics?.recorder;
   return async (turn, context) => {
-    const reply = await handleTurn(turn, { commerce: commerceForReply(deps.commerce, context.deadline, context.log), state, log: context.log, contact });
+    const started = performance.now();
+    const reply = await handleTurn(turn, { commerce: commerceForReply(deps.commerce, context.deadline, context.log), state, log: context.log, contact, ...(addressForm ? { addressForm } : {}) });
     metrics.turn(turn.platform, reply, turn.locale);
     context.outcome = reply.outcome;
+    // Buffered and written off the reply path (analytics/turn-recorder.ts).
+    recorder?.record(turn, reply, performance.now() - started);
     return reply;
   };
 }

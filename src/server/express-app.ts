@@ -1,4 +1,5 @@
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { join } from 'node:path';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import { raceTimeout } from '../catalog/resilient-commerce.js';
 import { routeLabel, type Metrics } from './metrics.js';
 import type { AppDeps } from './open-deps.js';
@@ -10,12 +11,21 @@ const READY_TIMEOUT_MS = 2000;
 const noAnswer = () => new Error(`no answer within ${READY_TIMEOUT_MS} ms`);
 
 /**
- * Everything but the platform routes: `GET /healthz`, `GET /readyz`, `GET /metrics`, 404s (and,
- * as they come, the console and the shop's webhooks). Loaded by the front (app.ts) on the first
+ * Everything but the platform routes: `GET /healthz`, `GET /readyz`, `GET /metrics`, the web
+ * console under `/console`, the shop's `POST /shop/events` (when its secret is set), 404s. Loaded by the front (app.ts) on the first
  * such request, so a cold start that answers Alexa first does not load express (bench/NOTES.md).
  *
  * @example const app = createExpressApp(deps, metrics, observe); app(req, res);
  */
+/** A router made on its first request, so what it loads costs nothing until then. */
+function lazyRouter(make: () => Promise<Router>): RequestHandler {
+  let router: Promise<Router> | undefined;
+  return (req, res, next) => {
+    router ??= make();
+    router.then((r) => r(req, res, next), next);
+  };
+}
+
 export function createExpressApp(deps: AppDeps, metrics: Metrics, observe: Observe): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -49,6 +59,40 @@ export function createExpressApp(deps: AppDeps, metrics: Metrics, observe: Obser
     res.setHeader('content-type', metrics.contentType);
     res.end(text);
   });
+
+  // The web console: loaded on its first request (it brings the simulator and the models). Its
+  // simulator talks to a scratch copy of the demo shop, never to the merchant's shop: a sentence
+  // typed there must not place a real order (docs/console.md).
+  app.use('/console', lazyRouter(async () => {
+    const [{ createConsoleRouter }, { freshBackends }, { inProcessTransport }, { defaultModelsRoot, openModelSet }] = await Promise.all([
+      import('../console/console-router.js'),
+      import('../simulator/sim-backend.js'),
+      import('../simulator/transport.js'),
+      import('../simulator/model-set.js'),
+    ]);
+    const backend = await (await freshBackends()).open();
+    return createConsoleRouter({
+      password: deps.config.consolePassword,
+      state: deps.state,
+      simulator: { models: openModelSet(defaultModelsRoot()), transport: inProcessTransport(backend.deps) },
+      modelSourceDir: join(defaultModelsRoot(), 'source'),
+      now: () => new Date(),
+      log: deps.log,
+    });
+  }));
+
+  // The shop's signed order-status changes (Alexa notifications), when a secret is configured.
+  const events = deps.config.notifications;
+  if (events.shopEventsSecrets.length > 0) {
+    app.use(lazyRouter(async () => {
+      const [{ createShopEventsRouter }, { openOutbox }] = await Promise.all([
+        import('../notifications/shop-events-router.js'),
+        import('../notifications/open-outbox.js'),
+      ]);
+      const outbox = await openOutbox({ dataDir: deps.config.dataDir, url: deps.config.state.url });
+      return createShopEventsRouter({ secret: events.shopEventsSecrets, shopId: events.shopId, outbox, now: () => new Date(), sellerNames: events.sellerNames, locales: events.locales, log: deps.log });
+    }));
+  }
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

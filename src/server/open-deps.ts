@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import type { DateTime } from 'luxon';
 import type { Commerce } from '../catalog/commerce.js';
@@ -5,7 +8,9 @@ import type { DomainDeps, Logger } from '../domain/deps.js';
 import type { AlexaRequestVerifier } from '../platforms/alexa/alexa-endpoint.js';
 import { openConfiguredShop } from '../catalog/open-shop.js';
 import { resilientCommerce, type ResilienceOptions } from '../catalog/resilient-commerce.js';
-import { openSqliteStateStore } from '../state/sqlite-state-store.js';
+import { openAnalytics, type Analytics } from '../analytics/open-analytics.js';
+import { createSessionSealer, type SealKey, type SessionSealer } from '../domain/session-seal.js';
+import { openStateStore } from '../state/open-state-store.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 
@@ -18,6 +23,10 @@ export interface AppDeps extends DomainDeps {
   now?: () => DateTime;
   /** Overrides the Alexa verifier (tests); default follows `config.alexa.verify`. */
   alexaVerifier?: AlexaRequestVerifier;
+  /** Seals the conversation state that travels through the client (`SHOPVOICE_STATE_KEYS`). */
+  sessionSealer?: SessionSealer;
+  /** Turn events for the KPIs; the state store above then also forgets a user's events. */
+  analytics?: Analytics;
 }
 
 export interface OpenDepsOptions {
@@ -42,7 +51,9 @@ export interface OpenDepsOptions {
 export async function openDeps(config: Config, log: Logger, options: OpenDepsOptions = {}): Promise<AppDeps> {
   const metrics = options.metrics ?? createMetrics();
   const shop = await openConfiguredShop(config);
-  const state = openSqliteStateStore(config.dataDir);
+  const stored = await openStateStore({ dataDir: config.dataDir, url: config.state.url, onIdleError: (err) => log.warn({ err }, 'a state database connection was lost; the pool reconnects') });
+  const analytics = openAnalytics(stored, config.analytics, log);
+  const state = analytics.state;
   const commerce = resilientCommerce(options.decorateShop ? options.decorateShop(shop) : shop, {
     timeoutMs: config.shop.timeoutMs,
     // Inside a request, failures go to its own logger (app.ts, `commerceForReply`).
@@ -58,7 +69,26 @@ export async function openDeps(config: Config, log: Logger, options: OpenDepsOpt
     metrics,
     contact: { phone: config.shop.phone, email: config.shop.email },
     ...(config.shop.address ? { addressForm: config.shop.address } : {}),
+    sessionSealer: createSessionSealer(config.state.keys.length > 0 ? config.state.keys : [await localSealKey(config.dataDir, log, Boolean(config.state.url))]),
+    analytics,
   };
+}
+
+/**
+ * The seal key of a single instance without `SHOPVOICE_STATE_KEYS`: made once, kept in the data
+ * folder (owner-only). Several instances must share a key, so with a shared state database the
+ * operator is told to set one.
+ */
+async function localSealKey(dataDir: string, log: Logger, shared: boolean): Promise<SealKey> {
+  if (shared) log.warn({}, 'SHOPVOICE_STATE_URL is set but SHOPVOICE_STATE_KEYS is not: each instance seals sessions with its own key, so a session cannot move between instances; set the same SHOPVOICE_STATE_KEYS on all of them');
+  const file = join(dataDir, 'session-seal.key');
+  await mkdir(dataDir, { recursive: true });
+  const existing = await readFile(file, 'utf8').catch(() => undefined);
+  if (existing && existing.trim().length >= 32) return { id: 'local', secret: existing.trim() };
+  const secret = randomBytes(32).toString('base64url');
+  await writeFile(file, secret + '\n', { mode: 0o600, flag: existing === undefined ? 'wx' : 'w' }).catch(async () => undefined);
+  // Another process may have won the race to create it: whatever is on disk now is the key.
+  return { id: 'local', secret: (await readFile(file, 'utf8')).trim() };
 }
 
 /**
@@ -75,6 +105,7 @@ export async function openDepsFromEnvironment(): Promise<AppDeps> {
 /** Closes what `openDeps` opened. */
 export async function closeDeps(deps: AppDeps): Promise<void> {
   try {
+    await deps.analytics?.recorder.close();
     await deps.commerce.close?.();
   } finally {
     await deps.state.close();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readNotificationSettings } from '../../src/notifications/notification-settings.js';
+import { readNotificationSettings } from '../../src/config.js';
 
 test('defaults: Europe development stage, Amazon LWA, en-US only, the webhook off', () => {
   assert.deepEqual(readNotificationSettings({}), {

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../config.js';
 import { enqueueStatusChange } from '../../notifications/enqueue-status-change.js';
 import { createLwaTokenClient } from '../../notifications/lwa-token-client.js';
-import { readNotificationSettings } from '../../notifications/notification-settings.js';
+import { readNotificationSettings } from '../../config.js';
 import { openOutbox } from '../../notifications/open-outbox.js';
 import { createOutboxWorker } from '../../notifications/outbox-worker.js';
 import { parseStatusChanges } from '../../notifications/parse-status-changes.js';
