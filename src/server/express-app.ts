@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import { raceTimeout } from '../catalog/resilient-commerce.js';
 import { routeLabel, type Metrics } from './metrics.js';
@@ -64,21 +63,8 @@ export function createExpressApp(deps: AppDeps, metrics: Metrics, observe: Obser
   // simulator talks to a scratch copy of the demo shop, never to the merchant's shop: a sentence
   // typed there must not place a real order (docs/console.md).
   app.use('/console', lazyRouter(async () => {
-    const [{ createConsoleRouter }, { freshBackends }, { inProcessTransport }, { defaultModelsRoot, openModelSet }] = await Promise.all([
-      import('../console/console-router.js'),
-      import('../simulator/sim-backend.js'),
-      import('../simulator/transport.js'),
-      import('../simulator/model-set.js'),
-    ]);
-    const backend = await (await freshBackends()).open();
-    return createConsoleRouter({
-      password: deps.config.consolePassword,
-      state: deps.state,
-      simulator: { models: openModelSet(defaultModelsRoot()), transport: inProcessTransport(backend.deps) },
-      modelSourceDir: join(defaultModelsRoot(), 'source'),
-      now: () => new Date(),
-      log: deps.log,
-    });
+    const { createDefaultConsoleRouter } = await import('../console/default-console.js');
+    return createDefaultConsoleRouter({ password: deps.config.consolePassword, state: deps.state, log: deps.log });
   }));
 
   // The shop's signed order-status changes (Alexa notifications), when a secret is configured.

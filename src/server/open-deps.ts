@@ -39,6 +39,8 @@ export interface OpenDepsOptions {
   resilience?: Partial<ResilienceOptions>;
   /** The registry to report to (the server's includes process metrics); default: a new one. */
   metrics?: Metrics;
+  /** Record turn events for the KPIs (default true; the simulator's scratch shops do not). */
+  analytics?: boolean;
 }
 
 /**
@@ -52,8 +54,8 @@ export async function openDeps(config: Config, log: Logger, options: OpenDepsOpt
   const metrics = options.metrics ?? createMetrics();
   const shop = await openConfiguredShop(config);
   const stored = await openStateStore({ dataDir: config.dataDir, url: config.state.url, onIdleError: (err) => log.warn({ err }, 'a state database connection was lost; the pool reconnects') });
-  const analytics = openAnalytics(stored, config.analytics, log);
-  const state = analytics.state;
+  const analytics = options.analytics === false ? undefined : openAnalytics(stored, config.analytics, log);
+  const state = analytics?.state ?? stored;
   const commerce = resilientCommerce(options.decorateShop ? options.decorateShop(shop) : shop, {
     timeoutMs: config.shop.timeoutMs,
     // Inside a request, failures go to its own logger (app.ts, `commerceForReply`).
@@ -70,7 +72,7 @@ export async function openDeps(config: Config, log: Logger, options: OpenDepsOpt
     contact: { phone: config.shop.phone, email: config.shop.email },
     ...(config.shop.address ? { addressForm: config.shop.address } : {}),
     sessionSealer: createSessionSealer(config.state.keys.length > 0 ? config.state.keys : [await localSealKey(config.dataDir, log, Boolean(config.state.url))]),
-    analytics,
+    ...(analytics ? { analytics } : {}),
   };
 }
 

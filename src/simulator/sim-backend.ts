@@ -16,7 +16,7 @@ export interface SimBackend {
  * server would: `simulate` shows what this installation answers, merchant catalog included.
  */
 export async function openConfiguredBackend(env: Record<string, string | undefined> = process.env, log: Logger = silentLogger): Promise<SimBackend> {
-  const deps = await openDeps(loadConfig(env), log);
+  const deps = await openDeps(loadConfig(env), log, { analytics: false });
   return { deps, close: () => closeDeps(deps) };
 }
 
@@ -33,14 +33,14 @@ export interface FreshBackends {
 export async function freshBackends(env: Record<string, string | undefined> = {}): Promise<FreshBackends> {
   const root = await mkdtemp(join(tmpdir(), 'shopvoice-sim-'));
   const template = join(root, 'template');
-  const seeded = await openDeps(loadConfig({ ...env, SHOPVOICE_DATA_DIR: template }), silentLogger);
+  const seeded = await openDeps(loadConfig({ ...env, SHOPVOICE_DATA_DIR: template }), silentLogger, { analytics: false });
   await closeDeps(seeded);
   let count = 0;
   return {
     async open() {
       const dir = join(root, `run-${++count}`);
       await cp(template, dir, { recursive: true });
-      const deps = await openDeps(loadConfig({ ...env, SHOPVOICE_DATA_DIR: dir }), silentLogger);
+      const deps = await openDeps(loadConfig({ ...env, SHOPVOICE_DATA_DIR: dir }), silentLogger, { analytics: false });
       return {
         deps,
         async close() {
