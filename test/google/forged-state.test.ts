@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createSessionSealer } from '../../src/domain/session-seal.js';
+import { SESSION_CAPS } from '../../src/domain/session-state.js';
+import { readSessionState } from '../../src/platforms/google/session-context.js';
 import type { DialogflowContext, WebhookResponse } from '../../src/platforms/google/webhook-types.js';
 import { openEndpoints, type Endpoints } from '../support/endpoints.js';
 import { contextsAfter, dialogflowRequest, sessionPath, type DialogflowRequestOptions } from './dialogflow-requests.js';
@@ -129,6 +131,22 @@ describe('Dialogflow: session state the client cannot forge', () => {
       await yes(sessionId, [sessionContext(sessionId, forged), confirmContext(sessionId)]);
     }
     assert.equal(endpoints.orderCount(), before);
+  });
+
+  it('a genuine state filled to every cap still opens (its token is longer than a plain state may be)', () => {
+    const binding = { userId: ANNAS_GOOGLE_USER, sessionId: 'cap' };
+    const id = (c: string) => c.repeat(SESSION_CAPS.idChars);
+    const ids = (c: string) => Array.from({ length: SESSION_CAPS.listItems }, (_, i) => `${i}${c.repeat(SESSION_CAPS.idChars - 1)}`);
+    const big = {
+      misses: SESSION_CAPS.misses,
+      pending: { kind: 'reorder', orderNumber: id('9'), totalCents: Number.MAX_SAFE_INTEGER },
+      choices: ids('c'), orders: ids('o'), lastIntent: 'A'.repeat(SESSION_CAPS.intentChars), products: ids('p'),
+      product: id('p'), store: id('s'), day: '2026-12-24', order: id('8'),
+      said: { ssml: 'ü'.repeat(SESSION_CAPS.saidChars), reprompt: 'ö'.repeat(SESSION_CAPS.repromptChars) },
+    };
+    const token = sealer.seal(big, binding);
+    assert.ok(token.length > 8 * 1024, `${token.length}`);
+    assert.deepEqual(readSessionState([sessionContext('cap', token)], { sealer, binding }), big);
   });
 
   it('garbage in the session context is a fresh conversation, never an error', async () => {

@@ -25,6 +25,11 @@ export const SESSION_LIFESPAN = 50;
 
 /** Larger state than this is not ours (we write far less): it starts a fresh session. */
 const MAX_STATE_CHARS = 8 * 1024;
+/**
+ * The same for a sealed state: base64url adds a third, so a state filled to every cap (6.6 KiB of
+ * UTF-8) seals to about 9,100 characters; the sealer refuses more than 16 KiB anyway.
+ */
+const MAX_SEALED_CHARS = 16 * 1024;
 
 /** `<session>/contexts/<name>`: the name format Dialogflow requires (platform-rules.md). */
 export function contextName(session: string, name: string): string {
@@ -84,7 +89,7 @@ export function readSessionState(contexts: DialogflowContext[], seal?: StateSeal
   if (!context) return undefined;
   const raw = context.parameters?.state;
   if (seal) {
-    const opened = typeof raw === 'string' && raw.length <= MAX_STATE_CHARS ? seal.sealer.open(raw, seal.binding) : undefined;
+    const opened = typeof raw === 'string' && raw.length <= MAX_SEALED_CHARS ? seal.sealer.open(raw, seal.binding) : undefined;
     if (opened === undefined) {
       seal.forged?.();
       return {};
