@@ -89,6 +89,8 @@ export function readSessionState(contexts: DialogflowContext[], seal?: StateSeal
   if (!context) return undefined;
   const raw = context.parameters?.state;
   if (seal) {
+    // An empty state authorises nothing: it is written unsealed (saves a seal per turn) and read as is.
+    if (raw === EMPTY_STATE) return {};
     const opened = typeof raw === 'string' && raw.length <= MAX_SEALED_CHARS ? seal.sealer.open(raw, seal.binding) : undefined;
     if (opened === undefined) {
       seal.forged?.();
@@ -103,6 +105,9 @@ export function readSessionState(contexts: DialogflowContext[], seal?: StateSeal
     return {};
   }
 }
+
+/** An empty state, as it is written sealed or not. */
+const EMPTY_STATE = '{}';
 
 /** The contexts the adapter owns, by short name: only these are ever cleared. */
 const OWN_CONTEXTS: ReadonlySet<string> = new Set(Object.values(GOOGLE_CONTEXTS));
@@ -133,7 +138,7 @@ export function outgoingContexts(
     {
       name: contextName(session, GOOGLE_CONTEXTS.session),
       lifespanCount: SESSION_LIFESPAN,
-      parameters: { state: seal ? seal.sealer.seal(state, seal.binding) : JSON.stringify(state) },
+      parameters: { state: seal && Object.keys(state).length > 0 ? seal.sealer.seal(state, seal.binding) : JSON.stringify(state) },
     },
   ];
   if (reply.dialog?.type === 'confirm-intent') {
