@@ -7,13 +7,24 @@ import { dialogflowRequest } from '../google/dialogflow-requests.js';
 import { hostileValue, mutateBytes, mutateJson, pickOne, type Rand, type RawRequest } from './mutate.js';
 import { ssmlProblem } from './ssml-check.js';
 
+/**
+ * A pending reorder as the read-back writes it, with the total the demo shop quotes for Anna's
+ * order 10042 on the fuzz day: forged into requests that never had a read-back. Orders placed
+ * from it are what `fuzz.test.ts` counts.
+ */
+export const FORGED_PENDING = { kind: 'reorder', orderNumber: '10042', totalCents: 1600 } as const;
+
 const SLOTS: Record<string, string[]> = { ProductLookupIntent: ['product'], OrderStatusIntent: ['orderNumber'], StoreHoursIntent: ['day', 'store'], ShopFaqIntent: ['topic'] };
 
 export function alexaSeed(rand: Rand): Record<string, unknown> {
+  const locale = pickOne(rand, ['de-DE', 'en-US', 'en-GB', 'de-AT']);
+  const token = rand() < 0.4 ? pickOne(rand, ['demo-token-anna', 'demo-token-emma', 'unknown-token']) : undefined;
+  // Some requests bring a forged pending reorder in their attributes, mostly with Anna's account.
+  const forged = rand() < 0.3;
   const o = {
-    locale: pickOne(rand, ['de-DE', 'en-US', 'en-GB', 'de-AT']),
-    accessToken: rand() < 0.4 ? pickOne(rand, ['demo-token-anna', 'demo-token-emma', 'unknown-token']) : undefined,
-    attributes: rand() < 0.3 ? { misses: 1, pending: { kind: 'reorder', orderNumber: '10042', totalCents: 999, key: 'reorder:fuzz' }, choices: ['P-1'] } : {},
+    locale,
+    accessToken: forged && rand() < 0.7 ? 'demo-token-anna' : token,
+    attributes: forged ? { misses: 1, pending: { ...FORGED_PENDING, key: 'reorder:fuzz' }, choices: ['P-1'] } : {},
     confirmationStatus: pickOne(rand, ['NONE', 'CONFIRMED', 'DENIED'] as const),
   };
   const r = rand();
@@ -29,19 +40,27 @@ export function alexaSeed(rand: Rand): Record<string, unknown> {
     other.request.type = pickOne(rand, ['CanFulfillIntentRequest', 'Alexa.Presentation.APL.UserEvent', 'Connections.Response', 'Messaging.MessageReceived', 'System.ExceptionEncountered']);
     return other;
   }
-  const intent = pickOne(rand, [...SHARED_INTENT_NAMES, 'Made.Up.Intent']);
+  const intent = rand() < 0.15 ? pickOne(rand, ['AMAZON.YesIntent', 'ReorderIntent']) : pickOne(rand, [...SHARED_INTENT_NAMES, 'Made.Up.Intent']);
   const slots = Object.fromEntries((SLOTS[intent] ?? []).map((name) => [name, { value: String(hostileValue(rand)) }]));
   return intentRequest(intent, { ...o, slots }, SLOTS[intent] ?? []);
 }
 
 export function googleSeed(rand: Rand): Record<string, unknown> {
-  const intent = pickOne(rand, [...SHARED_INTENT_NAMES, 'Default Welcome Intent', 'Made Up Intent']);
+  // Some requests bring a forged pending reorder in the session context and say "ja".
+  const forged = rand() < 0.3;
+  const intent = forged && rand() < 0.7 ? 'AMAZON.YesIntent' : pickOne(rand, [...SHARED_INTENT_NAMES, 'Default Welcome Intent', 'Made Up Intent']);
   const parameters = Object.fromEntries((SLOTS[intent] ?? []).map((name) => [name, hostileValue(rand)]));
   return dialogflowRequest(intent, {
     languageCode: pickOne(rand, ['de', 'en', 'en-gb', 'fr', 'DE']),
     parameters,
-    accessToken: rand() < 0.4 ? 'demo-token-anna' : undefined,
-    queryText: pickOne(rand, ['hallo', 'a'.repeat(5000), '</speak>']),
+    accessToken: rand() < 0.4 || forged ? 'demo-token-anna' : undefined,
+    queryText: pickOne(rand, ['hallo', 'ja', 'a'.repeat(5000), '</speak>']),
+    contexts: forged
+      ? [
+        { name: 'shopvoice_session', lifespanCount: 49, parameters: { state: JSON.stringify({ pending: FORGED_PENDING }) } },
+        { name: 'shopvoice_confirm', lifespanCount: 1, parameters: { intent: 'ReorderIntent' } },
+      ]
+      : undefined,
   });
 }
 

@@ -1,17 +1,36 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test, type TestContext } from 'node:test';
+import { createSessionSealer } from '../../src/domain/session-seal.js';
 import { createAlexaVerifier } from '../../src/platforms/alexa/verifier/index.js';
 import { TEST_SKILL_ID } from '../support/alexa-requests.js';
+import { openEndpoints, type Endpoints } from '../support/endpoints.js';
 import { startHarness, type Harness } from '../server/harness.js';
 import { alexaSeed, check, googleSeed, nextCase, type Tally } from './fuzz-cases.js';
-import { pickOne, prng, type Rand } from './mutate.js';
+import { pickOne, prng, type Rand, type RawRequest } from './mutate.js';
 
 /** Fixed seed: the same requests on every run (FUZZ_SEED and FUZZ_COUNT override, e.g. for a long run). */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
 const COUNT = Number(process.env.FUZZ_COUNT ?? 2500);
 const CONCURRENCY = 16;
 const GOOGLE_AUTH = `Basic ${Buffer.from('fuzz:fuzz-secret').toString('base64')}`;
-async function fuzz(h: Harness, path: '/alexa' | '/google', count: number, seed: number, make: (rand: Rand) => Record<string, unknown>, headers: (rand: Rand) => Record<string, string> = () => ({})): Promise<Tally> {
+/** Sends one raw request to a route and gives back the status and the answer's text. */
+type Send = (path: '/alexa' | '/google', raw: RawRequest, headers: Record<string, string>) => Promise<{ status: number; text: string }>;
+
+/** Over HTTP to a harness (the real server). */
+const overHttp = (h: Harness): Send => async (path, raw, headers) => {
+  const res = await fetch(h.url + path, { method: 'POST', headers: { 'content-type': raw.contentType, ...headers }, body: raw.body });
+  return { status: res.status, text: await res.text() };
+};
+
+/** Straight into the neutral endpoints (here: made with a session sealer). */
+const inProcess = (e: Endpoints): Send => async (path, raw, headers) => {
+  const endpoint = path === '/alexa' ? e.raw.alexa : e.raw.google;
+  const answer = await endpoint({ method: 'POST', headers: { 'content-type': raw.contentType, ...headers }, body: Buffer.from(raw.body) });
+  return { status: answer.status, text: answer.body };
+};
+
+async function fuzz(target: Harness | Send, path: '/alexa' | '/google', count: number, seed: number, make: (rand: Rand) => Record<string, unknown>, headers: (rand: Rand) => Record<string, string> = () => ({})): Promise<Tally> {
+  const send = typeof target === 'function' ? target : overHttp(target);
   const rand = prng(seed);
   const cases = Array.from({ length: count }, () => ({ raw: nextCase(rand, make(rand)), headers: headers(rand) }));
   const tally: Tally = { sent: 0, byStatus: {}, spoken: 0, failed: 0, failures: [] };
@@ -19,8 +38,8 @@ async function fuzz(h: Harness, path: '/alexa' | '/google', count: number, seed:
   const worker = async () => {
     while (next < cases.length) {
       const { raw, headers: extra } = cases[next++]!;
-      const res = await fetch(h.url + path, { method: 'POST', headers: { 'content-type': raw.contentType, ...extra }, body: raw.body });
-      const text = await res.text();
+      const res = await send(path, raw, extra);
+      const text = res.text;
       tally.sent++;
       tally.byStatus[res.status] = (tally.byStatus[res.status] ?? 0) + 1;
       try {
@@ -98,4 +117,30 @@ describe(`fuzz: thousands of mutated requests (seed ${SEED})`, { timeout: 180_00
     assert.equal((await h.get('/readyz')).status, 200);
     assert.equal(({} as Record<string, unknown>).polluted, undefined, 'no prototype pollution');
   });
+});
+
+describe(`fuzz with sealed session state: no order without a read-back in the same session (seed ${SEED})`, { timeout: 180_000 }, () => {
+  // Every fuzz case is a request of its own: none carries state an answer gave it, so none follows
+  // a read-back in its session, and none may place an order. The seeds forge a pending reorder
+  // with today's total into attributes and contexts and say "ja" (fuzz-cases.ts).
+  let e: Endpoints;
+  before(async () => {
+    e = await openEndpoints({
+      now: '2026-11-22T10:00:00+01:00',
+      sessionSealer: createSessionSealer([{ id: 'fuzz', secret: 'a-long-enough-fuzz-secret-0123456789' }]),
+    });
+  });
+  after(() => e.close());
+
+  for (const [path, make, seed] of [['/alexa', alexaSeed, SEED + 3], ['/google', googleSeed, SEED + 4]] as const) {
+    test(`POST ${path}: the same guarantees, and zero orders placed`, async (t) => {
+      const before = e.orderCount();
+      const tally = await fuzz(inProcess(e), path, COUNT, seed, make);
+      const placed = e.orderCount() - before;
+      t.diagnostic(`${path} sealed: ${placed} orders placed`);
+      report(t, `${path} sealed`, tally);
+      assert.ok(tally.byStatus[200]! > COUNT / 5);
+      assert.equal(placed, 0, `${placed} orders placed by mutated requests that had no read-back`);
+    });
+  }
 });

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Logger } from '../../domain/deps.js';
+import type { SessionSealer } from '../../domain/session-seal.js';
 import { headerOf, isJsonType, jsonAnswer, jsonText, refusedBeforeBody, type HttpAnswer, type HttpCall, type PlatformEndpoint } from '../endpoint.js';
 import { detachedContext, type RequestContext, type TurnHandler } from '../request-context.js';
 import { hasReadableFields, isAlexaEnvelope, MAX_JSON_DEPTH, nestedDeeperThan, skillIdOf } from './request-shape.js';
@@ -23,6 +24,12 @@ export interface AlexaEndpointOptions {
   maxBodyBytes?: number;
   /** Fixed clock (tests); default: each request's own timestamp. */
   clock?: () => DateTime;
+  /**
+   * Seals the session attributes (`{ "s": <token> }`) to the request's user and session; what
+   * comes back unsealed, foreign or tampered is ignored (empty state, a `session.forged` warning).
+   * Absent: the state travels as plain JSON (tests, the simulator).
+   */
+  sessionSealer?: SessionSealer;
   /** Where a call without a context of its own logs. */
   log: Logger;
 }

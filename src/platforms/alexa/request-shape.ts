@@ -63,11 +63,14 @@ function readableSlot(slot: unknown): boolean {
       (values) => Array.isArray(values) && values.every((v) => isObject(v) && isObject(v.value) && isString(v.value.id) && isString(v.value.name))))));
 }
 
-/** Session attributes come back as we set them (`SessionState`); anything else is not our session. */
+/**
+ * Session attributes come back as we set them (`SessionState`, or `{ s: <token> }` when sealed);
+ * anything else is not our session.
+ */
 function readableAttributes(a: unknown): boolean {
   if (!isObject(a)) return false;
   const pending = a.pending;
-  return optional(a.misses, (m) => Number.isInteger(m)) &&
+  return optional(a.s, isString) && optional(a.misses, (m) => Number.isInteger(m)) &&
     optional(a.lastIntent, isString) &&
     optional(a.choices, (c) => Array.isArray(c) && c.every(isString)) &&
     optional(pending, (p) => isObject(p) && (p.kind === 'handoff' || (p.kind === 'product' && isString(p.productId)) ||

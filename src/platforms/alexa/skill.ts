@@ -1,11 +1,12 @@
 import { SkillBuilders, type HandlerInput } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { DateTime } from 'luxon';
-import { readSessionState, writeSessionState } from '../../domain/session-state.js';
+import type { SessionSealer } from '../../domain/session-seal.js';
 import { say } from '../../domain/speech.js';
 import type { SessionState, VoiceReply } from '../../domain/turn.js';
 import { translatorFor } from '../../i18n/i18n.js';
 import type { RequestContext, TurnHandler } from '../request-context.js';
+import { bindingOf, readAttributes, writeAttributes } from './session-attributes.js';
 import { toAlexaResponse } from './to-alexa-response.js';
 import { alexaLocale, toVoiceTurn } from './to-voice-turn.js';
 
@@ -16,6 +17,8 @@ export interface AlexaSkillOptions {
   forgetUser(userId: string): Promise<number>;
   /** Fixed clock (tests); default: the request's own timestamp. */
   clock?: () => DateTime;
+  /** Seals the session attributes to the user and session; without one they travel as plain JSON. */
+  sessionSealer?: SessionSealer;
 }
 
 export interface AlexaSkill {
@@ -26,11 +29,13 @@ export interface AlexaSkill {
 const CONVERSATION_REQUESTS = new Set(['LaunchRequest', 'IntentRequest', 'SessionEndedRequest']);
 
 /**
- * Sets what goes back in `sessionAttributes`. ask-sdk-core echoes the request's attributes
- * unless told otherwise, so they are always set; a request without a session has none to set.
+ * Sets what goes back in `sessionAttributes` (sealed when there is a sealer). ask-sdk-core echoes
+ * the request's attributes unless told otherwise, so they are always set; a request without a
+ * session has none to set.
  */
-function keepSession(input: HandlerInput, state: SessionState): void {
-  if (input.requestEnvelope.session) input.attributesManager.setSessionAttributes(writeSessionState(state));
+function keepSession(input: HandlerInput, state: SessionState, sealer: SessionSealer | undefined): void {
+  const binding = bindingOf(input.requestEnvelope);
+  if (binding) input.attributesManager.setSessionAttributes(writeAttributes(state, binding, sealer));
 }
 
 /**
@@ -49,13 +54,15 @@ function keepSession(input: HandlerInput, state: SessionState): void {
  */
 export function createAlexaSkill(options: AlexaSkillOptions): AlexaSkill {
   const contextOf = (input: HandlerInput): RequestContext => input.context as RequestContext;
+  const sealer = options.sessionSealer;
+  const stateOf = (input: HandlerInput) => readAttributes(input.requestEnvelope, sealer, contextOf(input).log);
 
   const conversation = {
     canHandle: (input: HandlerInput) => CONVERSATION_REQUESTS.has(input.requestEnvelope.request.type),
     async handle(input: HandlerInput) {
-      const turn = toVoiceTurn(input.requestEnvelope, options.clock);
+      const turn = toVoiceTurn(input.requestEnvelope, options.clock, stateOf(input));
       const reply = await options.handleTurn(turn, contextOf(input));
-      keepSession(input, reply.endSession ? {} : reply.state);
+      keepSession(input, reply.endSession ? {} : reply.state, sealer);
       return toAlexaResponse(reply, input.responseBuilder);
     },
   };
@@ -79,6 +86,8 @@ export function createAlexaSkill(options: AlexaSkillOptions): AlexaSkill {
       } else {
         context.log.info({ event: type }, 'skill event');
       }
+      // ask-sdk would echo the request's attributes as they came; only our own state goes back.
+      keepSession(input, stateOf(input), sealer);
       return input.responseBuilder.getResponse();
     },
   };
@@ -88,7 +97,7 @@ export function createAlexaSkill(options: AlexaSkillOptions): AlexaSkill {
     handle(input: HandlerInput) {
       contextOf(input).outcome = 'event';
       // Only our own keys go back, read as every turn reads them.
-      keepSession(input, readSessionState(input.requestEnvelope.session?.attributes));
+      keepSession(input, stateOf(input), sealer);
       return input.responseBuilder.getResponse();
     },
   };
@@ -102,7 +111,7 @@ export function createAlexaSkill(options: AlexaSkillOptions): AlexaSkill {
         const request = input.requestEnvelope.request;
         context.log.error({ event: 'alexa.dispatch.failed', err: error, requestType: request.type }, 'alexa dispatch failed');
         context.outcome = 'error';
-        keepSession(input, {});
+        keepSession(input, {}, sealer);
         if (request.type !== 'LaunchRequest' && request.type !== 'IntentRequest') return input.responseBuilder.getResponse();
         // A customer who spoke hears one apology, never silence (style.md, "unknown errors").
         const raw = (request as { locale?: unknown }).locale;

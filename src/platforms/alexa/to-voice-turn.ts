@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { IntentRequest, RequestEnvelope, Slot } from 'ask-sdk-model';
 import { readSessionState } from '../../domain/session-state.js';
-import type { Confirmation, Locale, SlotValue, VoiceTurn } from '../../domain/turn.js';
+import type { Confirmation, Locale, SessionState, SlotValue, VoiceTurn } from '../../domain/turn.js';
 import { isLocale } from '../../domain/turn.js';
 
 /** Alexa locales the skill is published in; others of the same language fall back to these. */
@@ -48,9 +48,10 @@ function requestTime(timestamp: unknown): DateTime | undefined {
 
 /**
  * Translates an Alexa request into the domain's turn. `now` is the configured clock if any,
- * else the request's own timestamp (bounded to ±150 s of real time by the verifier).
+ * else the request's own timestamp (bounded to ±150 s of real time by the verifier). `state` is
+ * the session state already read (and opened, when sealed); default the plain attributes.
  */
-export function toVoiceTurn(envelope: RequestEnvelope, clock?: () => DateTime): VoiceTurn {
+export function toVoiceTurn(envelope: RequestEnvelope, clock?: () => DateTime, state?: SessionState): VoiceTurn {
   const request = envelope.request;
   const system = envelope.context?.System;
   const turn: VoiceTurn = {
@@ -68,7 +69,7 @@ export function toVoiceTurn(envelope: RequestEnvelope, clock?: () => DateTime): 
     session: {
       id: envelope.session?.sessionId ?? `no-session:${request.requestId}`,
       isNew: envelope.session?.new ?? true,
-      state: readSessionState(envelope.session?.attributes),
+      state: state ?? readSessionState(envelope.session?.attributes),
     },
     now: clock?.() ?? requestTime(request.timestamp) ?? DateTime.now(),
     requestId: request.requestId,

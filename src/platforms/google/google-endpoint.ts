@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Logger } from '../../domain/deps.js';
+import type { SessionSealer } from '../../domain/session-seal.js';
 import { headerOf, isJsonType, jsonAnswer, refusedBeforeBody, type HttpAnswer, type HttpCall, type PlatformEndpoint } from '../endpoint.js';
 import { detachedContext, type RequestContext, type TurnHandler } from '../request-context.js';
 import { toVoiceTurn } from './to-voice-turn.js';
@@ -13,6 +14,12 @@ export interface GoogleEndpointOptions {
   auth: WebhookAuthSettings;
   /** The clock turns are answered at (Dialogflow sends no timestamp); default the real one. */
   clock?: () => DateTime;
+  /**
+   * Seals `shopvoice_session`'s state to the turn's user and session; what comes back unsealed,
+   * foreign or tampered is ignored (empty state, a `session.forged` warning). Absent: the state
+   * travels as plain JSON (tests, the simulator).
+   */
+  sessionSealer?: SessionSealer;
   /** Where the auth's start-up warning and calls without a context of their own log. */
   log: Logger;
 }
@@ -66,13 +73,16 @@ export function createGoogleEndpoint(options: GoogleEndpointOptions): PlatformEn
     const request = asWebhookRequest(body);
     if (!request) return REFUSED.notWebhookRequest;
     try {
-      const turn = toVoiceTurn(request, { now: clock() });
+      const sealer = options.sessionSealer;
+      const forged = () => context.log.warn({ event: 'session.forged', platform: 'google' }, 'session context ignored: not sealed for this user and session');
+      const turn = toVoiceTurn(request, { now: clock(), sealer, forged });
       const reply = await options.handleTurn(turn, context);
       if (context.log.isLevelEnabled?.('debug') !== false) context.log.debug(
         { platform: 'google', requestId: turn.requestId, intent: turn.intent, handledAs: reply.handledAs, outcome: reply.outcome },
         'google turn',
       );
-      return jsonAnswer(200, toWebhookResponse(reply, request));
+      const seal = sealer ? { sealer, binding: { userId: turn.user.id, sessionId: turn.session.id } } : undefined;
+      return jsonAnswer(200, toWebhookResponse(reply, request, seal));
     } catch (error) {
       context.log.error({ event: 'google.webhook.failed', err: error }, 'the Google webhook failed');
       context.outcome = 'failed';

@@ -1,4 +1,5 @@
 import { isSharedIntent, SHARED_INTENTS, type SharedIntent } from '../../domain/intents.js';
+import type { SealBinding, SessionSealer } from '../../domain/session-seal.js';
 import { readSessionState as readDomainState, writeSessionState } from '../../domain/session-state.js';
 import type { DialogAct, SessionState } from '../../domain/turn.js';
 import { isRecord, type DialogflowContext } from './webhook-types.js';
@@ -24,6 +25,11 @@ export const SESSION_LIFESPAN = 50;
 
 /** Larger state than this is not ours (we write far less): it starts a fresh session. */
 const MAX_STATE_CHARS = 8 * 1024;
+/**
+ * The same for a sealed state: base64url adds a third, so a state filled to every cap (6.6 KiB of
+ * UTF-8) seals to about 9,100 characters; the sealer refuses more than 16 KiB anyway.
+ */
+const MAX_SEALED_CHARS = 16 * 1024;
 
 /** `<session>/contexts/<name>`: the name format Dialogflow requires (platform-rules.md). */
 export function contextName(session: string, name: string): string {
@@ -35,10 +41,16 @@ export function shortName(fullName: string): string {
   return fullName.slice(fullName.lastIndexOf('/') + 1).toLowerCase();
 }
 
-/** The request's contexts, keeping only well-formed entries. */
+/**
+ * Contexts read from a request: Dialogflow lists the few active ones (ours, the agent's, its
+ * counters); more is not Dialogflow, and none past these is looked at.
+ */
+export const MAX_CONTEXTS = 100;
+
+/** The request's contexts (the first {@link MAX_CONTEXTS}), keeping only well-formed entries. */
 export function incomingContexts(outputContexts: unknown): DialogflowContext[] {
   if (!Array.isArray(outputContexts)) return [];
-  return outputContexts.filter(
+  return outputContexts.slice(0, MAX_CONTEXTS).filter(
     (c): c is DialogflowContext => isRecord(c) && typeof c.name === 'string' && c.name.includes('/contexts/'),
   );
 }
@@ -57,14 +69,35 @@ export function elicitedSlot(contexts: DialogflowContext[]): { intent: SharedInt
 }
 
 /**
+ * How the session state is sealed: the sealer, and the user and session the turn uses. `forged`
+ * is told when the state that came back does not open for them.
+ */
+export interface StateSeal {
+  sealer: SessionSealer;
+  binding: SealBinding;
+  forged?: () => void;
+}
+
+/**
  * The session state carried in `shopvoice_session`, or `undefined` when the context is absent
  * (a new session). A context that does not parse into a `SessionState` gives an empty state:
- * contexts come back from the client, so nothing in them is trusted as is.
+ * contexts come back from the client, so nothing in them is trusted as is. With a seal, only a
+ * token sealed for this user and session opens; anything else is an empty state and `forged`.
  */
-export function readSessionState(contexts: DialogflowContext[]): SessionState | undefined {
+export function readSessionState(contexts: DialogflowContext[], seal?: StateSeal): SessionState | undefined {
   const context = contexts.find((c) => shortName(c.name) === GOOGLE_CONTEXTS.session);
   if (!context) return undefined;
   const raw = context.parameters?.state;
+  if (seal) {
+    // An empty state authorises nothing: it is written unsealed (saves a seal per turn) and read as is.
+    if (raw === EMPTY_STATE) return {};
+    const opened = typeof raw === 'string' && raw.length <= MAX_SEALED_CHARS ? seal.sealer.open(raw, seal.binding) : undefined;
+    if (opened === undefined) {
+      seal.forged?.();
+      return {};
+    }
+    return readDomainState(opened);
+  }
   if (typeof raw !== 'string' || raw.length > MAX_STATE_CHARS) return {};
   try {
     return readDomainState(JSON.parse(raw));
@@ -73,26 +106,39 @@ export function readSessionState(contexts: DialogflowContext[]): SessionState | 
   }
 }
 
+/** An empty state, as it is written sealed or not. */
+const EMPTY_STATE = '{}';
+
+/** The contexts the adapter owns, by short name: only these are ever cleared. */
+const OWN_CONTEXTS: ReadonlySet<string> = new Set(Object.values(GOOGLE_CONTEXTS));
+
 /**
- * The contexts to send back. An open session renews `shopvoice_session` and marks an open dialog
- * act for one turn. A session end sets every context the request brought (and ours) to lifespan
- * 0, which is how Dialogflow deletes a context; `__system_counters__` and the like stay Dialogflow's.
+ * The contexts to send back. An open session renews `shopvoice_session` (its state sealed when
+ * there is a seal) and marks an open dialog act for one turn. A session end sets ours to lifespan
+ * 0, which is how Dialogflow deletes a context: `shopvoice_session` and whichever other of ours
+ * the request brought. The client's own list is never echoed (an answer stays a small multiple of
+ * the request); the agent's contexts and `__system_counters__` are Dialogflow's to expire.
  */
 export function outgoingContexts(
   session: string,
   incoming: DialogflowContext[],
   reply: { endSession: boolean; state: SessionState; dialog?: DialogAct },
+  seal?: Pick<StateSeal, 'sealer' | 'binding'>,
 ): DialogflowContext[] {
   if (reply.endSession) {
-    const names = new Set(incoming.map((c) => shortName(c.name)).filter((n) => !n.startsWith('__')));
-    names.add(GOOGLE_CONTEXTS.session);
+    const names = new Set<string>([GOOGLE_CONTEXTS.session]);
+    for (const c of incoming) {
+      const name = shortName(c.name);
+      if (OWN_CONTEXTS.has(name)) names.add(name);
+    }
     return [...names].map((name) => ({ name: contextName(session, name), lifespanCount: 0 }));
   }
+  const state = writeSessionState(reply.state);
   const contexts: DialogflowContext[] = [
     {
       name: contextName(session, GOOGLE_CONTEXTS.session),
       lifespanCount: SESSION_LIFESPAN,
-      parameters: { state: JSON.stringify(writeSessionState(reply.state)) },
+      parameters: { state: seal && Object.keys(state).length > 0 ? seal.sealer.seal(state, seal.binding) : JSON.stringify(state) },
     },
   ];
   if (reply.dialog?.type === 'confirm-intent') {

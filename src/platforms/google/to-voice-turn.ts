@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import { isSharedIntent, type SharedIntent } from '../../domain/intents.js';
 import type { Locale, VoiceTurn, VoiceUser } from '../../domain/turn.js';
+import type { SessionSealer } from '../../domain/session-seal.js';
 import { elicitedSlot, incomingContexts, readSessionState } from './session-context.js';
 import { slotsFromParameters } from './slots-from-parameters.js';
 import { isRecord, SESSION_PATH, type WebhookRequest } from './webhook-types.js';
@@ -72,28 +73,34 @@ export function userOf(request: WebhookRequest): VoiceUser {
  * Translates a Dialogflow ES `WebhookRequest` into the domain's turn. Pure: the clock comes in.
  * Dialogflow has no session-ended request and no confirmation status; a yes or no arrives as
  * its own intent (`AMAZON.YesIntent` / `AMAZON.NoIntent`) and the domain reads the open question
- * from the session state.
+ * from the session state. With a `sealer`, the state opens only when it was sealed for this
+ * turn's user and session id; anything else is an empty state and `forged` is told (once).
  *
  * @example toVoiceTurn(request, { now: DateTime.now() }).intent // 'StoreHoursIntent'
  */
 export function toVoiceTurn(
   request: WebhookRequest,
-  options: { now: DateTime; target?: DialogflowTarget },
+  options: { now: DateTime; target?: DialogflowTarget; sealer?: SessionSealer; forged?: () => void },
 ): VoiceTurn {
   const { queryResult } = request;
   const target = options.target ?? dialogflowTarget(queryResult.intent?.displayName);
   const contexts = incomingContexts(queryResult.outputContexts);
-  const state = readSessionState(contexts);
+  const user = userOf(request);
+  const sessionId = SESSION_PATH.exec(request.session)?.[2] ?? request.session;
+  const state = readSessionState(
+    contexts,
+    options.sealer ? { sealer: options.sealer, binding: { userId: user.id, sessionId }, forged: options.forged } : undefined,
+  );
   // An agent cannot know every answer to "which one did you mean?": a free answer falls back,
   // but while the reply's question is open it is the value of the slot that was asked for.
   const elicited = target === 'AMAZON.FallbackIntent' ? elicitedSlot(contexts) : undefined;
   const answer = typeof queryResult.queryText === 'string' ? queryResult.queryText.trim().slice(0, 500) : '';
   if (elicited && answer) {
-    const turn = toVoiceTurn(request, { ...options, target: elicited.intent });
+    // The state is read again there; a forged one is told only once.
+    const turn = toVoiceTurn(request, { ...options, target: elicited.intent, forged: undefined });
     return { ...turn, slots: { ...turn.slots, [elicited.slot]: { value: answer } } };
   }
   const intent = target === 'launch' ? LAUNCH_INTENT : target;
-  const sessionId = SESSION_PATH.exec(request.session)?.[2] ?? request.session;
   return {
     platform: 'google',
     locale: localeOf(queryResult.languageCode),
@@ -101,7 +108,7 @@ export function toVoiceTurn(
     intent,
     slots: slotsFromParameters(intent, queryResult.parameters, contexts),
     confirmation: 'NONE',
-    user: userOf(request),
+    user,
     session: { id: sessionId, isNew: target === 'launch' || state === undefined, state: state ?? {} },
     now: options.now,
     ...(typeof request.responseId === 'string' ? { requestId: request.responseId.slice(0, 100) } : {}),

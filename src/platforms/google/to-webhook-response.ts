@@ -1,5 +1,5 @@
 import type { Speech, VoiceReply } from '../../domain/turn.js';
-import { incomingContexts, outgoingContexts } from './session-context.js';
+import { incomingContexts, outgoingContexts, type StateSeal } from './session-context.js';
 import type { GooglePayload, IntentMessage, WebhookRequest, WebhookResponse } from './webhook-types.js';
 
 /**
@@ -13,12 +13,14 @@ import type { GooglePayload, IntentMessage, WebhookRequest, WebhookResponse } fr
  * - `outputContexts`: the session state, or every context cleared when the session ends.
  *
  * The request gives the session path and the contexts to clear; nothing else is read from it.
+ * `seal` (the sealer and the turn's user and session) seals the session state.
  *
  * @example toWebhookResponse(reply, request).fulfillmentText // 'Die Filiale München hat heute …'
  */
 export function toWebhookResponse(
   reply: VoiceReply,
   request: Pick<WebhookRequest, 'session'> & { queryResult: { outputContexts?: unknown[] } },
+  seal?: Pick<StateSeal, 'sealer' | 'binding'>,
 ): WebhookResponse {
   const text = reply.speech?.text ?? '';
   const messages: IntentMessage[] = text ? [{ text: { text: [text] } }] : [];
@@ -26,7 +28,7 @@ export function toWebhookResponse(
   const response: WebhookResponse = {
     fulfillmentText: text,
     fulfillmentMessages: messages,
-    outputContexts: outgoingContexts(request.session, incomingContexts(request.queryResult.outputContexts), reply),
+    outputContexts: outgoingContexts(request.session, incomingContexts(request.queryResult.outputContexts), reply, seal),
   };
   const google = googlePayload(reply);
   if (google) response.payload = { google };

@@ -57,6 +57,9 @@ export interface WebhookResponse {
   payload?: { google: GooglePayload };
 }
 
+/** Session paths longer than this are not Dialogflow's (ids are at most 36 characters): 400. */
+export const MAX_SESSION_PATH_CHARS = 1000;
+
 /**
  * Narrows a parsed JSON body to a `WebhookRequest`: an object with a session path and a
  * `queryResult` object. Everything inside is still read defensively.
@@ -65,7 +68,7 @@ export interface WebhookResponse {
  */
 export function asWebhookRequest(body: unknown): WebhookRequest | undefined {
   if (!isRecord(body)) return undefined;
-  if (typeof body.session !== 'string' || !SESSION_PATH.test(body.session)) return undefined;
+  if (typeof body.session !== 'string' || body.session.length > MAX_SESSION_PATH_CHARS || !SESSION_PATH.test(body.session)) return undefined;
   if (!isRecord(body.queryResult)) return undefined;
   return body as unknown as WebhookRequest;
 }
