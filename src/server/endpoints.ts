@@ -33,7 +33,7 @@ export function createTurnHandler(deps: AppDeps, metrics: Metrics): TurnHandler 
 
 /**
  * `POST /alexa` as the configuration asks: the Alexa verifier (or `deps.alexaVerifier`), the skill
- * ids, the clock. `verify: false` leaves the signature checks out for Alexa's own Lambda trigger
+ * ids, the clock, the session seal (`deps.sessionSealer`). `verify: false` leaves the signature checks out for Alexa's own Lambda trigger
  * (platform-rules.md, rule 9); the skill-id check stays.
  *
  * @example const alexa = alexaEndpoint(deps, createTurnHandler(deps, metrics));
@@ -49,6 +49,7 @@ export function alexaEndpoint(deps: AppDeps, handleTurn: TurnHandler, options: {
     skillIds: config.alexa.skillIds,
     clock: deps.now,
     log: deps.log,
+    ...(deps.sessionSealer ? { sessionSealer: deps.sessionSealer } : {}),
   });
 }
 
@@ -58,5 +59,5 @@ export function alexaEndpoint(deps: AppDeps, handleTurn: TurnHandler, options: {
  * @example const google = googleEndpoint(deps, createTurnHandler(deps, metrics));
  */
 export function googleEndpoint(deps: AppDeps, handleTurn: TurnHandler): PlatformEndpoint {
-  return createGoogleEndpoint({ handleTurn, auth: deps.config.google, clock: deps.now, log: deps.log });
+  return createGoogleEndpoint({ handleTurn, auth: deps.config.google, clock: deps.now, log: deps.log, ...(deps.sessionSealer ? { sessionSealer: deps.sessionSealer } : {}) });
 }

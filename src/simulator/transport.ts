@@ -30,7 +30,8 @@ const jsonCall = (body: object): HttpCall => ({ method: 'POST', headers: { 'cont
  */
 export function inProcessTransport(deps: AppDeps): Transport {
   let clock: DateTime | undefined;
-  const open: AppDeps = { ...deps, now: undefined, config: { ...deps.config, alexa: { ...deps.config.alexa, skillIds: [] }, google: { authOff: true } } };
+  // No session seal: a tester reads the state a turn left (scripts' `state:` expectations).
+  const open: AppDeps = { ...deps, now: undefined, sessionSealer: undefined, config: { ...deps.config, alexa: { ...deps.config.alexa, skillIds: [] }, google: { authOff: true } } };
   const handleTurn = createTurnHandler(open, deps.metrics ?? createMetrics());
   const alexa = alexaEndpoint(open, handleTurn, { verify: false });
   const google = googleEndpoint({ ...open, log: silentLogger, now: () => clock! }, handleTurn);
