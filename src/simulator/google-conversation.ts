@@ -150,6 +150,8 @@ export class GoogleConversation implements Conversation {
   private sessionState(): Record<string, unknown> {
     const raw = this.contexts.get('shopvoice_session')?.parameters?.state;
     if (typeof raw !== 'string') return {};
+    // A sealing server's state is one opaque token, shown as such (as Alexa's `{ s }`).
+    if (raw.startsWith('v1.')) return { s: raw };
     try {
       return JSON.parse(raw) as Record<string, unknown>;
     } catch {

@@ -55,6 +55,31 @@ describe('14. conversation scripts on both platforms', () => {
   });
 });
 
+describe('14. follow-ups keep their context over HTTP too (issue 14)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  before(async () => {
+    server = await startTestServer({ now: '2026-11-24T10:00:00+01:00' });
+  });
+  after(() => server.close());
+
+  test('pronouns, variants, ordinals, "the cheaper one", store and day follow-ups, repeats and mis-routed phrases, against POST /alexa and POST /google', async () => {
+    const names = [
+      '54-followup-price-pronoun-en', '56-followup-still-there-en', '58-followup-colour-en', '61-followup-ordinal-de', '63-followup-cheaper-de',
+      '64-followup-cheaper-en', '65-followup-refine-de', '68-followup-store-en', '70-followup-day-en', '71-repeat-answer-de',
+      '77-misrouted-shipping-de', '78-misrouted-shipping-en', '79-misrouted-hours-de', '96-store-weekend-de', '97-store-opening-hours-en',
+    ];
+    const chosen = (await loadScripts(await scriptFiles([DEFAULT_SCRIPTS_DIR]))).filter((s) => names.includes(s.name));
+    assert.equal(chosen.length, names.length);
+    const runs: ScriptRun[] = [];
+    for (const script of chosen) {
+      server.setNow(script.clock!);
+      runs.push(...(await runScripts([script], { models, endpoint: server.url, skillId: TEST_SKILL_ID, now: script.clock! })));
+    }
+    assert.deepEqual(new Set(runs.map((r) => r.platform)), new Set(['alexa', 'google']));
+    assert.equal(failures(runs), '');
+  });
+});
+
 describe('14. the same scripts against a running server over HTTP', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   before(async () => {
