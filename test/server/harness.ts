@@ -67,7 +67,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const faults = new FaultPlan();
   const opened = await openDeps(config, logger, { decorateShop: faults.wrap, resilience: o.resilience });
   const now = o.now ? DateTime.fromISO(o.now, { setZone: true }) : undefined;
-  const deps: AppDeps = { ...opened, now: now ? () => now : undefined, ...o.overrides };
+  const deps: AppDeps = { ...opened, sessionSealer: undefined, now: now ? () => now : undefined, ...o.overrides };
   const server: Server = await listen(createApp(deps), 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -54,7 +54,8 @@ export async function openEndpoints(o: { now: string; env?: Record<string, strin
   const dataDir = await mkdtemp(join(tmpdir(), 'shopvoice-endpoints-'));
   const config = loadConfig({ SHOPVOICE_DATA_DIR: dataDir, SHOPVOICE_ALEXA_VERIFY: 'false', SHOPVOICE_ALEXA_SKILL_ID: TEST_SKILL_ID, SHOPVOICE_GOOGLE_AUTH: 'off', ...o.env });
   const opened = await openDeps(config, silentLogger, { decorateShop: o.decorateShop, resilience: { retries: 0 } });
-  const deps: AppDeps = { ...opened, now: () => now };
+  // Unsealed unless a test asks for the seal (`sessionSealer`): tests read what a turn left.
+  const deps: AppDeps = { ...opened, sessionSealer: undefined, now: () => now };
   const handleTurn = createTurnHandler(deps, deps.metrics ?? createMetrics());
   const post = (endpoint: PlatformEndpoint) => async (body: unknown) => {
     const answer = await endpoint({ method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) });

@@ -52,7 +52,9 @@ export async function startTestServer({ now: startAt, env = {}, overrides = {} }
     ...env,
   });
   let now = instant(startAt);
-  const deps = { ...(await openDeps(config, silentLogger)), now: () => now, ...overrides };
+  // The session state is left unsealed so tests can read what a turn left (the seal has its own
+  // tests: test/alexa/forged-state.test.ts, test/google/forged-state.test.ts); `overrides` may seal.
+  const deps = { ...(await openDeps(config, silentLogger)), sessionSealer: undefined, now: () => now, ...overrides };
   const server: Server = await listen(createApp(deps), 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
