@@ -24,6 +24,7 @@ export function createTurnHandler(deps: AppDeps, metrics: Metrics): TurnHandler 
     const started = performance.now();
     const reply = await handleTurn(turn, { commerce: commerceForReply(deps.commerce, context.deadline, context.log), state, log: context.log, contact, ...(addressForm ? { addressForm } : {}) });
     metrics.turn(turn.platform, reply, turn.locale);
+    metrics.conversation(turn.platform, turn.session.isNew, reply);
     context.outcome = reply.outcome;
     // Buffered and written off the reply path (analytics/turn-recorder.ts).
     recorder?.record(turn, reply, performance.now() - started);

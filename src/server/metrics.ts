@@ -1,4 +1,4 @@
-import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { BreakerState, CatalogCallResult, CatalogObserver } from '../catalog/resilient-commerce.js';
 import { isSharedIntent } from '../domain/intents.js';
 import { isLocale, type Platform, type VoiceReply } from '../domain/turn.js';
@@ -13,6 +13,10 @@ export interface Metrics {
   readonly catalog: CatalogObserver;
   /** One answered turn (the server's turn handler). */
   turn(platform: Platform, reply: VoiceReply, locale: string): void;
+  /** What an operator alerts on: a session started, a hand-off offered or asked for. */
+  conversation(platform: Platform, newSession: boolean, reply: VoiceReply): void;
+  /** An order placed by voice, with its total in cents. */
+  order(platform: Platform, cents: number): void;
   /** One HTTP request, when its response is finished. */
   request(route: string, status: number, seconds: number, outcome?: RequestOutcome): void;
   /** The exposition text for `GET /metrics`. */
@@ -105,6 +109,8 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     registers: [registry],
   });
   for (const state of BREAKER_STATES) breaker.set({ state }, state === 'closed' ? 1 : 0);
+  // Counted once per session, hand-off or order (not per turn): prom-client's own counters.
+  const { sessions, handoffs, orders, orderValue } = operatorCounters(registry);
 
   const catalog: CatalogObserver = {
     call(method: string, seconds: number, result: CatalogCallResult) {
@@ -122,6 +128,14 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     turn(platform, reply, locale) {
       turns.inc(platform, intentLabel(reply.handledAs), isLocale(locale) ? locale : 'other', reply.outcome);
     },
+    conversation(platform, newSession, reply) {
+      if (newSession) sessions.inc({ platform });
+      if (reply.handledAs === 'HumanHandoffIntent' || reply.state.pending?.kind === 'handoff') handoffs.inc({ platform });
+    },
+    order(platform, cents) {
+      orders.inc({ platform });
+      orderValue.inc({ platform }, cents / 100);
+    },
     request(route, status, seconds, outcome) {
       const label = routeLabel(route);
       httpRequests.inc(label, String(status));
@@ -131,5 +145,20 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     },
     render: () => registry.metrics(),
     contentType: registry.contentType,
+  };
+}
+
+/**
+ * The counters an operator alerts on: sessions, hand-offs, orders and their value by voice.
+ *
+ * @example const { sessions } = operatorCounters(registry); sessions.inc({ platform: 'alexa' });
+ */
+export function operatorCounters(registry: Registry) {
+  const counter = (name: string, help: string) => new Counter({ name, help, labelNames: ['platform'] as const, registers: [registry] });
+  return {
+    sessions: counter('shopvoice_sessions_total', 'Conversations started, by platform.'),
+    handoffs: counter('shopvoice_handoffs_total', 'Turns that handed the customer to a person (asked for, or offered after repeated misunderstandings), by platform.'),
+    orders: counter('shopvoice_orders_total', 'Orders placed by voice, by platform.'),
+    orderValue: counter('shopvoice_order_value_euros_total', 'Value of the orders placed by voice, in euros, by platform.'),
   };
 }

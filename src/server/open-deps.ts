@@ -11,6 +11,7 @@ import { resilientCommerce, type ResilienceOptions } from '../catalog/resilient-
 import { openAnalytics, type Analytics } from '../analytics/open-analytics.js';
 import { createSessionSealer, type SealKey, type SessionSealer } from '../domain/session-seal.js';
 import { openStateStore } from '../state/open-state-store.js';
+import type { TurnEvent } from '../state/turn-event.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 
@@ -54,7 +55,11 @@ export async function openDeps(config: Config, log: Logger, options: OpenDepsOpt
   const metrics = options.metrics ?? createMetrics();
   const shop = await openConfiguredShop(config);
   const stored = await openStateStore({ dataDir: config.dataDir, url: config.state.url, onIdleError: (err) => log.warn({ err }, 'a state database connection was lost; the pool reconnects') });
-  const analytics = options.analytics === false ? undefined : openAnalytics(stored, config.analytics, log);
+  // Orders by voice reach /metrics from the turn events (their value is worked out there).
+  const onEvent = (event: TurnEvent) => {
+    if (event.orderCents !== undefined) metrics.order(event.platform, event.orderCents);
+  };
+  const analytics = options.analytics === false ? undefined : openAnalytics(stored, config.analytics, log, { onEvent });
   const state = analytics?.state ?? stored;
   const commerce = resilientCommerce(options.decorateShop ? options.decorateShop(shop) : shop, {
     timeoutMs: config.shop.timeoutMs,

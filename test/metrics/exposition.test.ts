@@ -6,7 +6,7 @@ import { SHARED_INTENT_NAMES, isSharedIntent } from '../../src/domain/intents.js
 import { isLocale, type Platform, type VoiceReply } from '../../src/domain/turn.js';
 import { CounterSeries, HistogramSeries } from '../../src/server/metric-series.js';
 import type { RequestOutcome } from '../../src/platforms/request-context.js';
-import { createMetrics, routeLabel, type Metrics } from '../../src/server/metrics.js';
+import { createMetrics, operatorCounters, routeLabel, type Metrics } from '../../src/server/metrics.js';
 import { seededRandom } from '../support/seeded-random.js';
 
 // The exposition must not change when metrics.ts's hot metrics moved from prom-client's Counter and
@@ -68,9 +68,18 @@ function referenceMetrics(): Metrics {
     },
   };
   const intent = (name: string) => (isSharedIntent(name) || NON_INTENTS.has(name) ? name : 'other');
+  const operator = operatorCounters(registry);
   return {
     registry,
     catalog,
+    conversation(platform, newSession, reply) {
+      if (newSession) operator.sessions.inc({ platform });
+      if (reply.handledAs === 'HumanHandoffIntent' || reply.state.pending?.kind === 'handoff') operator.handoffs.inc({ platform });
+    },
+    order(platform, cents) {
+      operator.orders.inc({ platform });
+      operator.orderValue.inc({ platform }, cents / 100);
+    },
     turn(platform, reply, locale) {
       turns.inc({ platform, intent: intent(reply.handledAs), locale: isLocale(locale) ? locale : 'other', outcome: reply.outcome });
     },
