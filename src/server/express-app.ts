@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import { raceTimeout } from '../catalog/resilient-commerce.js';
 import { routeLabel, type Metrics } from './metrics.js';
@@ -52,7 +53,14 @@ export function createExpressApp(deps: AppDeps, metrics: Metrics, observe: Obser
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', catalog, state });
   });
 
-  app.get('/metrics', async (_req, res) => {
+  // SHOPVOICE_METRICS_TOKEN: a bearer token, compared in constant time; unset, /metrics is open (expose it internally only).
+  const metricsToken = deps.config.metricsToken === undefined ? undefined : createHash('sha256').update(deps.config.metricsToken).digest();
+  app.get('/metrics', async (req, res) => {
+    if (metricsToken && !bearerMatches(req.headers.authorization, metricsToken)) {
+      res.setHeader('www-authenticate', 'Bearer realm="metrics"');
+      res.status(401).json({ error: 'unauthorized' });
+      return;
+    }
     const text = await metrics.render();
     // Exactly prom-client's content type (express's send would rewrite its parameters).
     res.setHeader('content-type', metrics.contentType);
@@ -95,4 +103,11 @@ export function createExpressApp(deps: AppDeps, metrics: Metrics, observe: Obser
   });
 
   return app;
+}
+
+/** Whether `header` is `Bearer <token>` for the token whose SHA-256 is `expected` (fixed-length, constant-time compare). */
+function bearerMatches(header: string | undefined, expected: Buffer): boolean {
+  const match = /^Bearer +(\S+) *$/i.exec(header ?? '');
+  const given = createHash('sha256').update(match?.[1] ?? '').digest();
+  return timingSafeEqual(given, expected) && match !== null;
 }
