@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
-import { raceTimeout } from '../catalog/resilient-commerce.js';
+import { performance } from 'node:perf_hooks';
+import { raceTimeout, SLOW_CALL_MS } from '../catalog/resilient-commerce.js';
 import { routeLabel, type Metrics } from './metrics.js';
 import type { AppDeps } from './open-deps.js';
 import type { Observe, RequestScope } from './request-scope.js';
@@ -42,13 +43,19 @@ export function createExpressApp(deps: AppDeps, metrics: Metrics, observe: Obser
     res.json({ status: 'ok' });
   });
 
-  // 503 while the catalog is out: the breaker is open (ping fails at once) or the ping fails.
+  // 503 while the catalog is out: the breaker is open (ping fails at once) or the ping fails, or
+  // the ping answered slower than a turn can afford per call (SLOW_CALL_MS: a quarter of the
+  // reply budget) — a shop that answers just under its timeout fails every personal request.
+  const clock = deps.monotonicNow ?? (() => performance.now());
   app.get('/readyz', async (_req, res) => {
+    const started = clock();
+    const catalogPing = deps.commerce.ping().then(() => clock() - started);
     const checks = await Promise.allSettled([
-      raceTimeout(deps.commerce.ping(), READY_TIMEOUT_MS, noAnswer),
+      raceTimeout(catalogPing, READY_TIMEOUT_MS, noAnswer),
       raceTimeout(deps.state.ping(), READY_TIMEOUT_MS, noAnswer),
     ]);
-    const [catalog, state] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : 'unavailable'));
+    const catalog = checks[0].status === 'rejected' ? 'unavailable' : checks[0].value > SLOW_CALL_MS ? 'slow' : 'ok';
+    const state = checks[1].status === 'fulfilled' ? 'ok' : 'unavailable';
     const ready = catalog === 'ok' && state === 'ok';
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', catalog, state });
   });
