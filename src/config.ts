@@ -8,6 +8,12 @@ import { join, resolve } from 'node:path';
 export interface Config {
   /** HTTP port; 0 takes any free one. */
   port: number;
+  /** `SHOPVOICE_HOST`: the address the server binds (default 127.0.0.1: behind a proxy on the same host). */
+  host: string;
+  /** `SHOPVOICE_MAX_CONNECTIONS`: open connections accepted at once (default 1024); more are dropped. */
+  maxConnections: number;
+  /** `SHOPVOICE_METRICS_TOKEN`: `/metrics` requires `Authorization: Bearer <token>`; unset: open (expose internally only). */
+  metricsToken?: string;
   /** Folder of the SQLite files (demo shop and state), created on first start. */
   dataDir: string;
   alexa: {
@@ -240,6 +246,21 @@ function port(value: string | undefined): number {
   return n;
 }
 
+/** A bind address: an IPv4/IPv6 literal or a host name, no port, no scheme. */
+function host(value: string | undefined): string {
+  const v = value?.trim();
+  if (!v) return '127.0.0.1';
+  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(v) || /^\d+$/.test(v)) throw new SettingError('SHOPVOICE_HOST', `is "${value}", not an address to bind`, 'use an address such as 127.0.0.1, 0.0.0.0 or ::, without port or scheme');
+  return v;
+}
+
+function metricsToken(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (v.length < 16 || !/^[\x21-\x7e]+$/.test(v)) throw new SettingError('SHOPVOICE_METRICS_TOKEN', 'must be at least 16 printable characters without spaces', 'use a long random token, e.g. from openssl rand -hex 32, or leave it unset');
+  return v;
+}
+
 /** pino's levels; `silent` logs nothing. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -292,6 +313,9 @@ export function defaultDataDir(env: Env = process.env): string {
 export function loadConfig(env: Env = process.env): Config {
   return {
     port: port(env.PORT),
+    host: host(env.SHOPVOICE_HOST),
+    maxConnections: positiveInt('SHOPVOICE_MAX_CONNECTIONS', env.SHOPVOICE_MAX_CONNECTIONS, 1024),
+    metricsToken: metricsToken(env.SHOPVOICE_METRICS_TOKEN),
     dataDir: resolve(env.SHOPVOICE_DATA_DIR || defaultDataDir(env)),
     alexa: {
       verify: flag('SHOPVOICE_ALEXA_VERIFY', env.SHOPVOICE_ALEXA_VERIFY, true),

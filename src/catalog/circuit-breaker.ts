@@ -19,6 +19,11 @@ export interface CircuitBreakerOptions {
   /** True for an error that is the shop's fault; any other outcome counts as an answer. */
   isFault: (error: unknown) => boolean;
   onStateChange?: (state: BreakerState) => void;
+  /**
+   * Answers slower than this (ms) neither count as a failure nor reset the count (a trial call
+   * that slow reopens the breaker): a shop that answers just under its timeout is not healthy.
+   */
+  slowAfterMs?: number;
 }
 
 /**
@@ -48,9 +53,12 @@ export class CircuitBreaker {
       if (this.trialRunning) throw new BrokenCircuitError();
       this.trialRunning = true;
     }
+    const started = this.options.slowAfterMs === undefined ? 0 : this.options.now();
     try {
       const value = await fn();
-      this.answered();
+      if (this.options.slowAfterMs !== undefined && this.options.now() - started > this.options.slowAfterMs) {
+        if (trial) this.failed(true);
+      } else this.answered();
       return value;
     } catch (error) {
       if (this.options.isFault(error)) this.failed(trial);

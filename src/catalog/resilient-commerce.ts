@@ -36,6 +36,11 @@ export interface ResilienceOptions {
   breakAfterFailures?: number;
   /** How long the breaker stays open before one trial call may go through, in ms. */
   halfOpenAfterMs?: number;
+  /**
+   * An answer slower than this (ms) does not reset the breaker's count of consecutive faults;
+   * default a quarter of the reply budget (a turn makes up to four calls in a row).
+   */
+  slowAfterMs?: number;
   log?: CatalogLog;
   observer?: CatalogObserver;
   /** The clock of deadlines and the breaker, in ms; default `performance.now` (tests drive their own). */
@@ -66,6 +71,13 @@ const DEFAULTS = {
  */
 export const REPLY_BUDGET_MS = 4000;
 
+/**
+ * The latency a shop call may have and still count as healthy: a turn makes up to four catalog
+ * calls in a row within {@link REPLY_BUDGET_MS}. Slower answers do not reset the breaker, and a
+ * readiness ping slower than this makes `/readyz` fail.
+ */
+export const SLOW_CALL_MS = REPLY_BUDGET_MS / 4;
+
 /** An attempt shorter than this is not worth starting; the customer hears the apology instead. */
 const MIN_ATTEMPT_MS = 50;
 
@@ -86,7 +98,7 @@ function isResilient(commerce: Commerce): commerce is ResilientCommerce {
 /** The reply budget ran out before an attempt could start. */
 class BudgetSpent extends Error {}
 
-/** An attempt cut short by the reply budget rather than the shop's own timeout: not the shop's fault. */
+/** An attempt cut short by the reply budget rather than the shop's own timeout: counts for the breaker, is not retried. */
 class CutShort extends Error {}
 
 /** The shop did not answer one attempt within the timeout. */
@@ -143,11 +155,16 @@ export function resilientCommerce(inner: Commerce, options: ResilienceOptions): 
   const { timeoutMs, log, observer } = options;
   const retries = options.retries ?? DEFAULTS.retries;
   const retryDelayMs = options.retryDelayMs ?? DEFAULTS.retryDelayMs;
-  const isFault = (error: unknown) => !(error instanceof ShopError) && !(error instanceof CutShort);
+  // A coded ShopError is an answer. An attempt cut short by the reply deadline is a fault for the
+  // breaker: a shop that answers just under its timeout spends the budget of every turn, and each
+  // turn's later calls are cut short, so it must open the breaker rather than fail every personal
+  // request in silence while /readyz stays green. It is not retried (no time is left for it).
+  const isFault = (error: unknown) => !(error instanceof ShopError);
   const now = options.now ?? (() => performance.now());
   const breaker = new CircuitBreaker({
     breakAfterFailures: options.breakAfterFailures ?? DEFAULTS.breakAfterFailures,
     halfOpenAfterMs: options.halfOpenAfterMs ?? DEFAULTS.halfOpenAfterMs,
+    slowAfterMs: options.slowAfterMs ?? SLOW_CALL_MS,
     now,
     isFault,
     onStateChange(state) {
@@ -156,7 +173,7 @@ export function resilientCommerce(inner: Commerce, options: ResilienceOptions): 
       log?.[level]({ event: 'catalog.breaker', state }, `catalog circuit breaker ${state}`);
     },
   });
-  const worthRetrying = (error: unknown) => isFault(error) && !(error instanceof BrokenCircuitError) && !(error instanceof BudgetSpent);
+  const worthRetrying = (error: unknown) => isFault(error) && !(error instanceof CutShort) && !(error instanceof BrokenCircuitError) && !(error instanceof BudgetSpent);
   observer?.breakerState('closed');
 
   /** One attempt: inside the breaker, bounded by the shop timeout and what is left until the deadline. */

@@ -1,17 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Express } from 'express';
 import { REPLY_BUDGET_MS } from '../catalog/resilient-commerce.js';
 import { jsonAnswer, type PlatformEndpoint } from '../platforms/endpoint.js';
 import { alexaEndpoint, createTurnHandler, googleEndpoint } from './endpoints.js';
 import { createMetrics } from './metrics.js';
-import { callOf, MAX_PLATFORM_BODY_BYTES, readBody, send } from './node-transport.js';
+import { BODY_IDLE_MS, BodyAborted, callOf, MAX_PLATFORM_BODY_BYTES, readBody, send } from './node-transport.js';
 import type { AppDeps } from './open-deps.js';
+import { createLimitedServer, type ServerLimits } from './server-limits.js';
 import { createRequestScope, type Observe, type RequestScope } from './request-scope.js';
 
 /** The server's request listener. */
 export type App = (req: IncomingMessage, res: ServerResponse) => void;
+
+export interface AppOptions {
+  /** A platform request body that sends nothing for this long is cut off (default 5 s). */
+  bodyIdleMs?: number;
+}
 
 /** An `x-request-id` we adopt from the caller; any other gets a fresh UUID. */
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -27,7 +33,8 @@ const INTERNAL_ERROR = jsonAnswer(500, { error: 'internal error' });
  * @example
  *   const server = await listen(createApp(await openDeps(config, log)), 3000);
  */
-export function createApp(deps: AppDeps): App {
+export function createApp(deps: AppDeps, options: AppOptions = {}): App {
+  const bodyIdleMs = options.bodyIdleMs ?? BODY_IDLE_MS;
   const metrics = deps.metrics ?? createMetrics();
   const handleTurn = createTurnHandler(deps, metrics);
   const routes = new Map<string, PlatformEndpoint>([
@@ -62,7 +69,7 @@ export function createApp(deps: AppDeps): App {
   };
 
   const serve = async (endpoint: PlatformEndpoint, req: IncomingMessage, res: ServerResponse, scope: RequestScope) => {
-    const body = await readBody(req, MAX_PLATFORM_BODY_BYTES);
+    const body = await readBody(req, MAX_PLATFORM_BODY_BYTES, bodyIdleMs);
     send(res, body === undefined ? jsonAnswer(413, { error: 'request body too large' }) : await endpoint(callOf(req, body), scope));
   };
 
@@ -74,6 +81,12 @@ export function createApp(deps: AppDeps): App {
     if (!endpoint) return viaExpress(req, res);
     observe(req, res, path, (scope) => {
       serve(endpoint, req, res, scope).catch((err: unknown) => {
+        // A client that went away (or stalled) mid-body is not our failure: one info line, nothing to answer.
+        if (err instanceof BodyAborted) {
+          scope.plainLog.info({ event: 'http.aborted', route: path, reason: err.reason }, 'request body not completed');
+          res.destroy();
+          return;
+        }
         // A request cut short, or a failure nobody caught: one line, and a 500 if anything can still be sent.
         scope.log.error({ event: 'http.failed', err }, 'unhandled request error');
         if (res.headersSent) res.destroy();
@@ -84,12 +97,12 @@ export function createApp(deps: AppDeps): App {
 }
 
 /**
- * A Node server with `app`, listening; rejects on a listen error (port in use, no permission).
+ * A Node server with `app` and the server limits (server-limits.ts), listening; rejects on a listen error (port in use, no permission).
  *
  * @example const server = await listen(createApp(deps), 0, '127.0.0.1');
  */
-export function listen(app: App, port: number, host?: string): Promise<Server> {
-  const server = createServer(app);
+export function listen(app: App, port: number, host?: string, limits: Partial<ServerLimits> = {}): Promise<Server> {
+  const server = createLimitedServer(app, limits);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

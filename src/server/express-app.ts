@@ -1,5 +1,7 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
-import { raceTimeout } from '../catalog/resilient-commerce.js';
+import { performance } from 'node:perf_hooks';
+import { raceTimeout, SLOW_CALL_MS } from '../catalog/resilient-commerce.js';
 import { routeLabel, type Metrics } from './metrics.js';
 import type { AppDeps } from './open-deps.js';
 import type { Observe, RequestScope } from './request-scope.js';
@@ -41,18 +43,31 @@ export function createExpressApp(deps: AppDeps, metrics: Metrics, observe: Obser
     res.json({ status: 'ok' });
   });
 
-  // 503 while the catalog is out: the breaker is open (ping fails at once) or the ping fails.
+  // 503 while the catalog is out: the breaker is open (ping fails at once) or the ping fails, or
+  // the ping answered slower than a turn can afford per call (SLOW_CALL_MS: a quarter of the
+  // reply budget) — a shop that answers just under its timeout fails every personal request.
+  const clock = deps.monotonicNow ?? (() => performance.now());
   app.get('/readyz', async (_req, res) => {
+    const started = clock();
+    const catalogPing = deps.commerce.ping().then(() => clock() - started);
     const checks = await Promise.allSettled([
-      raceTimeout(deps.commerce.ping(), READY_TIMEOUT_MS, noAnswer),
+      raceTimeout(catalogPing, READY_TIMEOUT_MS, noAnswer),
       raceTimeout(deps.state.ping(), READY_TIMEOUT_MS, noAnswer),
     ]);
-    const [catalog, state] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : 'unavailable'));
+    const catalog = checks[0].status === 'rejected' ? 'unavailable' : checks[0].value > SLOW_CALL_MS ? 'slow' : 'ok';
+    const state = checks[1].status === 'fulfilled' ? 'ok' : 'unavailable';
     const ready = catalog === 'ok' && state === 'ok';
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', catalog, state });
   });
 
-  app.get('/metrics', async (_req, res) => {
+  // SHOPVOICE_METRICS_TOKEN: a bearer token, compared in constant time; unset, /metrics is open (expose it internally only).
+  const metricsToken = deps.config.metricsToken === undefined ? undefined : createHash('sha256').update(deps.config.metricsToken).digest();
+  app.get('/metrics', async (req, res) => {
+    if (metricsToken && !bearerMatches(req.headers.authorization, metricsToken)) {
+      res.setHeader('www-authenticate', 'Bearer realm="metrics"');
+      res.status(401).json({ error: 'unauthorized' });
+      return;
+    }
     const text = await metrics.render();
     // Exactly prom-client's content type (express's send would rewrite its parameters).
     res.setHeader('content-type', metrics.contentType);
@@ -95,4 +110,11 @@ export function createExpressApp(deps: AppDeps, metrics: Metrics, observe: Obser
   });
 
   return app;
+}
+
+/** Whether `header` is `Bearer <token>` for the token whose SHA-256 is `expected` (fixed-length, constant-time compare). */
+function bearerMatches(header: string | undefined, expected: Buffer): boolean {
+  const match = /^Bearer +(\S+) *$/i.exec(header ?? '');
+  const given = createHash('sha256').update(match?.[1] ?? '').digest();
+  return timingSafeEqual(given, expected) && match !== null;
 }

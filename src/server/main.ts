@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { loadConfig, SettingError, type Config } from '../config.js';
 import { createApp, type App } from './app.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
+import { createLimitedServer } from './server-limits.js';
 import { closeDeps, openDeps, type AppDeps, type OpenDepsOptions } from './open-deps.js';
 import { checkDatabaseFiles, ensureWritableDataDir, listenError } from './startup-checks.js';
 
@@ -36,17 +37,18 @@ export async function serve(
   function answered(this: ServerResponse): void {
     inFlight.delete(this);
   }
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  // Timeouts and the connection cap: server-limits.ts (docs/operating.md, "Limits").
+  const server = createLimitedServer((req: IncomingMessage, res: ServerResponse) => {
     if (stopping) res.setHeader('connection', 'close');
     inFlight.add(res);
     res.on('close', answered);
     // A request that comes while the shop is still being opened waits for it.
     if (app) app(req, res);
     else void opening!.then(() => app!(req, res), () => res.destroy());
-  });
+  }, { maxConnections: config.maxConnections });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error) => reject(listenError(error, config.port)));
-    server.listen(config.port, () => {
+    server.once('error', (error) => reject(listenError(error, config.port, config.host)));
+    server.listen(config.port, config.host, () => {
       server.removeAllListeners('error');
       resolve();
     });
@@ -69,7 +71,7 @@ export async function serve(
     throw error;
   }
   const shop = await deps.commerce.shopInfo();
-  const base = `http://localhost:${(server.address() as AddressInfo).port}`;
+  const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${(server.address() as AddressInfo).port}`;
   print(`shopvoice serving ${shop.name} (data in ${config.dataDir})`);
   print(`  POST ${base}/alexa    Alexa custom skill endpoint`);
   print(`  POST ${base}/google   Dialogflow ES fulfillment webhook`);

@@ -28,6 +28,8 @@ export interface AppDeps extends DomainDeps {
   sessionSealer?: SessionSealer;
   /** Turn events for the KPIs; the state store above then also forgets a user's events. */
   analytics?: Analytics;
+  /** The millisecond clock `/readyz` times the shop's ping with (tests); default `performance.now`. */
+  monotonicNow?: () => number;
 }
 
 export interface OpenDepsOptions {

@@ -13,6 +13,8 @@ const SECRET_KEYS = new Set([
   'authorization', 'proxyauthorization', 'cookie', 'setcookie', 'password', 'secret', 'apikey',
   'email', 'emailaddress', 'mail', 'address', 'postaladdress', 'street', 'postalcode', 'zip', 'phone', 'phonenumber',
   'customer', 'customername', 'userid', 'personid', 'deviceid',
+  // The shop's ids of a customer and their orders (a ShopError's params, a shop client's error fields).
+  'customerid', 'customernumber', 'ordernumber', 'orderid', 'ordernr',
   // Request bodies are never logged whole: they carry tokens, ids and whatever the customer said.
   'body', 'rawbody', 'payload', 'envelope', 'requestenvelope', 'headers',
 ]);
@@ -27,6 +29,12 @@ const TEXT_PATTERNS: ReadonlyArray<{ pattern: RegExp; replacement: string; needs
   { pattern: /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, replacement: '$1 [redacted]', needs: /bearer|basic/i },
   { pattern: /\bAtz[ar]\|[A-Za-z0-9._~+/=|-]+/g, replacement: '[token]', needs: /\|/ },
   { pattern: /\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, replacement: '[token]', needs: /eyJ/ },
+  // A shop API path names the customer and the order: `/customers/C-1042/orders/10042/reorder`.
+  { pattern: /\/(customers|orders?)\/[^/\s?#"'<>]+/gi, replacement: '/$1/[redacted]', needs: /\/(?:customers|orders?)\//i },
+  // A ShopError's message carries its params as JSON: `ORDER_NOT_FOUND {"orderNumber":"10042"}`.
+  { pattern: /"(customerId|customerNumber|orderNumber|orderId|number)"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)/gi, replacement: '"$1":"[redacted]"', needs: /customer|order|number/i },
+  // Prose from a shop: `order 10042 not found`, `customer #C-77`, `Order number: 10042`, `Bestellung 10042`.
+  { pattern: /\b(customer|order|bestellung|kunde)(\s*(?:id|number|no\.?|nr\.?|nummer))?(\s*[:#=]\s*|\s+#?)(?=[\w-]*\d)[\w-]+/gi, replacement: '$1$2$3[redacted]', needs: /customer|order|bestellung|kunde/i },
   { pattern: /\bamzn1\.ask\.(account|person|device)\.[A-Za-z0-9._-]+/g, replacement: 'amzn1.ask.$1.[redacted]', needs: /amzn1\.ask\./ },
 ];
 

@@ -64,8 +64,9 @@ export function checkDatabaseFiles(dataDir: string): void {
  *
  * @example listenError(Object.assign(new Error(), { code: 'EADDRINUSE' }), 3000).message // 'PORT 3000 is already in use: …'
  */
-export function listenError(error: unknown, port: number): Error {
+export function listenError(error: unknown, port: number, host?: string): Error {
   const code = (error as NodeJS.ErrnoException).code;
+  if (host !== undefined && (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')) return new SettingError('SHOPVOICE_HOST', `${host} is not an address of this machine`, 'use 127.0.0.1 (behind a proxy on this host), 0.0.0.0 (all addresses) or one of its own addresses');
   if (code === 'EADDRINUSE') return new SettingError('PORT', `${port} is already in use`, 'stop the other server on it, or set PORT to a free port');
   if (code === 'EACCES') return new SettingError('PORT', `${port} may not be opened by this user`, 'use a port from 1024 up (a proxy can forward 80 and 443)');
   return error instanceof Error ? error : new Error(String(error));

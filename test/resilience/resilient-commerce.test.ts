@@ -166,6 +166,29 @@ describe('resilientCommerce: timeouts, retries, circuit breaker', () => {
     assert.equal(faults.count('ping'), 1);
   });
 
+  test('a shop answering just under its timeout opens the breaker: the calls each reply cuts short count', async () => {
+    useMockClock();
+    // Each call takes 900 ms of a 1000 ms timeout; a reply's budget of 2000 ms holds two, and its third is cut short.
+    const commerce = wrap({ timeoutMs: 1000, breakAfterFailures: 3, slowAfterMs: 500 });
+    faults.set('*', { delayMs: 900 });
+    for (let turn = 0; turn < 3; turn++) {
+      assert.equal(commerce.breakerState(), 'closed');
+      const reply = commerce.forReply(Date.now() + 2000);
+      for (const call of [() => reply.shopInfo(), () => reply.listStores()]) await settlesAt(call(), 1000);
+      const third = reply.faqTopics();
+      await settlesAt(third, 1000);
+      await rejectsWith(third, 'SHOP_UNAVAILABLE');
+    }
+    assert.equal(commerce.breakerState(), 'open', 'three turns, three calls cut short: the breaker is open');
+    assert.ok(calls.some(([method, result]) => method === 'faqTopics' && result === 'timeout'));
+    assert.equal(calls.filter(([, result]) => result === 'ok').length, 6, 'the slow answers were still answers');
+    // The next turn is answered at once instead of spending its budget on the slow shop.
+    const asked = Date.now();
+    const refused = commerce.forReply(asked + 2000).shopInfo();
+    assert.equal(await settlesAt(refused, 1000), asked, 'refused without waiting');
+    await rejectsWith(refused, 'SHOP_UNAVAILABLE');
+  });
+
   test('all calls of one reply share a budget: the call that would overrun it is cut short', async () => {
     useMockClock();
     const commerce = wrap({ timeoutMs: 1000, breakAfterFailures: 1 });
@@ -177,7 +200,7 @@ describe('resilientCommerce: timeouts, retries, circuit breaker', () => {
     assert.equal(await settlesAt(stores, 1000), 250, 'the budget of 250 ms held (without it: 300 ms)');
     await rejectsWith(stores, 'SHOP_UNAVAILABLE');
     assert.equal(faults.count('listStores'), 1, 'no retry once the budget is spent');
-    assert.equal(commerce.breakerState(), 'closed', 'a call cut short by the budget is not the shop\'s fault');
+    assert.equal(commerce.breakerState(), 'open', 'a call cut short by the budget counts towards the breaker');
     await rejectsWith(commerce.forReply(Date.now() + 10).faqTopics(), 'SHOP_UNAVAILABLE');
     assert.equal(faults.count('faqTopics'), 0, 'an attempt that cannot finish in time is not started');
   });

@@ -10,7 +10,8 @@ import { DateTime } from 'luxon';
 import type { BreakerState, ResilienceOptions, ResilientCommerce } from '../../src/catalog/resilient-commerce.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/domain/deps.js';
-import { createApp, listen } from '../../src/server/app.js';
+import { createApp, listen, type AppOptions } from '../../src/server/app.js';
+import type { ServerLimits } from '../../src/server/server-limits.js';
 import { createLogger } from '../../src/server/logger.js';
 import { closeDeps, openDeps, type AppDeps } from '../../src/server/open-deps.js';
 import { TEST_SKILL_ID } from '../support/alexa-requests.js';
@@ -28,6 +29,10 @@ export interface HarnessOptions {
   /** Fixed clock (ISO). */
   now?: string;
   overrides?: Partial<AppDeps>;
+  /** The app's own options (body idle timeout). */
+  app?: AppOptions;
+  /** Server timeouts and connection cap (default: production's). */
+  limits?: Partial<ServerLimits>;
 }
 
 export interface Response {
@@ -68,7 +73,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const opened = await openDeps(config, logger, { decorateShop: faults.wrap, resilience: o.resilience });
   const now = o.now ? DateTime.fromISO(o.now, { setZone: true }) : undefined;
   const deps: AppDeps = { ...opened, sessionSealer: undefined, now: now ? () => now : undefined, ...o.overrides };
-  const server: Server = await listen(createApp(deps), 0, '127.0.0.1');
+  const server: Server = await listen(createApp(deps, o.app), 0, '127.0.0.1', o.limits);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   async function send(path: string, init: RequestInit): Promise<Response> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import { isSharedIntent, type SharedIntent } from '../../domain/intents.js';
 import type { Locale, VoiceTurn, VoiceUser } from '../../domain/turn.js';
@@ -111,6 +112,21 @@ export function toVoiceTurn(
     user,
     session: { id: sessionId, isNew: target === 'launch' || state === undefined, state: state ?? {} },
     now: options.now,
-    ...(typeof request.responseId === 'string' ? { requestId: request.responseId.slice(0, 100) } : {}),
+    ...(typeof request.responseId === 'string' ? { requestId: loggableResponseId(request.responseId) } : {}),
   };
+}
+
+/** Dialogflow's own response ids: a UUID, optionally followed by `-` and 8 hex digits. */
+const DIALOGFLOW_RESPONSE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:-[0-9a-f]{8})?$/i;
+
+/**
+ * The request id logs carry for a Dialogflow `responseId`, which the caller chooses: Dialogflow's
+ * own form is kept (it matches Dialogflow's console); anything else is never logged verbatim but
+ * as `h:` and the first 16 hex digits of its SHA-256 (still the same id for the same request).
+ *
+ * @example loggableResponseId('anna@example.com') // 'h:…' (16 hex digits)
+ */
+export function loggableResponseId(responseId: string): string {
+  if (DIALOGFLOW_RESPONSE_ID.test(responseId)) return responseId;
+  return `h:${createHash('sha256').update(responseId).digest('hex').slice(0, 16)}`;
 }
