@@ -1,5 +1,5 @@
-import type { ShopInfo } from '../commerce.js';
 import type { ShopFile } from '../shop-file/parse-shop-file.js';
+import { shopInfoOf } from '../shop-file/to-port-shop-file.js';
 import { seedCustomers } from './seed/customers.js';
 import { openShopDatabase } from './shop-database.js';
 
@@ -27,19 +27,7 @@ export function configureEmbeddedShop(dataDir: string, shop: ShopFile, options: 
   const db = openShopDatabase(dataDir);
   try {
     return db.transaction((): ConfigureReport => {
-      const info: ShopInfo = {
-        name: shop.name.de,
-        names: { en: shop.name.en },
-        phone: shop.phone,
-        email: shop.email,
-        timeZone: shop.timeZone,
-        currency: 'EUR',
-        shippingCents: shop.shippingCents,
-        freeShippingFromCents: shop.freeShippingFromCents,
-        vatPercent: shop.vatPercent,
-        defaultStoreId: shop.defaultStoreId,
-        addressForm: shop.addressForm,
-      };
+      const info = shopInfoOf(shop);
       db.prepare(`INSERT INTO settings (key, value) VALUES ('shop_info', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(JSON.stringify(info));
 
       for (const table of ['store_exceptions', 'store_hours', 'stores', 'faq_topics']) db.prepare(`DELETE FROM ${table}`).run();

@@ -1,5 +1,28 @@
+import type { ShopInfo } from '../commerce.js';
 import type { ShopFile as PortShopFile } from '../shopware/shop-file.js';
 import type { ShopFile } from './parse-shop-file.js';
+
+/**
+ * The shop info a shop file describes, names per language included; the embedded shop stores it,
+ * the hosted adapters answer with it.
+ *
+ * @example shopInfoOf(parseShopFile(text).shop).names?.en // 'Sonnenberg Farm Shop'
+ */
+export function shopInfoOf(shop: ShopFile): ShopInfo {
+  return {
+    name: shop.name.de,
+    names: { en: shop.name.en },
+    phone: shop.phone,
+    email: shop.email,
+    timeZone: shop.timeZone,
+    currency: 'EUR',
+    shippingCents: shop.shippingCents,
+    freeShippingFromCents: shop.freeShippingFromCents,
+    vatPercent: shop.vatPercent,
+    defaultStoreId: shop.defaultStoreId,
+    addressForm: shop.addressForm,
+  };
+}
 
 /**
  * The merchant's `shop.yaml`, as the hosted adapters (Shopware, Shopify) answer from it: the port's
@@ -9,19 +32,7 @@ import type { ShopFile } from './parse-shop-file.js';
  */
 export function toPortShopFile(shop: ShopFile): PortShopFile {
   return {
-    info: {
-      name: shop.name.de,
-      names: { en: shop.name.en },
-      phone: shop.phone,
-      email: shop.email,
-      timeZone: shop.timeZone,
-      currency: 'EUR',
-      shippingCents: shop.shippingCents,
-      freeShippingFromCents: shop.freeShippingFromCents,
-      vatPercent: shop.vatPercent,
-      defaultStoreId: shop.defaultStoreId,
-      addressForm: shop.addressForm,
-    },
+    info: shopInfoOf(shop),
     stores: shop.stores.map((s) => ({
       id: s.id,
       name: s.name.de,
