@@ -9,9 +9,10 @@ import { ALEXA_CERT_URL, alexaHeaders, alexaRequestBody, makeChain, type TestCha
 import { rejectsAt } from './assert-verification.js';
 
 const SKILL = 'amzn1.ask.skill.11111111-2222-3333-4444-555555555555';
-// The test chains are issued around the moment they are made; the verifier's clock starts there and
-// then only moves when a test moves it.
-const NOW = Date.now();
+// A fixed instant: the signing certificate is issued around it, and the verifier's clock starts
+// there and moves only when a test moves it.
+const NOW = Date.parse('2026-11-24T09:00:00Z');
+const DAY = 24 * 60 * 60 * 1000;
 
 /** A fetcher serving `chainPem` at every path (as S3 would for Amazon's many genuine chain files), or 404 for `missing` paths; downloads can be held open. */
 function countingFetcher(chainPem: string) {
@@ -39,7 +40,7 @@ function countingFetcher(chainPem: string) {
 }
 
 async function setup(chain?: TestChain) {
-  const c = chain ?? (await makeChain());
+  const c = chain ?? (await makeChain({ notBefore: new Date(NOW - DAY), notAfter: new Date(NOW + 365 * DAY) }));
   const clock = { now: NOW };
   const fetch = countingFetcher(c.chainPem);
   const verifier = createAlexaVerifier({ skillIds: [SKILL], now: () => clock.now, trustedRoots: [c.rootPem], fetchCertChain: fetch.fetcher });

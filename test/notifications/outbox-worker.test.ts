@@ -13,8 +13,16 @@ import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, startFakeAlexaEvents } from '../sup
 
 const T0 = Date.parse('2026-11-24T09:00:00Z');
 
+/** The test's clock: starts at T0 and moves only with `tick`, together with node:test's mock timers. */
+let clockMs = T0;
+function tick(ms: number): void {
+  clockMs += ms;
+  mock.timers.tick(ms);
+}
+
 /** An outbox, the fake Alexa, and a worker on node:test's mock clock (Date and setTimeout). */
 async function setUp(t: { after(fn: () => unknown): void }, workerOptions: { maxAttempts?: number } = {}) {
+  clockMs = T0;
   mock.timers.enable({ apis: ['setTimeout', 'Date'], now: T0 });
   t.after(() => mock.timers.reset());
   const dir = mkdtempSync(join(tmpdir(), 'shopvoice-worker-'));
@@ -25,7 +33,7 @@ async function setUp(t: { after(fn: () => unknown): void }, workerOptions: { max
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const now = () => new Date(Date.now());
+  const now = () => new Date(clockMs);
   const tokens = createLwaTokenClient({ clientId: FAKE_CLIENT_ID, clientSecret: FAKE_CLIENT_SECRET, tokenUrl: fake.tokenUrl, now });
   const sender = createProactiveEventsSender({ url: fake.eventsUrl, tokens, now });
   // Every sleep the worker asks for is recorded, and announced so the test knows when to tick.
@@ -58,16 +66,16 @@ test('backoff: 500 waits 22.5 s (jittered 30 s), then 429 waits its Retry-After 
   await sleeping;
   assert.deepEqual(sleeps, [22_500]);
   sleeping = asleep();
-  mock.timers.tick(22_499);
+  tick(22_499);
   assert.equal(fake.log.length, 1, 'not sent before its retry is due');
-  mock.timers.tick(1);
+  tick(1);
   await sleeping;
   assert.deepEqual(sleeps, [22_500, 600_000], 'Retry-After beats the 45 s backoff');
-  mock.timers.tick(600_000);
+  tick(600_000);
   assert.deepEqual(await drained, { claimed: 3, sent: 1, retried: 2, dead: 0 });
   assert.deepEqual(fake.log.map((l) => l.status), [500, 429, 202]);
   assert.equal(fake.accepted.get(event.referenceId), 1);
-  assert.deepEqual(await store.backlog(new Date(Date.now())), { pending: 0, due: 0, dead: 0, sent: 1 });
+  assert.deepEqual(await store.backlog(new Date(clockMs)), { pending: 0, due: 0, dead: 0, sent: 1 });
 });
 
 test('an event that keeps failing is dead-lettered after maxAttempts with the last reason', async (t) => {
@@ -77,7 +85,7 @@ test('an event that keeps failing is dead-lettered after maxAttempts with the la
   const drained = worker.drain();
   for (let i = 0; i < 2; i += 1) {
     await asleep();
-    mock.timers.tick(3_600_000);
+    tick(3_600_000);
   }
   assert.deepEqual(await drained, { claimed: 3, sent: 0, retried: 2, dead: 1 });
   const [dead] = await store.listDeadLetters();
@@ -100,7 +108,7 @@ test('400 and 432 are dead letters at once; 409 counts as sent', async (t) => {
 test('an event past its expiryTime is given up without being sent', async (t) => {
   const { fake, worker, enqueue, store } = await setUp(t);
   await enqueue('10044');
-  mock.timers.tick(23 * 3600_000);
+  tick(23 * 3600_000);
   assert.deepEqual(await worker.runOnce(), { claimed: 1, sent: 0, retried: 0, dead: 1 });
   assert.equal(fake.log.length, 0);
   assert.match((await store.listDeadLetters())[0]!.reason, /^expired at 2026-11-25T08:00:00.000Z/);

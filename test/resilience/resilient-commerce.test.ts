@@ -11,8 +11,12 @@ import { ShopError } from '../../src/catalog/shop-error.js';
 import { FaultPlan } from '../server/faulty-shop.js';
 
 // Time is node:test's mock clock (setTimeout and Date): every wait below is exact, none is slept.
+/** The test's clock in ms: 0 at the start of a test, moved only by `advance`, with the mock timers. */
+let clockMs = 0;
+
 /** Puts this test on the mock clock, at 0. */
 function useMockClock(): void {
+  clockMs = 0;
   mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 0 });
 }
 
@@ -22,6 +26,7 @@ async function advance(ms: number): Promise<void> {
   for (let i = 0; i < ms; i++) {
     // What is pending settles first (a timer set in a microtask is set at this instant), then 1 ms passes.
     await settle();
+    clockMs += 1;
     mock.timers.tick(1);
   }
   await settle();
@@ -30,7 +35,7 @@ async function advance(ms: number): Promise<void> {
 /** The moment (mock clock) a promise settles, while the clock is moved on up to `limit` ms. */
 async function settlesAt(promise: Promise<unknown>, limit: number): Promise<number> {
   let at: number | undefined;
-  promise.then(() => (at = Date.now()), () => (at = Date.now()));
+  promise.then(() => (at = clockMs), () => (at = clockMs));
   for (let i = 0; i < limit && at === undefined; i++) await advance(1);
   assert.ok(at !== undefined, `still pending after ${limit} ms`);
   return at;
@@ -66,7 +71,7 @@ describe('resilientCommerce: timeouts, retries, circuit breaker', () => {
     return resilientCommerce(faults.wrap(shop), {
       timeoutMs: 100,
       retryDelayMs: 5,
-      now: () => Date.now(),
+      now: () => clockMs,
       observer: { call: (method, _s, result) => calls.push([method, result]), breakerState: (s) => states.push(s) },
       ...options,
     });
@@ -126,10 +131,10 @@ describe('resilientCommerce: timeouts, retries, circuit breaker', () => {
     assert.equal(commerce.breakerState(), 'open');
     assert.equal(faults.count('faqTopics'), 3);
 
-    const started = Date.now();
+    const started = clockMs;
     await rejectsWith(commerce.faqTopics(), 'SHOP_UNAVAILABLE');
     await rejectsWith(commerce.ping(), 'SHOP_UNAVAILABLE');
-    assert.equal(Date.now(), started, 'an open breaker answers at once, without waiting for a timeout');
+    assert.equal(clockMs, started, 'an open breaker answers at once, without waiting for a timeout');
     assert.equal(faults.count('faqTopics'), 3, 'the shop was not called while the breaker was open');
     assert.equal(faults.count('ping'), 0);
     assert.deepEqual(calls.slice(-2).map(([, r]) => r), ['breaker_open', 'breaker_open']);
@@ -173,7 +178,7 @@ describe('resilientCommerce: timeouts, retries, circuit breaker', () => {
     faults.set('*', { delayMs: 900 });
     for (let turn = 0; turn < 3; turn++) {
       assert.equal(commerce.breakerState(), 'closed');
-      const reply = commerce.forReply(Date.now() + 2000);
+      const reply = commerce.forReply(clockMs + 2000);
       for (const call of [() => reply.shopInfo(), () => reply.listStores()]) await settlesAt(call(), 1000);
       const third = reply.faqTopics();
       await settlesAt(third, 1000);
@@ -183,7 +188,7 @@ describe('resilientCommerce: timeouts, retries, circuit breaker', () => {
     assert.ok(calls.some(([method, result]) => method === 'faqTopics' && result === 'timeout'));
     assert.equal(calls.filter(([, result]) => result === 'ok').length, 6, 'the slow answers were still answers');
     // The next turn is answered at once instead of spending its budget on the slow shop.
-    const asked = Date.now();
+    const asked = clockMs;
     const refused = commerce.forReply(asked + 2000).shopInfo();
     assert.equal(await settlesAt(refused, 1000), asked, 'refused without waiting');
     await rejectsWith(refused, 'SHOP_UNAVAILABLE');
@@ -193,7 +198,7 @@ describe('resilientCommerce: timeouts, retries, circuit breaker', () => {
     useMockClock();
     const commerce = wrap({ timeoutMs: 1000, breakAfterFailures: 1 });
     faults.set('*', { delayMs: 150 });
-    const started = Date.now();
+    const started = clockMs;
     const reply = commerce.forReply(started + 250);
     assert.equal(await settlesAt(reply.shopInfo(), 1000), 150);
     const stores = reply.listStores();
@@ -201,7 +206,7 @@ describe('resilientCommerce: timeouts, retries, circuit breaker', () => {
     await rejectsWith(stores, 'SHOP_UNAVAILABLE');
     assert.equal(faults.count('listStores'), 1, 'no retry once the budget is spent');
     assert.equal(commerce.breakerState(), 'open', 'a call cut short by the budget counts towards the breaker');
-    await rejectsWith(commerce.forReply(Date.now() + 10).faqTopics(), 'SHOP_UNAVAILABLE');
+    await rejectsWith(commerce.forReply(clockMs + 10).faqTopics(), 'SHOP_UNAVAILABLE');
     assert.equal(faults.count('faqTopics'), 0, 'an attempt that cannot finish in time is not started');
   });
 });
