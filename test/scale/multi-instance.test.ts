@@ -7,7 +7,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -16,21 +15,12 @@ import pg from 'pg';
 import { intentRequest, TEST_SKILL_ID, type AlexaRequestOptions } from '../support/alexa-requests.js';
 import { createTestDatabase } from '../support/postgres-database.js';
 import { spoken } from '../support/test-server.js';
+import { freePort } from '../support/free-port.js';
 
 /** Sunday 22 November 2026, 10:00 in Berlin: every turn is pinned to it (unverified requests use their timestamp). */
 const CLOCK = '2026-11-22T09:00:00Z';
 const ANNA = 'demo-token-anna';
 const USER = 'amzn1.ask.account.MULTIINSTANCE';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.once('error', reject);
-  });
-}
 
 interface Instance {
   name: string;

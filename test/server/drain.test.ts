@@ -2,26 +2,16 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import { intentRequest, TEST_SKILL_ID } from '../support/alexa-requests.js';
 import { spoken } from '../support/test-server.js';
+import { freePort } from '../support/free-port.js';
 
 /** 10:00 in Berlin on Tuesday 24 November 2026: every demo store is open. */
 const TUESDAY_MORNING = '2026-11-24T09:00:00Z';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.once('error', reject);
-  });
-}
 
 /** Resolves when the child has printed `marker` on a line of its own. */
 function waitForLine(child: ChildProcess, output: { text: string }, marker: string, ms = 20_000): Promise<void> {
