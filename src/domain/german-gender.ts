@@ -1,3 +1,4 @@
+import { remember } from '../remember.js';
 import { foldSpoken } from './speech.js';
 
 /** Grammatical gender (and number) of a German noun phrase: der, die, das, die (plural). */
@@ -40,6 +41,19 @@ const LONGEST_FIRST = Object.keys(ENDINGS).sort((a, b) => b.length - a.length);
  * @example germanGender('Bio-Hafermilch 1 l') // 'f'
  */
 export function germanGender(name: string): GermanGender | undefined {
+  const found = genders.get(name) ?? remember(genders, name, genderOf(name) ?? 'none', GENDERS_MAX);
+  return found === 'none' ? undefined : found;
+}
+
+/**
+ * Genders found so far, by name: a product answer asks for its name's gender three times (subject,
+ * price, availability), and folding each word is most of that (bench/NOTES.md, "Speech"). Bounded:
+ * names come from the catalog and, through the matcher's candidates, from what was said.
+ */
+const genders = new Map<string, GermanGender | 'none'>();
+const GENDERS_MAX = 20_000;
+
+function genderOf(name: string): GermanGender | undefined {
   // Only capitalised words can be the head noun ("ganze", "still", "blau" cannot).
   for (const word of name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w))) {
     const folded = foldSpoken(word).replace(/\s+/g, '');

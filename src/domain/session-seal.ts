@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomFillSync } from 'node:crypto';
 
 /** Who a sealed state belongs to: it opens only for the same user in the same session. */
 export interface SealBinding {
@@ -69,9 +69,24 @@ export function createSessionSealer(keys: readonly SealKey[]): SessionSealer {
   const sealingId = keys[0]!.id;
   const sealingKey = derived.get(sealingId)!;
 
+  // Nonces are drawn from the CSPRNG a few hundred at a time: one call into it per seal was a
+  // third of sealing (bench/NOTES.md, "Session seal"). Each nonce is used once, as GCM requires.
+  const nonces = Buffer.alloc(IV_BYTES * 256);
+  let nextNonce = nonces.length;
+  const freshIv = (): Buffer => {
+    if (nextNonce >= nonces.length) {
+      randomFillSync(nonces);
+      nextNonce = 0;
+    }
+    // A view, not a copy: it is read within the same `seal` call, before any refill.
+    const iv = nonces.subarray(nextNonce, nextNonce + IV_BYTES);
+    nextNonce += IV_BYTES;
+    return iv;
+  };
+
   return {
     seal(state, binding) {
-      const iv = randomBytes(IV_BYTES);
+      const iv = freshIv();
       const cipher = createCipheriv('aes-256-gcm', sealingKey, iv);
       cipher.setAAD(additionalData(sealingId, binding));
       const body = Buffer.concat([cipher.update(JSON.stringify(state), 'utf8'), cipher.final()]);

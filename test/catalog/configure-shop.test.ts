@@ -1,10 +1,11 @@
 // `shop configure`: the merchant's shop file replaces the demo's shop info, stores, hours and FAQ in
-// one transaction, demo customers go (unless kept), and a running shop sees it on its next call.
+// one transaction, demo customers go (unless kept), and a running shop sees it within its snapshot check.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { configureEmbeddedShop } from '../../src/catalog/embedded/configure-shop.js';
 import { openEmbeddedShop } from '../../src/catalog/embedded/embedded-shop.js';
+import { SNAPSHOT_CHECK_MS } from '../../src/catalog/embedded/shop-snapshot.js';
 import { parseShopFile } from '../../src/catalog/shop-file/parse-shop-file.js';
 import { tempDataDir } from './temp-data-dir.js';
 
@@ -12,9 +13,10 @@ const parsed = parseShopFile(readFileSync('examples/shop.yaml', 'utf8'));
 if (!parsed.ok) throw new Error('examples/shop.yaml must be valid');
 const SHOP = parsed.shop;
 
-test('the shop file becomes the shop: name, stores with hours and exceptions, FAQ; demo customers gone; a running shop sees it at once', async (t) => {
+test('the shop file becomes the shop: name, stores with hours and exceptions, FAQ; demo customers gone; a running shop sees it within a second', async (t) => {
   const dataDir = await tempDataDir(t);
-  const running = await openEmbeddedShop({ dataDir, now: () => new Date('2026-11-24T09:00:00Z') });
+  let monotonic = 0;
+  const running = await openEmbeddedShop({ dataDir, now: () => new Date('2026-11-24T09:00:00Z'), monotonic: () => monotonic });
   t.after(() => running.close());
   assert.equal((await running.shopInfo()).name, 'Lindenhof Markt');
   assert.ok(await running.customerByToken('demo-token-anna'));
@@ -23,6 +25,9 @@ test('the shop file becomes the shop: name, stores with hours and exceptions, FA
   assert.deepEqual(report, { stores: 2, exceptions: 3, faq: 2, demoCustomersRemoved: report.demoCustomersRemoved });
   assert.ok(report.demoCustomersRemoved >= 5);
 
+  monotonic += SNAPSHOT_CHECK_MS - 1;
+  assert.equal((await running.shopInfo()).name, 'Lindenhof Markt', 'the kept snapshot until the next check');
+  monotonic += 1;
   const info = await running.shopInfo();
   assert.equal(info.name, 'Hofladen Sonnenberg');
   assert.deepEqual(info.names, { en: 'Sonnenberg Farm Shop' });

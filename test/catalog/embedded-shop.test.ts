@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
+import { SNAPSHOT_CHECK_MS } from '../../src/catalog/embedded/shop-snapshot.js';
 import { openEmbeddedShop } from '../../src/catalog/embedded/embedded-shop.js';
 import { SHOP_SCHEMA_VERSION } from '../../src/catalog/embedded/shop-database.js';
 import type { OrderStatus, Product } from '../../src/catalog/commerce.js';
@@ -235,19 +236,23 @@ test('order lines come back by position, exactly as stored', async (t) => {
   assert.deepEqual(orders[0], order);
 });
 
-test('stores are read once and handed out frozen; a write by another connection is read at once', async (t) => {
+test('stores are read once and handed out frozen; a write by another connection is read within a second', async (t) => {
   const dataDir = await tempDataDir(t);
-  const shop = await openEmbeddedShop({ dataDir });
+  let monotonic = 0;
+  const shop = await openEmbeddedShop({ dataDir, monotonic: () => monotonic });
   t.after(() => shop.close());
   const first = await shop.listStores();
   assert.equal(await shop.listStores(), first, 'the same list while nothing changed');
   assert.ok(Object.isFrozen(first) && Object.isFrozen(first[0]) && Object.isFrozen(first[0]!.weekly) && Object.isFrozen(first[0]!.aliases));
   await shop.replaceProducts((await shop.listProducts()).slice(0, 3));
-  assert.equal(await shop.listStores(), first, 'a product import leaves the stores alone');
+  assert.deepEqual(await shop.listStores(), first, 'a product import leaves the stores as they were');
+  const reread = await shop.listStores();
 
   const db = new BetterSqlite3(join(dataDir, 'shop.sqlite'));
   db.prepare(`UPDATE store_hours SET close = '21:00' WHERE store_id = 'S-MUC' AND weekday = 6`).run();
   db.close();
+  assert.equal(await shop.listStores(), reread, 'the snapshot holds until its next check');
+  monotonic += SNAPSHOT_CHECK_MS;
   const after = await shop.listStores();
   assert.deepEqual(after.find((s) => s.id === 'S-MUC')?.weekly[6]?.map((i) => i.close), ['21:00']);
 });

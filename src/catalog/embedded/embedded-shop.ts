@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import type { Language } from '../commerce.js';
 import type {
   Commerce, Customer, FaqTopic, Interval, Product, ProductSearch, ShopInfo, Store, Weekday,
@@ -9,19 +8,9 @@ import { productFromRow, insertProducts, type ProductRow } from './product-rows.
 import { placeReorder, quoteReorder } from './reorder.js';
 import { openShopDatabase } from './shop-database.js';
 import { statementCache } from './statement-cache.js';
+import { SNAPSHOT_MAX_ENTRIES, snapshotKeeper } from './shop-snapshot.js';
 import { specialDays } from './store-calendar.js';
 import { remember } from '../../remember.js';
-
-/**
- * Products are served from memory once read, and the catalog version is read again at most this
- * often. An import by this process empties the cache at once; one by another process (`shopvoice
- * shop import` beside a running server) is seen within this time. Reading a product row costs
- * about 8 µs, most of it SQLite's read transaction, on every ProductLookupIntent.
- */
-const PRODUCT_CACHE_CHECK_MS = 1000;
-
-/** Products kept in memory at most (a million-product shop must not end up whole in the heap). */
-const PRODUCT_CACHE_MAX = 10_000;
 
 /** A product as the cache hands it to every turn: nobody may change it. */
 function frozen(product: Product): Product {
@@ -47,6 +36,11 @@ export interface EmbeddedShopOptions {
   matcherFactory?: MatcherFactory;
   /** Clock for `placedAt` of new orders (tests pin it). */
   now?: () => Date;
+  /**
+   * Monotonic clock in ms for the snapshot's check for other connections' writes (default
+   * `performance.now`; tests move it past {@link SNAPSHOT_CHECK_MS}).
+   */
+  monotonic?: () => number;
 }
 
 /**
@@ -63,18 +57,14 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
 
   const version = (): string =>
     (sql("SELECT value FROM settings WHERE key = 'catalog_version'").get() as { value: string }).value;
-  // Every turn reads it; `shop configure` (another connection) rewrites it, and then
-  // `PRAGMA data_version` has moved and it is read again.
-  let info: { dataVersion: number; info: ShopInfo } | undefined;
+  // One cache policy for everything a turn reads (shop-snapshot.ts): kept until another
+  // connection commits (seen within a second) or this one writes (seen at once).
+  const dataVersion = sql('PRAGMA data_version').pluck();
+  const snapshots = snapshotKeeper(() => dataVersion.get() as number, options.monotonic ? { now: options.monotonic } : {});
   const shopInfo = (): ShopInfo => {
-    const dataVersion = (sql('PRAGMA data_version').get() as { data_version: number }).data_version;
-    if (info?.dataVersion !== dataVersion) {
-      const row = sql("SELECT value FROM settings WHERE key = 'shop_info'").get() as { value: string };
-      info = { dataVersion, info: Object.freeze(JSON.parse(row.value) as ShopInfo) };
-    }
-    return info.info;
+    const snapshot = snapshots.current();
+    return (snapshot.shopInfo ??= Object.freeze(JSON.parse((sql("SELECT value FROM settings WHERE key = 'shop_info'").get() as { value: string }).value) as ShopInfo));
   };
-  let storesRead: { dataVersion: number; stores: Store[] } | undefined;
   /** The stores with their weekly hours, frozen: every turn is handed the same objects. */
   const readStores = (): Store[] => {
     const stores = sql('SELECT * FROM stores ORDER BY position').all() as Array<{
@@ -98,20 +88,14 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
       return Object.freeze(store);
     })) as Store[];
   };
-
-  const cached = new Map<string, Product>();
-  let cachedVersion: string | undefined;
-  let checkedAt = -Infinity;
-  /** The products read so far, emptied when the catalog version moved. */
-  const productCache = (): Map<string, Product> => {
-    const at = performance.now();
-    if (at - checkedAt >= PRODUCT_CACHE_CHECK_MS) {
-      checkedAt = at;
-      const current = version();
-      if (current !== cachedVersion) cached.clear();
-      cachedVersion = current;
-    }
-    return cached;
+  const readFaqTopics = (): FaqTopic[] => {
+    const rows = sql('SELECT id, names_de, names_en FROM faq_topics ORDER BY position').all() as Array<{
+      id: string; names_de: string; names_en: string;
+    }>;
+    return Object.freeze(rows.map((r) => Object.freeze({
+      id: r.id,
+      names: Object.freeze({ de: Object.freeze(JSON.parse(r.names_de) as string[]), en: Object.freeze(JSON.parse(r.names_en) as string[]) }),
+    }))) as FaqTopic[];
   };
   const listProducts = (): Product[] =>
     (sql('SELECT * FROM products ORDER BY id').all() as ProductRow[]).map(productFromRow);
@@ -120,9 +104,10 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
   let closed = false;
   const host = createMatcherHost(async () => listProducts(), async () => {
     if (closed) throw new Error('the shop database is closed');
-    return version();
+    const snapshot = snapshots.current();
+    return (snapshot.catalogVersion ??= version());
   }, {
-    // Reading the version is one indexed SQLite lookup, so every search may check it.
+    // The version comes from the snapshot, so every search may check it.
     checkEveryMs: 0,
     ...(options.matcherFactory ? { build: options.matcherFactory } : {}),
     onError: () => undefined,
@@ -147,17 +132,21 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
     },
 
     async getProduct(id: string) {
-      const products = productCache();
+      const products = snapshots.current().products;
       const known = products.get(id);
       if (known) return known;
       const row = sql('SELECT * FROM products WHERE id = ?').get(id) as ProductRow | undefined;
       if (!row) return undefined;
-      return remember(products, id, frozen(productFromRow(row)), PRODUCT_CACHE_MAX);
+      return remember(products, id, frozen(productFromRow(row)), SNAPSHOT_MAX_ENTRIES);
     },
 
     async listVariants(variantGroup: string) {
-      return (sql('SELECT * FROM products WHERE variant_group = ? ORDER BY id').all(variantGroup) as ProductRow[])
-        .map(productFromRow);
+      const variants = snapshots.current().variants;
+      const known = variants.get(variantGroup);
+      if (known) return known;
+      const family = (sql('SELECT * FROM products WHERE variant_group = ? ORDER BY id').all(variantGroup) as ProductRow[])
+        .map((row) => frozen(productFromRow(row)));
+      return remember(variants, variantGroup, Object.freeze(family) as Product[], SNAPSHOT_MAX_ENTRIES);
     },
 
     async listProducts() {
@@ -191,26 +180,17 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
     },
 
     async listStores(): Promise<Store[]> {
-      // Every StoreHoursIntent lists the stores (two queries, about half of the turn's catalog
-      // time). This process never writes the store tables after seeding; `PRAGMA data_version`
-      // moves when another connection commits, and then they are read again.
-      const dataVersion = (sql('PRAGMA data_version').get() as { data_version: number }).data_version;
-      if (storesRead?.dataVersion !== dataVersion) storesRead = { dataVersion, stores: readStores() };
-      return storesRead.stores;
+      const snapshot = snapshots.current();
+      return (snapshot.stores ??= readStores());
     },
 
     async specialDays(storeId: string, fromIso: string, toIso: string) {
-      return specialDays(sql, storeId, fromIso, toIso);
+      return specialDays(sql, snapshots.current().specialDays, storeId, fromIso, toIso);
     },
 
     async faqTopics(): Promise<FaqTopic[]> {
-      const rows = sql('SELECT id, names_de, names_en FROM faq_topics ORDER BY position').all() as Array<{
-        id: string; names_de: string; names_en: string;
-      }>;
-      return rows.map((r) => ({
-        id: r.id,
-        names: { de: JSON.parse(r.names_de) as string[], en: JSON.parse(r.names_en) as string[] },
-      }));
+      const snapshot = snapshots.current();
+      return (snapshot.faqTopics ??= readFaqTopics());
     },
 
     async faqAnswer(topicId: string, language: Language) {
@@ -233,7 +213,7 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
         insertProducts(db, products);
         sql(`UPDATE settings SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'catalog_version'`).run();
       }).immediate();
-      checkedAt = -Infinity;
+      snapshots.invalidate();
       return { count: products.length };
     },
 

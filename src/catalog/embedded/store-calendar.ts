@@ -55,15 +55,7 @@ interface ExceptionRow {
   reason_en: string;
 }
 
-/** Answers of one connection, valid while no other connection has written to the database. */
-interface CalendarCache {
-  dataVersion: number;
-  answers: Map<string, SpecialDay[]>;
-}
-
-const calendarCaches = new WeakMap<Sql, CalendarCache>();
-
-/** Answers kept at most per connection (a store and a date range each; a turn asks for two weeks from today). */
+/** Answers kept at most (a store and a date range each; a turn asks for two weeks from today). */
 const ANSWERS_MAX = 1_000;
 
 function frozen(day: SpecialDay): SpecialDay {
@@ -78,27 +70,18 @@ function frozen(day: SpecialDay): SpecialDay {
  * An exception replaces a holiday on the same date (a store may open on a holiday by permit).
  * Yearly exceptions such as Christmas Eve only apply on days the store normally opens.
  *
- * Answers are kept per store and range (every StoreHoursIntent asks for the same two weeks,
- * three queries and a holiday lookup, about 30 µs): a year's holidays do not change, and this
- * process never writes the stores' tables (an import replaces products only). `PRAGMA
- * data_version` moves when another connection commits (`shopvoice shop import`, an edit by
- * hand), and then every answer is read again.
+ * Answers are kept in `kept` (the shop's snapshot, shop-snapshot.ts) per store and range: every
+ * StoreHoursIntent asks for the same two weeks, three queries and a holiday lookup.
  */
-export async function specialDays(sql: Sql, storeId: string, fromIso: string, toIso: string): Promise<SpecialDay[]> {
+export async function specialDays(sql: Sql, kept: Map<string, SpecialDay[]>, storeId: string, fromIso: string, toIso: string): Promise<SpecialDay[]> {
   if (!ISO_DATE.test(fromIso) || !ISO_DATE.test(toIso)) {
     throw new RangeError(`specialDays needs ISO dates, got "${fromIso}" and "${toIso}"`);
   }
-  const dataVersion = (sql('PRAGMA data_version').get() as { data_version: number }).data_version;
-  let cache = calendarCaches.get(sql);
-  if (!cache || cache.dataVersion !== dataVersion) {
-    cache = { dataVersion, answers: new Map() };
-    calendarCaches.set(sql, cache);
-  }
   const key = `${storeId} ${fromIso} ${toIso}`;
-  const known = cache.answers.get(key);
+  const known = kept.get(key);
   if (known) return known;
   const days = Object.freeze((await readSpecialDays(sql, storeId, fromIso, toIso)).map(frozen)) as SpecialDay[];
-  return remember(cache.answers, key, days, ANSWERS_MAX);
+  return remember(kept, key, days, ANSWERS_MAX);
 }
 
 async function readSpecialDays(sql: Sql, storeId: string, fromIso: string, toIso: string): Promise<SpecialDay[]> {
