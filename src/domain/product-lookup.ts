@@ -1,7 +1,7 @@
 import type { Product } from '../catalog/commerce.js';
 import { answer, ask, settled, speak, type TurnContext } from './context.js';
 import { productFollowUp } from './product-follow-up.js';
-import { availabilityOf, isAvailable, priceOf, priceSentence, productName } from './product-speech.js';
+import { isAvailable, priceOf, productFacts, productName } from './product-speech.js';
 import { variantSpeech } from './product-variants.js';
 import { cleanSpokenText, join, list } from './speech.js';
 import type { SessionState, VoiceReply } from './turn.js';
@@ -80,12 +80,13 @@ function distinctByName(ctx: TurnContext, products: Product[]): Product[] {
 export async function describeProduct(ctx: TurnContext, product: Product, base: SessionState): Promise<VoiceReply> {
   const products = base.products?.includes(product.id) ? base.products : [product.id];
   const state: SessionState = { ...base, product: product.id, products };
-  const facts = join(priceSentence(ctx, product), availabilityOf(ctx, product));
+  const said = productFacts(ctx, product);
+  const facts = join(said.sentence, said.availability);
   const family = product.variantGroup ? await ctx.deps.commerce.listVariants(product.variantGroup) : [];
   const card = (extra?: string) => ({
     type: 'simple' as const,
     title: product.name[ctx.language],
-    text: `${priceOf(ctx, product).text}\n${availabilityOf(ctx, product).text}${extra ? `\n${extra}` : ''}`,
+    text: `${said.price.text}\n${said.availability.text}${extra ? `\n${extra}` : ''}`,
   });
   if (!isAvailable(product)) {
     const alternative = await closestAlternative(ctx, product, family);

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { Product } from '../catalog/commerce.js';
 import { formatPrice } from '../i18n/format.js';
 import { speak, type TurnContext } from './context.js';
@@ -68,4 +69,39 @@ export function attributeLabel(ctx: TurnContext, product: Product, attribute: st
   const value = product.attributes?.[attribute];
   if (value === undefined) return undefined;
   return product.attributeLabels?.[attribute]?.[ctx.language] ?? value;
+}
+
+/** What a product answer says about one product: its price sentence, its price and its stock. */
+export interface ProductFacts {
+  /** "Der Fahrradhelm kostet 59,99 €." */
+  sentence: Speech;
+  /** "59,99 €" (for the card). */
+  price: Speech;
+  /** "Er ist vorrätig." */
+  availability: Speech;
+}
+
+/**
+ * Facts said so far, per product object and translator. The catalog hands out each product as one
+ * frozen object until it changes (the embedded shop's snapshot), so a product asked for again is
+ * said from here: the articles, genders and prices of a product answer were a fifth of an /alexa
+ * request (bench/NOTES.md, "Speech"). A WeakMap: a product the catalog no longer holds takes its
+ * facts with it; a catalog that builds new objects on every call simply never hits.
+ */
+const factsKept = new WeakMap<Product, Map<TFunction, ProductFacts>>();
+
+/** The facts of a product answer, worked out once per product object and translator. */
+export function productFacts(ctx: TurnContext, product: Product): ProductFacts {
+  let byTranslator = factsKept.get(product);
+  if (!byTranslator) factsKept.set(product, (byTranslator = new Map()));
+  let facts = byTranslator.get(ctx.t);
+  if (!facts) {
+    facts = Object.freeze({
+      sentence: Object.freeze(priceSentence(ctx, product)),
+      price: Object.freeze(priceOf(ctx, product)),
+      availability: Object.freeze(availabilityOf(ctx, product)),
+    });
+    byTranslator.set(ctx.t, facts);
+  }
+  return facts;
 }

@@ -5,6 +5,7 @@ import type { Express } from 'express';
 import { REPLY_BUDGET_MS } from '../catalog/resilient-commerce.js';
 import { jsonAnswer, type PlatformEndpoint } from '../platforms/endpoint.js';
 import { alexaEndpoint, createTurnHandler, googleEndpoint } from './endpoints.js';
+import { SERVER_FIELDS_ONLY } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { BODY_IDLE_MS, BodyAborted, callOf, MAX_PLATFORM_BODY_BYTES, readBody, send } from './node-transport.js';
 import type { AppDeps } from './open-deps.js';
@@ -51,7 +52,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
     res.on('finish', () => {
       const seconds = (performance.now() - started) / 1000;
       metrics.request(route, res.statusCode, seconds, scope.outcome);
-      scope.plainLog.info({ event: 'http.request', method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000), outcome: scope.outcome }, 'request');
+      scope.plainLog.info({ [SERVER_FIELDS_ONLY]: true, event: 'http.request', method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000), outcome: scope.outcome }, 'request');
     });
     next(scope);
   };
