@@ -21,11 +21,14 @@ const work = mkdtempSync(join(tmpdir(), 'shopvoice-ab-'));
 const certs = await prepareCertificates(work);
 const intent = (process.env.INTENT ?? 'ProductLookupIntent') as AlexaScenarioIntent;
 const servers: Array<{ root: string; server: ServerProcess; us: number[] }> = [];
-for (const [i, root] of [a, b].entries()) {
+for (const [i, spec] of [a, b].entries()) {
+  // `root` or `root?KEY=value&KEY2=value`: the same checkout under other settings.
+  const [root = '', query = ''] = spec.split('?');
+  const extra = Object.fromEntries(new URLSearchParams(query));
   const port = await freePort();
   const command = [process.execPath, '--import', join(here, 'bench/lib/s3-stand-in.mjs'), join(resolve(root), 'bin/shopvoice.js'), 'serve'];
-  const server = await startServer({ name: `v${i}`, command, env: { ...shopvoiceEnv(certs, port, join(work, `data${i}`)) }, port, cwd: resolve(root), logFile: join(work, `v${i}.log`) });
-  servers.push({ root, server, us: [] });
+  const server = await startServer({ name: `v${i}`, command, env: { ...shopvoiceEnv(certs, port, join(work, `data${i}`)), ...extra }, port, cwd: resolve(root), logFile: join(work, `v${i}.log`) });
+  servers.push({ root: spec, server, us: [] });
 }
 const pool = signedAlexaPool(intent, 16, certs.signing);
 for (const s of servers) await runLoad({ url: s.server.url, pool, connections: 50, durationSec: 2 });

@@ -34,12 +34,6 @@ export type DomainIntent = SharedIntent;
 
 export const SHARED_INTENT_NAMES = Object.keys(SHARED_INTENTS) as SharedIntent[];
 
-/** Request kinds the backend answers besides intents. */
-export const REQUEST_TYPES = ['LaunchRequest', 'IntentRequest', 'SessionEndedRequest'] as const;
-
 export function isSharedIntent(name: string): name is SharedIntent {
   return Object.prototype.hasOwnProperty.call(SHARED_INTENTS, name);
 }
-
-/** Custom slot types filled from the shop at model build time. */
-export const CUSTOM_SLOT_TYPES = ['ProductName', 'StoreName', 'FaqTopic'] as const;
