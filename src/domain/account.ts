@@ -8,7 +8,7 @@ import type { VoiceReply } from './turn.js';
  */
 export async function linkedCustomer(ctx: TurnContext): Promise<Customer | VoiceReply> {
   const token = ctx.turn.user.accessToken;
-  const customer = token ? await ctx.deps.commerce.customerByToken(token) : undefined;
+  const customer = token ? await ctx.reads.customer(token) : undefined;
   if (customer) return customer;
   const key = token ? 'account.unknownToken' : ctx.turn.platform === 'google' ? 'account.linkNeededGoogle' : 'account.linkNeededAlexa';
   return finish(ctx, speak(ctx, key, { shop: ctx.shop.name }), {

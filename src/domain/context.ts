@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { ShopInfo } from '../catalog/commerce.js';
 import type { AddressForm } from '../i18n/i18n.js';
 import type { DomainDeps } from './deps.js';
+import { TurnReads } from './turn-reads.js';
 import { join, say, type SpeechParam } from './speech.js';
 import { languageOf, type Locale, type SessionState, type Speech, type VoiceReply, type VoiceTurn } from './turn.js';
 import type { Language } from '../catalog/commerce.js';
@@ -16,6 +17,8 @@ export interface TurnContext {
   shop: ShopInfo;
   /** How German speech addresses the customer (config, else the shop's setting). */
   address: AddressForm;
+  /** The shop reads this turn shares between its steps (turn-reads.ts). */
+  reads: TurnReads;
 }
 
 /** The address form of a turn: the config's override, else the shop's own, else "du". */
@@ -23,11 +26,18 @@ export function addressFormOf(deps: DomainDeps, shop: ShopInfo): AddressForm {
   return deps.addressForm ?? shop.addressForm ?? 'du';
 }
 
-export function createContext(turn: VoiceTurn, deps: DomainDeps, t: TFunction, shop: ShopInfo, address: AddressForm = 'du'): TurnContext {
+export function createContext(
+  turn: VoiceTurn,
+  deps: DomainDeps,
+  t: TFunction,
+  shop: ShopInfo,
+  address: AddressForm = 'du',
+  reads: TurnReads = new TurnReads(deps.commerce),
+): TurnContext {
   const language = languageOf(turn.locale);
   // The shop's name as said in the customer's language, where the shop gives one ("Sonnenberg Farm Shop").
   const named = shop.names?.[language];
-  return { turn, deps, t, locale: turn.locale, language, shop: named && named !== shop.name ? { ...shop, name: named } : shop, address };
+  return { turn, deps, t, locale: turn.locale, language, shop: named && named !== shop.name ? { ...shop, name: named } : shop, address, reads };
 }
 
 /** Renders a locale key for this turn. */

@@ -7,6 +7,7 @@ import { fallback, goodbye, help, humanHandoff, launch, navigateHome, repeat } f
 import type { DomainDeps } from './deps.js';
 import { ShopError, type ErrorCode } from '../catalog/shop-error.js';
 import type { DomainIntent } from './intents.js';
+import { TurnReads } from './turn-reads.js';
 import { misroutedTurn } from './misrouted-turn.js';
 import { orderStatus } from './order-status.js';
 import { describeProduct, productLookup } from './product-lookup.js';
@@ -60,14 +61,17 @@ export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<Voi
     // answered as usual while the shop is out (issue 12).
     if (turn.kind === 'session-ended') return { endSession: true, state: {}, handledAs: 'SessionEndedRequest', outcome: 'ok' };
     if (turn.kind === 'intent' && NO_SHOP_NEEDED.has(turn.intent)) return goodbye(createContext(turn, deps, t, NO_SHOP_INFO, deps.addressForm ?? 'du'));
+    // What the turn will certainly read goes out together with the shop's info (turn-reads.ts).
+    const reads = new TurnReads(deps.commerce);
+    reads.startFor(turn);
     const shop = await deps.commerce.shopInfo();
     const address = addressFormOf(deps, shop);
     t = translatorFor(turn.locale, address);
-    ctx = createContext(turn, deps, t, shop, address);
+    ctx = createContext(turn, deps, t, shop, address, reads);
     if (turn.kind === 'launch') return remembered(await launch(ctx));
     // Platforms do mis-route ("Was kostet der Versand?" as a product): answer what was meant.
     const meant = turn.intent === 'ProductLookupIntent' ? await misroutedTurn(ctx) : undefined;
-    if (meant) ctx = createContext(meant, deps, t, shop, address);
+    if (meant) ctx = createContext(meant, deps, t, shop, address, reads);
     const handler = Object.prototype.hasOwnProperty.call(HANDLERS, ctx.turn.intent) ? HANDLERS[ctx.turn.intent as DomainIntent] : fallback;
     return remembered(await handler(ctx));
   } catch (error) {

@@ -26,7 +26,7 @@ const DAY_WORDS: Record<string, number> = { heute: 0, jetzt: 0, gerade: 0, today
 export async function misroutedTurn(ctx: TurnContext): Promise<VoiceTurn | undefined> {
   const slot = ctx.turn.slots.product;
   // Dialogflow hands an unmatched value of an open entity back as its "id": only a real product counts.
-  if (!slot || (slot.id && (await ctx.deps.commerce.getProduct(slot.id)))) return undefined;
+  if (!slot || (slot.id && (await ctx.reads.product(slot.id)))) return undefined;
   const text = foldSpoken(cleanSpokenText(slot.value));
   if (!text) return undefined;
   const as = (intent: string, slots: Record<string, SlotValue>): VoiceTurn => ({ ...ctx.turn, intent, slots });

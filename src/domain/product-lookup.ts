@@ -25,7 +25,7 @@ export async function productLookup(ctx: TurnContext): Promise<VoiceReply> {
   const state = settled(ctx);
 
   if (slot.id) {
-    const resolved = await ctx.deps.commerce.getProduct(slot.id);
+    const resolved = await ctx.reads.product(slot.id);
     if (resolved) return describeProduct(ctx, resolved, state);
   }
   const spoken = cleanSpokenText(slot.value);

@@ -27,10 +27,11 @@ export async function reorder(ctx: TurnContext): Promise<VoiceReply> {
   if (pending?.kind === 'reorder' && ctx.turn.confirmation === 'DENIED') return declineReorder(ctx);
 
   // A placement whose answer was lost is settled first: its basket is not offered a second time.
-  const settledBefore = await settleLostReorders(ctx, customer);
+  // The latest order is asked for meanwhile (the two are independent).
+  const [settledBefore, orders] = await Promise.all([settleLostReorders(ctx, customer), ctx.deps.commerce.listOrders(customer.id)]);
   if (settledBefore) return answer(ctx, settledBefore, settled(ctx));
 
-  const [latest] = await ctx.deps.commerce.listOrders(customer.id);
+  const [latest] = orders;
   if (!latest) throw new ShopError('NO_ORDERS');
   const quote = await ctx.deps.commerce.quoteReorder(customer.id, latest.number);
   if (quote.available.length === 0) throw new ShopError('REORDER_NOTHING_AVAILABLE', { orderNumber: latest.number });
@@ -102,16 +103,17 @@ export async function settleLostReorders(ctx: TurnContext, customer: Customer): 
   const { state, commerce } = ctx.deps;
   if (!commerce.reorderOutcome) return undefined;
   const keys = await lostReorderKeys(ctx);
-  const said: Speech[] = [];
-  for (const key of keys) {
-    const order = await commerce.reorderOutcome(customer.id, key);
+  // Each key's outcome is asked for at once; what is said keeps the keys' order.
+  const outcomes = await Promise.all(keys.map(async (key) => {
+    const order = await commerce.reorderOutcome!(customer.id, key);
     if (order) {
       await state.completeReorder(key, order.number, ctx.turn.user.id);
-      said.push(speak(ctx, 'reorder.placedAfterAll', { number: order.number }));
-    } else {
-      await state.releaseReorder(key, ctx.turn.user.id);
+      return speak(ctx, 'reorder.placedAfterAll', { number: order.number });
     }
-  }
+    await state.releaseReorder(key, ctx.turn.user.id);
+    return undefined;
+  }));
+  const said = outcomes.filter((s): s is Speech => s !== undefined);
   return said.length > 0 ? join(...said) : undefined;
 }
 
@@ -129,7 +131,7 @@ export async function lostReorderNews(ctx: TurnContext): Promise<Speech | undefi
   if (!token || !ctx.deps.commerce.reorderOutcome) return undefined;
   try {
     if ((await lostReorderKeys(ctx)).length === 0) return undefined;
-    const customer = await ctx.deps.commerce.customerByToken(token);
+    const customer = await ctx.reads.customer(token);
     return customer ? await settleLostReorders(ctx, customer) : undefined;
   } catch (error) {
     ctx.deps.log.warn({ err: error }, 'the outcome of a lost reorder could not be settled at launch');

@@ -36,7 +36,7 @@ export async function storeHours(ctx: TurnContext): Promise<VoiceReply> {
     // A day that is over is not answered in the present tense: said so, then how things are now.
     speech = join(speak(ctx, 'hours.pastDay'), await hoursNow(ctx, store));
   } else if (day && /-WE$/i.test(dayValue ?? '') && day.weekday === 6) {
-    speech = join(await hoursOnDay(ctx, store, day), await hoursOnDay(ctx, store, day.plus({ days: 1 })));
+    speech = join(...(await Promise.all([hoursOnDay(ctx, store, day), hoursOnDay(ctx, store, day.plus({ days: 1 }))])));
   } else if (day && isoDay !== today) {
     speech = await hoursOnDay(ctx, store, day);
   } else if (day) {
@@ -44,8 +44,8 @@ export async function storeHours(ctx: TurnContext): Promise<VoiceReply> {
   } else {
     // Asked without a day: whether it is open now and the week's hours ("what are your opening
     // hours"), unless today is a holiday or exception, whose reopening is said instead.
-    const [todayHours] = await hoursFrom(ctx.deps.commerce, store, today, 1);
-    speech = join(await hoursNow(ctx, store), todayHours?.special ? undefined : weeklyHours(ctx, store));
+    const [[todayHours], now] = await Promise.all([hoursFrom(ctx.deps.commerce, store, today, 1), hoursNow(ctx, store)]);
+    speech = join(now, todayHours?.special ? undefined : weeklyHours(ctx, store));
   }
   return answer(ctx, speech, state);
 }
