@@ -179,8 +179,8 @@ export function createShopwareCommerce(options: ShopwareCommerceOptions): Commer
     const { data: context } = await client.invoke('readContext get /context');
     const payment = context.paymentMethod?.technicalName;
     if (!payment || !browserless.has(payment)) {
-      // The ErrorCode catalogue has no code for this yet (domain/errors.ts is not ours): see docs/connect-shopware.md.
-      throw new ShopError('INTERNAL', { reason: 'PAYMENT_NEEDS_BROWSER', paymentMethod: payment ?? 'none' });
+      // Said as such: the customer can change the default or order in the shop (docs/connect-shopware.md).
+      throw new ShopError('PAYMENT_NEEDS_BROWSER', { paymentMethod: payment ?? 'none' });
     }
     const numbers = order.lines.map((l) => l.productId);
     const { data: fresh } = await client.invoke('readProduct post /product', {
