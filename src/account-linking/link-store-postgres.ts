@@ -168,7 +168,7 @@ export async function openPostgresLinkStore(url: string, options: { max?: number
     async loginFailures(keyHashes, since) {
       return Promise.all(keyHashes.map(async (key) => {
         const { rows } = await pool.query<{ count: string; oldest: string | null }>(
-          'SELECT count(*) AS count, min(failed_at) AS oldest FROM account_link_login_failures WHERE key_hash = $1 AND failed_at >= $2', [key, since]);
+          'SELECT count(*) AS count, min(failed_at) AS oldest FROM account_link_login_failures WHERE key_hash = $1 AND failed_at > $2', [key, since]);
         const oldest = num(rows[0]!.oldest);
         return oldest === undefined ? { count: Number(rows[0]!.count) } : { count: Number(rows[0]!.count), oldest };
       }));

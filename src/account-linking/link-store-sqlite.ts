@@ -117,7 +117,7 @@ export function openSqliteLinkStore(dataDir: string): SqliteLinkStore {
     dropTokens.run(grantId);
     return row?.sealed_context ? { sealedContext: row.sealed_context } : {};
   });
-  const failures = db.prepare('SELECT count(*) AS count, min(failed_at) AS oldest FROM account_link_login_failures WHERE key_hash = ? AND failed_at >= ?');
+  const failures = db.prepare('SELECT count(*) AS count, min(failed_at) AS oldest FROM account_link_login_failures WHERE key_hash = ? AND failed_at > ?');
   const addFailure = db.prepare('INSERT INTO account_link_login_failures (key_hash, failed_at) VALUES (?, ?)');
   const clearFailures = db.prepare('DELETE FROM account_link_login_failures WHERE key_hash = ?');
   const purge = db.transaction((expiredBefore: number, failuresBefore: number) => {

@@ -48,7 +48,7 @@ export interface LinkStore {
   rotateRefreshToken(tokenHash: string, at: number, successors: StoredToken[]): Promise<boolean>;
   /** Revokes a grant: its tokens stop working and its sealed context is erased, which is returned (to log out at the shop). */
   revokeGrant(grantId: string, at: number): Promise<{ sealedContext?: string }>;
-  /** Failed logins per key since `since`: how many, and the oldest (for Retry-After). */
+  /** Failed logins per key after `since` (exclusive): how many, and the oldest (for Retry-After). */
   loginFailures(keyHashes: string[], since: number): Promise<Array<{ count: number; oldest?: number }>>;
   recordLoginFailure(keyHashes: string[], at: number): Promise<void>;
   clearLoginFailures(keyHashes: string[]): Promise<void>;
