@@ -193,6 +193,18 @@ describe('account linking for a Shopware shop, over HTTP on loopback against the
     assert.match(wrong.html, /value="clara.weber@example.com"/, 'the e-mail is kept');
   });
 
+  test('a linked customer whose default payment method needs a browser hears so when reordering, and nothing is put in the cart', async () => {
+    const tokens = await linkAccount(server.url, 'clara.weber@example.com');
+    const { hexId } = await import('../support/fake-shopware.js');
+    server.fake.setPaymentMethod(hexId('customer', 'C-1003'), 'payment_paypal');
+    const carts = server.fake.calls.get('addLineItem') ?? 0;
+    const de = await askIntent(server, 'ReorderIntent', { accessToken: tokens.access_token, timestamp: '2026-11-24T09:00:00Z' });
+    assert.match(de.speech, /Deine Standard-Zahlungsart lässt sich nur im Browser bestätigen/);
+    const en = await askIntent(server, 'ReorderIntent', { locale: 'en-GB', accessToken: tokens.access_token, timestamp: '2026-11-24T09:00:00Z' });
+    assert.match(en.speech, /can only be confirmed in a browser/);
+    assert.equal(server.fake.calls.get('addLineItem') ?? 0, carts);
+  });
+
   test('the login page: strict CSP without inline script, no framing, CSRF token bound to a cookie', async () => {
     const page = await openLoginPage(server.url, alexaAuthorize());
     const csp = page.headers.get('content-security-policy') ?? '';
