@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { askIntent } from '../support/alexa-turn.js';
-import { FAKE_SHOPWARE_PASSWORD } from '../support/fake-shopware.js';
+import { FAKE_SHOPWARE_PASSWORD, hexId } from '../support/fake-shopware.js';
 import { ALEXA_CLIENT, ALEXA_REDIRECT, GOOGLE_CLIENT, GOOGLE_REDIRECT, startLinkingServer, type LinkingServer } from './linking-server.js';
 import { alexaAuthorize, basic, codeFrom, linkAccount, openLoginPage, pkcePair, submitLogin, tokenRequest } from './oauth-client.js';
 
@@ -195,7 +195,6 @@ describe('account linking for a Shopware shop, over HTTP on loopback against the
 
   test('a linked customer whose default payment method needs a browser hears so when reordering, and nothing is put in the cart', async () => {
     const tokens = await linkAccount(server.url, 'clara.weber@example.com');
-    const { hexId } = await import('../support/fake-shopware.js');
     server.fake.setPaymentMethod(hexId('customer', 'C-1003'), 'payment_paypal');
     const carts = server.fake.calls.get('addLineItem') ?? 0;
     const de = await askIntent(server, 'ReorderIntent', { accessToken: tokens.access_token, timestamp: '2026-11-24T09:00:00Z' });
@@ -236,9 +235,8 @@ describe('account linking for a Shopware shop, over HTTP on loopback against the
     for (const secret of [tokens.access_token, tokens.refresh_token, tokens.access_token.slice(5), FAKE_SHOPWARE_PASSWORD]) {
       assert.equal(bytes.includes(Buffer.from(secret)), false, `${secret.slice(0, 8)}… is not in the file`);
     }
+    // The fake's context tokens are hexId('login', `<customer>:<n>`): none of them is in the file.
     for (let i = 0; i < 20; i++) {
-      // The fake's context tokens are hexId('login', `<customer>:<n>`): none of them is in the file.
-      const { hexId } = await import('../support/fake-shopware.js');
       for (const customer of ['C-1001', 'C-1002', 'C-1004']) {
         assert.equal(bytes.includes(Buffer.from(hexId('login', `${hexId('customer', customer)}:${i}`))), false);
       }
