@@ -57,6 +57,8 @@ export interface Config {
   consolePassword?: string;
   /** Alexa order-status notifications and the shop's `POST /shop/events` (docs/notifications.md). */
   notifications: NotificationSettings;
+  /** shopvoice's own OAuth server for Shopware customers (docs/connect-shopware.md, "Account linking"). */
+  accountLinking: AccountLinkingSettings;
   analytics: {
     /** `SHOPVOICE_ANALYTICS_KEY=id:secret[,…]`: keyed pseudonyms of users in turn events. */
     key?: string;
@@ -94,6 +96,8 @@ export interface ShopSettings {
     languageIds?: { de?: string; en?: string };
     /** Unset: the adapter's default (invoice, prepayment, cash on delivery, SEPA direct debit). */
     browserlessPaymentMethods?: string[];
+    /** `SHOPVOICE_SHOPWARE_FAQ_PAGES=topic:cmsPageId,…`: FAQ answers read from these CMS pages (the shop file's answer when a page has no text or does not answer). */
+    faqPages?: Record<string, string>;
   };
   shopify?: {
     storeDomain: string;
@@ -138,11 +142,13 @@ export function shopSettingsFromEnv(env: Record<string, string | undefined>): Sh
     const de = value('SHOPVOICE_SHOPWARE_LANGUAGE_ID_DE');
     const en = value('SHOPVOICE_SHOPWARE_LANGUAGE_ID_EN');
     const methods = value('SHOPVOICE_SHOPWARE_BROWSERLESS_PAYMENT_METHODS');
+    const faqPages = value('SHOPVOICE_SHOPWARE_FAQ_PAGES');
     settings.shopware = {
       url,
       accessKey,
       ...(de || en ? { languageIds: { ...(de ? { de } : {}), ...(en ? { en } : {}) } } : {}),
       ...(methods ? { browserlessPaymentMethods: methods.split(',').map((m) => m.trim()).filter(Boolean) } : {}),
+      ...(faqPages ? { faqPages: cmsPageIds(faqPages) } : {}),
     };
   }
   if (kind === 'shopify') {
@@ -158,6 +164,86 @@ export function shopSettingsFromEnv(env: Record<string, string | undefined>): Sh
   return settings;
 }
 
+/** `topic:cmsPageId,…` → { topic: cmsPageId }; a Shopware id is 32 hex digits. */
+function cmsPageIds(text: string): Record<string, string> {
+  const pages: Record<string, string> = {};
+  for (const entry of commaList(text)) {
+    const match = /^([A-Za-z0-9_-]+)\s*:\s*([0-9a-fA-F]{32})$/.exec(entry);
+    if (!match) throw new Error(`SHOPVOICE_SHOPWARE_FAQ_PAGES has "${entry}"; each entry is topic-id:cms-page-id (32 hex digits)`);
+    pages[match[1]!] = match[2]!.toLowerCase();
+  }
+  return pages;
+}
+
+/** A platform that may link accounts through shopvoice's OAuth server (`SHOPVOICE_OAUTH_CLIENTS`). */
+export interface OAuthClient {
+  /** The client id the platform sends (Alexa console: "Your Client ID"). */
+  id: string;
+  /** Shown on the login page: "Alexa möchte …". */
+  name: string;
+  /** SHA-256 of the client secret, 64 hex digits: the secret itself is never configured here. */
+  secretSha256: string;
+  /** The only redirect URIs codes are sent to, compared exactly. */
+  redirectUris: string[];
+}
+
+export interface AccountLinkingSettings {
+  /** Empty: account linking is off (it is on only with `SHOPVOICE_SHOP=shopware`). */
+  clients: OAuthClient[];
+  /**
+   * `SHOPVOICE_OAUTH_CLIENT_IP_HEADER`: the header the TLS proxy in front puts the caller's address
+   * in (e.g. `x-forwarded-for`, its last entry is taken); unset: the connection's address.
+   */
+  clientIpHeader?: string;
+}
+
+/**
+ * Reads and checks \`SHOPVOICE_OAUTH_CLIENTS\`: a JSON array of
+ * \`{ "id", "name"?, "secretSha256", "redirectUris": [https URLs] }\`. Only a Shopware shop links
+ * accounts through shopvoice (Shopify has its own customer OAuth).
+ *
+ * @example readAccountLinkingSettings({ SHOPVOICE_SHOP: 'shopware', SHOPVOICE_OAUTH_CLIENTS: '[{"id":"alexa",…}]' })
+ */
+export function readAccountLinkingSettings(env: Env, kind: ShopKind): AccountLinkingSettings {
+  const name = 'SHOPVOICE_OAUTH_CLIENTS';
+  const fix = 'set it to a JSON array like [{"id":"alexa","name":"Alexa","secretSha256":"<sha256 hex of the secret>","redirectUris":["https://layla.amazon.com/api/skill/link/M…"]}] (docs/connect-shopware.md)';
+  const text = env[name]?.trim();
+  const header = env.SHOPVOICE_OAUTH_CLIENT_IP_HEADER?.trim().toLowerCase();
+  if (header !== undefined && header !== '' && !/^[a-z0-9-]+$/.test(header)) throw new SettingError('SHOPVOICE_OAUTH_CLIENT_IP_HEADER', `is "${header}", not a header name`, 'use a header name such as x-forwarded-for, or leave it unset');
+  const settings: AccountLinkingSettings = { clients: [], ...(header ? { clientIpHeader: header } : {}) };
+  if (!text) return settings;
+  if (kind !== 'shopware') throw new SettingError(name, `is set, but SHOPVOICE_SHOP is ${kind}`, 'shopvoice links accounts only for a Shopware shop; unset it, or set SHOPVOICE_SHOP=shopware');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new SettingError(name, 'is not JSON', fix);
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0) throw new SettingError(name, 'must be a non-empty JSON array of clients', fix);
+  const seen = new Set<string>();
+  settings.clients = parsed.map((entry: unknown, i) => {
+    const c = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    const where = `client ${i + 1}`;
+    if (typeof c.id !== 'string' || !/^[A-Za-z0-9._~-]{1,100}$/.test(c.id)) throw new SettingError(name, `${where} needs an "id" of letters, digits and . _ ~ -`, fix);
+    if (seen.has(c.id)) throw new SettingError(name, `names client "${c.id}" twice`, 'give each client its own id');
+    seen.add(c.id);
+    if (typeof c.secretSha256 !== 'string' || !/^[0-9a-fA-F]{64}$/.test(c.secretSha256)) {
+      throw new SettingError(name, `client "${c.id}" needs "secretSha256", the 64 hex digits of the secret's SHA-256`, 'compute it with: printf %s "$SECRET" | sha256sum');
+    }
+    const uris = c.redirectUris;
+    if (!Array.isArray(uris) || uris.length === 0) throw new SettingError(name, `client "${c.id}" needs "redirectUris"`, fix);
+    for (const uri of uris) {
+      let url: URL | undefined;
+      try { url = typeof uri === 'string' ? new URL(uri) : undefined; } catch { url = undefined; }
+      if (!url || url.protocol !== 'https:' || url.hash || url.username || url.password || url.href !== uri) {
+        throw new SettingError(name, `client "${c.id}" has redirect URI ${JSON.stringify(uri)}, not an absolute https URL as the platform shows it`, 'copy the redirect URLs exactly as the Alexa or Google console lists them');
+      }
+    }
+    const display = typeof c.name === 'string' && c.name.trim() ? c.name.trim() : c.id;
+    return { id: c.id, name: display, secretSha256: c.secretSha256.toLowerCase(), redirectUris: uris as string[] };
+  });
+  return settings;
+}
 
 /** Login with Amazon's base URL (the same variable `models upload` reads); the token path is appended. */
 export const DEFAULT_LWA_URL = 'https://api.amazon.com';
@@ -342,6 +428,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     consolePassword: env.SHOPVOICE_CONSOLE_PASSWORD || undefined,
     notifications: readNotificationSettings(env),
+    accountLinking: readAccountLinkingSettings(env, shopSettings(env).kind),
     analytics: {
       key: env.SHOPVOICE_ANALYTICS_KEY?.trim() || undefined,
       days: positiveInt('SHOPVOICE_ANALYTICS_DAYS', env.SHOPVOICE_ANALYTICS_DAYS, 90),

@@ -3,6 +3,7 @@ import type { Commerce } from './commerce.js';
 import { openEmbeddedShop } from './embedded/embedded-shop.js';
 import { createHttpCommerce } from './http/http-commerce.js';
 import { createShopifyCommerce, createShopwareCommerce } from './shop-adapters.js';
+import type { CustomerContextResolver } from './shopware/shopware-commerce.js';
 
 /**
  * Opens the catalog the configuration names: the merchant's shop API when
@@ -13,12 +14,12 @@ import { createShopifyCommerce, createShopwareCommerce } from './shop-adapters.j
  *   const shop = await openConfiguredShop(loadConfig());
  *   try { await shop.findProducts('hafermilch', 'de'); } finally { await shop.close?.(); }
  */
-export async function openConfiguredShop(config: Config): Promise<Commerce> {
+export async function openConfiguredShop(config: Config, seams: { resolveCustomerContext?: CustomerContextResolver } = {}): Promise<Commerce> {
   const { settings } = config.shop;
   if (settings.kind === 'shopware') {
-    // Shopware customers link through shopvoice's account-linking pages (docs/connect-shopware.md);
-    // until those are set up, no token maps to a Shopware customer context.
-    return createShopwareCommerce(settings, { resolveCustomerContext: async () => undefined });
+    // Shopware customers link through shopvoice's account-linking pages (src/account-linking/,
+    // docs/connect-shopware.md), which the server hands in; without them no token maps to a customer.
+    return createShopwareCommerce(settings, { resolveCustomerContext: seams.resolveCustomerContext ?? (async () => undefined) });
   }
   if (settings.kind === 'shopify') return createShopifyCommerce(settings);
   if (!config.shop.apiUrl) return openEmbeddedShop({ dataDir: config.dataDir });

@@ -36,7 +36,7 @@ export async function createShopwareCommerce(
   seams: { resolveCustomerContext: CustomerContextResolver; shopFile?: ShopFile },
 ): Promise<Commerce> {
   if (!settings.shopware) throw new Error('createShopwareCommerce needs settings of SHOPVOICE_SHOP=shopware');
-  const { url, accessKey, languageIds, browserlessPaymentMethods } = settings.shopware;
+  const { url, accessKey, languageIds, browserlessPaymentMethods, faqPages } = settings.shopware;
   const { createShopwareCommerce: shopwareAdapter } = await import('./shopware/shopware-commerce.js');
   return shopwareAdapter({
     shopUrl: url,
@@ -46,6 +46,7 @@ export async function createShopwareCommerce(
     timeoutMs: settings.timeoutMs,
     ...(browserlessPaymentMethods ? { browserlessPaymentMethods } : {}),
     ...(languageIds ? { languageIds } : {}),
+    ...(faqPages ? { faqPages } : {}),
   });
 }
 

@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   REORDER_NOTHING_AVAILABLE: 'None of the last order\'s items can be ordered again.',
   SHOP_UNAVAILABLE: 'The shop\'s catalog did not answer in time or is down.',
   REORDER_OUTCOME_UNKNOWN: 'A confirmed reorder was sent, but the shop did not answer: whether it was placed is asked again next time.',
+  PAYMENT_NEEDS_BROWSER: 'The customer\'s default payment method (PayPal, card, …) needs a browser: nothing was put in the cart, the customer is told to order in the shop.',
   INTERNAL: 'Anything unexpected; logged with a request id.',
 } as const;
 

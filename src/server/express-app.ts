@@ -82,6 +82,21 @@ export function createExpressApp(deps: AppDeps, metrics: Metrics, observe: Obser
     return createDefaultConsoleRouter({ password: deps.config.consolePassword, state: deps.state, log: deps.log });
   }));
 
+  // Account linking for a Shopware shop: the login page and the OAuth endpoints (docs/connect-shopware.md).
+  const linked = deps.accountLinking;
+  if (linked) {
+    app.use('/oauth', lazyRouter(async () => {
+      const { createOAuthRouter } = await import('../account-linking/oauth-router.js');
+      return createOAuthRouter({
+        linking: linked.linking,
+        clients: linked.clients,
+        shopName: async () => (await deps.commerce.shopInfo()).name,
+        ...(linked.clientIpHeader ? { clientIpHeader: linked.clientIpHeader } : {}),
+        onError: (err) => deps.log.warn({ event: 'oauth.login_failed', err }, 'the shop did not answer a customer login'),
+      });
+    }));
+  }
+
   // The shop's signed order-status changes (Alexa notifications), when a secret is configured.
   const events = deps.config.notifications;
   if (events.shopEventsSecrets.length > 0) {

@@ -12,6 +12,7 @@ import { openAnalytics, type Analytics } from '../analytics/open-analytics.js';
 import { createSessionSealer, type SealKey, type SessionSealer } from '../domain/session-seal.js';
 import { openStateStore } from '../state/open-state-store.js';
 import type { TurnEvent } from '../state/turn-event.js';
+import type { OpenedAccountLinking } from '../account-linking/open-account-linking.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 
@@ -30,6 +31,8 @@ export interface AppDeps extends DomainDeps {
   analytics?: Analytics;
   /** The millisecond clock `/readyz` times the shop's ping with (tests); default `performance.now`. */
   monotonicNow?: () => number;
+  /** shopvoice's OAuth server for Shopware customers, when configured (`/oauth`, docs/connect-shopware.md). */
+  accountLinking?: OpenedAccountLinking;
 }
 
 export interface OpenDepsOptions {
@@ -44,6 +47,8 @@ export interface OpenDepsOptions {
   metrics?: Metrics;
   /** Record turn events for the KPIs (default true; the simulator's scratch shops do not). */
   analytics?: boolean;
+  /** Epoch-ms clock of account linking's lifetimes and rate limit (tests); default `Date.now`. */
+  accountLinkingNow?: () => number;
 }
 
 /**
@@ -55,7 +60,11 @@ export interface OpenDepsOptions {
  */
 export async function openDeps(config: Config, log: Logger, options: OpenDepsOptions = {}): Promise<AppDeps> {
   const metrics = options.metrics ?? createMetrics();
-  const shop = await openConfiguredShop(config);
+  const sealKeys = config.state.keys.length > 0 ? config.state.keys : [await localSealKey(config.dataDir, log, Boolean(config.state.url))];
+  const accountLinking = config.accountLinking.clients.length > 0
+    ? await (await import('../account-linking/open-account-linking.js')).openAccountLinking(config, sealKeys, options.accountLinkingNow ?? Date.now)
+    : undefined;
+  const shop = await openConfiguredShop(config, accountLinking ? { resolveCustomerContext: accountLinking.linking.resolveCustomerContext } : {});
   const stored = await openStateStore({ dataDir: config.dataDir, url: config.state.url, onIdleError: (err) => log.warn({ err }, 'a state database connection was lost; the pool reconnects') });
   // Orders by voice reach /metrics from the turn events (their value is worked out there).
   const onEvent = (event: TurnEvent) => {
@@ -78,8 +87,9 @@ export async function openDeps(config: Config, log: Logger, options: OpenDepsOpt
     metrics,
     contact: { phone: config.shop.phone, email: config.shop.email },
     ...(config.shop.address ? { addressForm: config.shop.address } : {}),
-    sessionSealer: createSessionSealer(config.state.keys.length > 0 ? config.state.keys : [await localSealKey(config.dataDir, log, Boolean(config.state.url))]),
+    sessionSealer: createSessionSealer(sealKeys),
     ...(analytics ? { analytics } : {}),
+    ...(accountLinking ? { accountLinking } : {}),
   };
 }
 
@@ -117,6 +127,7 @@ export async function closeDeps(deps: AppDeps): Promise<void> {
     await deps.analytics?.recorder.close();
     await deps.commerce.close?.();
   } finally {
+    await deps.accountLinking?.store.close();
     await deps.state.close();
   }
 }

@@ -86,12 +86,14 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   platforms: ['domain', 'i18n'],
   models: ['domain', 'catalog', 'config', 'i18n', 'remember'],
   simulator: ['domain', 'platforms', 'server', 'models', 'catalog', 'state', 'i18n', 'config', 'remember'],
-  server: ['domain', 'platforms', 'catalog', 'state', 'i18n', 'config', 'remember', 'console', 'analytics', 'notifications'],
+  server: ['domain', 'platforms', 'catalog', 'state', 'i18n', 'config', 'remember', 'console', 'analytics', 'notifications', 'account-linking'],
+  // Account linking (shopvoice's OAuth server for Shopware customers) logs in through the Shopware adapter.
+  'account-linking': ['catalog', 'config', 'remember'],
   // The console's simulator page drives the simulator.
   console: ['domain', 'catalog', 'state', 'i18n', 'analytics', 'simulator', 'config', 'remember'],
   analytics: ['domain', 'state', 'remember'],
   notifications: ['domain', 'catalog', 'state', 'config', 'remember'],
-  cli: ['domain', 'platforms', 'server', 'models', 'simulator', 'catalog', 'state', 'i18n', 'config', 'remember', 'console', 'analytics', 'notifications'],
+  cli: ['domain', 'platforms', 'server', 'models', 'simulator', 'catalog', 'state', 'i18n', 'config', 'remember', 'console', 'analytics', 'notifications', 'account-linking'],
   config: [],
   remember: [],
 };

@@ -90,7 +90,7 @@ describe('Shopware adapter beyond the contract', () => {
     opened.fake.setPaymentMethod(ben.id, 'payment_paypal');
     const carts = opened.fake.calls.get('addLineItem') ?? 0;
     await assert.rejects(shop.quoteReorder(ben.id, '10039'), (error: unknown) =>
-      error instanceof ShopError && error.params.reason === 'PAYMENT_NEEDS_BROWSER' && error.params.paymentMethod === 'payment_paypal');
+      error instanceof ShopError && error.code === 'PAYMENT_NEEDS_BROWSER' && error.params.paymentMethod === 'payment_paypal');
     await assert.rejects(shop.placeReorder(ben.id, '10039', 'browser-needed-key-1'), ShopError);
     assert.equal(opened.fake.calls.get('addLineItem') ?? 0, carts);
     assert.deepEqual(opened.fake.violations, []);

@@ -17,6 +17,19 @@ export const FAKE_SHOPWARE_CONTEXTS: Record<string, string> = Object.fromEntries
   seedCustomers.map((c) => [c.accessToken, hexId('context', c.id)]),
 );
 export const FAKE_SHOPWARE_LANGUAGES: Record<Language, string> = { de: hexId('language', 'de'), en: hexId('language', 'en') };
+/** Every demo customer's shop password (`POST /account/login` with the customer's e-mail). */
+export const FAKE_SHOPWARE_PASSWORD = 'Lindenhof-Passwort-2026';
+
+/** A CMS page the fake serves at `/cms/{id}`: its name and its text slots' HTML per language. */
+export interface FakeCmsPage {
+  name: Localized;
+  texts: Localized[];
+}
+
+export interface FakeShopwareOptions {
+  /** CMS pages by their 32-hex id. */
+  cmsPages?: Record<string, FakeCmsPage>;
+}
 
 export interface FakeShopware {
   url: string;
@@ -24,6 +37,8 @@ export interface FakeShopware {
   violations: string[];
   /** Requests answered, by operation id. */
   calls: Map<string, number>;
+  /** Whether a context token belongs to a logged-in customer right now. */
+  isLoggedIn(contextToken: string): boolean;
   /** Changes a customer's default payment method (technical name). */
   setPaymentMethod(customerId: string, technicalName: string): void;
   /** Changes a product's price as the merchant would in the administration (its updatedAt moves). */
@@ -56,7 +71,7 @@ function calculatedPrice(unitGross: number, quantity: number): Json {
  *
  * @example const fake = await startFakeShopware(embeddedShop); createShopwareCommerce({ shopUrl: fake.url, ... })
  */
-export async function startFakeShopware(demo: Commerce): Promise<FakeShopware> {
+export async function startFakeShopware(demo: Commerce, options: FakeShopwareOptions = {}): Promise<FakeShopware> {
   const validator = new OpenApiValidator(shopwareStoreApiDocument(), 'shopware-store-api');
   const products = await demo.listProducts();
   const updatedAt = new Map<string, string>();
@@ -77,6 +92,20 @@ export async function startFakeShopware(demo: Commerce): Promise<FakeShopware> {
     orders.set(id, (await demo.listOrders(demoCustomer!.id)).map((o) => orderJson(o, id)));
   }
   let nextOrderNumber = 10045;
+  let logins = 0;
+
+  function cmsJson(id: string, page: FakeCmsPage, language: Language): Json {
+    const sectionId = hexId('cms-section', id);
+    const blocks = page.texts.map((text, i) => {
+      const blockId = hexId('cms-block', `${id}:${i}`);
+      const slot = { apiAlias: 'cms_slot', id: hexId('cms-slot', `${id}:${i}`), blockId, type: 'text', slot: 'content',
+        config: { content: { source: 'static', value: text[language] } }, translated: { config: { content: { value: text[language] } } },
+        data: { apiAlias: 'cms_text_struct', content: text[language] } };
+      return { apiAlias: 'cms_block', id: blockId, position: i, type: 'text', sectionId, sectionPosition: 'main', slots: [slot] };
+    });
+    return { apiAlias: 'cms_page', id, type: 'page', name: page.name[language], translated: { name: page.name[language] },
+      sections: [{ apiAlias: 'cms_section', id: sectionId, pageId: id, position: 0, type: 'default', blocks }] };
+  }
 
   function productJson(p: Product, language: Language): Json {
     const parentId = p.variantGroup ? hexId('product', p.variantGroup) : null;
@@ -173,7 +202,7 @@ export async function startFakeShopware(demo: Commerce): Promise<FakeShopware> {
     };
   };
 
-  function route(method: string, path: string, headers: IncomingMessage['headers'], body: Json | undefined): { status: number; body?: unknown } {
+  function route(method: string, path: string, headers: IncomingMessage['headers'], body: Json | undefined): { status: number; body?: unknown; headers?: Record<string, string> } {
     const language: Language = headers['sw-language-id'] === FAKE_SHOPWARE_LANGUAGES.en ? 'en' : 'de';
     const context = typeof headers['sw-context-token'] === 'string' ? headers['sw-context-token'] : undefined;
     const customerId = context ? byContext.get(context) : undefined;
@@ -201,6 +230,21 @@ export async function startFakeShopware(demo: Commerce): Promise<FakeShopware> {
       return { status: 200, body: { elements, total: all.length, aggregations: [], page, limit, entity: 'product', apiAlias: 'dal_entity_search_result' } };
     }
     if (method === 'GET' && path === '/context') return { status: 200, body: contextJson(customerId) };
+    if (method === 'POST' && path === '/account/login') {
+      const c = [...customers.values()].find((x) => x.email === body?.username);
+      if (!c || body?.password !== FAKE_SHOPWARE_PASSWORD) {
+        return { status: 401, body: { errors: [{ status: '401', title: 'Unauthorized', detail: 'Invalid username and/or password.', code: 'CHECKOUT__CUSTOMER_AUTH_BAD_CREDENTIALS' }] } };
+      }
+      const token = hexId('login', `${c.id}:${logins++}`);
+      byContext.set(token, c.id);
+      return { status: 200, body: { contextToken: token }, headers: { 'sw-context-token': token } };
+    }
+    const cms = /^\/cms\/([0-9a-f]{32})$/.exec(path);
+    if (method === 'POST' && cms) {
+      const page = options.cmsPages?.[cms[1]!];
+      if (!page) return { status: 404, body: { errors: [{ status: '404', title: 'Not Found', detail: `Page with id "${cms[1]}" was not found.`, code: 'CONTENT__CMS_PAGE_NOT_FOUND' }] } };
+      return { status: 200, body: cmsJson(cms[1]!, page, language) };
+    }
     if (method === 'POST' && path === '/account/customer') {
       const c = customerId ? customers.get(customerId) : undefined;
       if (!c) return forbidden;
@@ -210,6 +254,11 @@ export async function startFakeShopware(demo: Commerce): Promise<FakeShopware> {
         accountType: 'private', customerNumber: c.demoId, firstName: c.first, lastName: c.last, email: c.email, guest: false } };
     }
     if (!customerId) return forbidden;
+    if (method === 'POST' && path === '/account/logout') {
+      byContext.delete(context!);
+      const fresh = hexId('anonymous', `${context}:out`);
+      return { status: 200, body: {}, headers: { 'sw-context-token': fresh } };
+    }
     if (method === 'POST' && path === '/order') {
       const list = [...orders.get(customerId)!].sort((a, b) => b.orderDateTime.localeCompare(a.orderDateTime) || b.orderNumber.localeCompare(a.orderNumber));
       return { status: 200, body: { orders: { elements: list.slice(0, Number(body?.limit ?? 100)), total: list.length, aggregations: [], entity: 'order' }, paymentChangeable: {} } };
@@ -253,8 +302,8 @@ export async function startFakeShopware(demo: Commerce): Promise<FakeShopware> {
       const url = new URL(req.url ?? '/', 'http://fake');
       const path = url.pathname.replace(/^\/store-api/, '');
       const method = req.method ?? 'GET';
-      const send = (status: number, body?: unknown) => {
-        res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+      const send = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
+        res.writeHead(status, body === undefined ? headers : { 'content-type': 'application/json', ...headers });
         res.end(body === undefined ? undefined : JSON.stringify(body));
       };
       let body: Json | undefined;
@@ -279,7 +328,7 @@ export async function startFakeShopware(demo: Commerce): Promise<FakeShopware> {
       }
       const op = validator.operation(method, path)!.operationId;
       calls.set(op, (calls.get(op) ?? 0) + 1);
-      send(answer.status, answer.body);
+      send(answer.status, answer.body, answer.headers);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -287,6 +336,9 @@ export async function startFakeShopware(demo: Commerce): Promise<FakeShopware> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     violations,
     calls,
+    isLoggedIn(contextToken) {
+      return byContext.has(contextToken);
+    },
     setPaymentMethod(customerId, technicalName) {
       customers.get(customerId)!.payment = technicalName;
     },

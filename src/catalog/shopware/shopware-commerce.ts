@@ -8,6 +8,7 @@ import { remember } from '../../remember.js';
 import type { Commerce, Customer, Order, PlacedOrder, Product, ReorderQuote } from '../commerce.js';
 import { createMatcherHost, type MatcherFactory } from '../matching/index.js';
 import { shopFileAnswers, type ShopFile } from './shop-file.js';
+import { cmsFaqAnswers } from './cms-faq.js';
 import { ORDER_ASSOCIATIONS, toPortOrder } from './shopware-order.js';
 import { DEFAULT_ATTRIBUTE_KEYS, PRODUCT_ASSOCIATIONS, isVariantContainer, toPortProduct } from './shopware-product.js';
 
@@ -39,6 +40,8 @@ export interface ShopwareCommerceOptions {
    * with any other default payment method is refused before the cart is touched.
    */
   browserlessPaymentMethods?: string[];
+  /** FAQ topic id → CMS page id: answers read from the shop's CMS pages, the shop file's answer as fallback. */
+  faqPages?: Record<string, string>;
   timeoutMs?: number;
   /** How long a seen catalog version is trusted before the shop is asked again. */
   versionTtlMs?: number;
@@ -85,7 +88,22 @@ export function createShopwareCommerce(options: ShopwareCommerceOptions): Commer
   const clientFor = (contextToken: string) => customerClients.get(contextToken)
     ?? remember(customerClients, contextToken, createAPIClient({ baseURL, accessToken: options.accessKey, contextToken, fetchOptions }), CONTEXTS_MAX);
   const contexts = new Map<string, string>();
-  const answers = shopFileAnswers(options.shopFile);
+  const fileAnswers = shopFileAnswers(options.shopFile);
+  const answers = options.faqPages && Object.keys(options.faqPages).length > 0
+    ? {
+      ...fileAnswers,
+      faqAnswer: cmsFaqAnswers({
+        pages: options.faqPages,
+        fallback: fileAnswers.faqAnswer,
+        now: () => performance.now(),
+        readPage: async (pageId, language) => (await catalog.invoke('readCms post /cms/{id}', {
+          pathParams: { id: pageId },
+          headers: { 'sw-language-id': (await languageIds())[language] },
+          body: {},
+        })).data,
+      }),
+    }
+    : fileAnswers;
 
   let languages: Promise<Record<Language, string>> | undefined;
   const languageIds = () => (languages ??= (async () => {
@@ -179,8 +197,8 @@ export function createShopwareCommerce(options: ShopwareCommerceOptions): Commer
     const { data: context } = await client.invoke('readContext get /context');
     const payment = context.paymentMethod?.technicalName;
     if (!payment || !browserless.has(payment)) {
-      // The ErrorCode catalogue has no code for this yet (domain/errors.ts is not ours): see docs/connect-shopware.md.
-      throw new ShopError('INTERNAL', { reason: 'PAYMENT_NEEDS_BROWSER', paymentMethod: payment ?? 'none' });
+      // Said as such: the customer can change the default or order in the shop (docs/connect-shopware.md).
+      throw new ShopError('PAYMENT_NEEDS_BROWSER', { paymentMethod: payment ?? 'none' });
     }
     const numbers = order.lines.map((l) => l.productId);
     const { data: fresh } = await client.invoke('readProduct post /product', {
