@@ -19,7 +19,7 @@ import { printResults } from './lib/print-results.js';
 import { profileScenario } from './lib/profile-run.js';
 import type { BenchResults, Scenario } from './lib/report.js';
 import { fixedPool, mixedPool, signedAlexaPool, type RequestPool } from './lib/request-pool.js';
-import { scenarioPool, SHOPVOICE_SCENARIOS, type ShopvoiceScenarioDef } from './lib/scenarios.js';
+import { scenarioPool, SHOPVOICE_SCENARIOS } from './lib/scenarios.js';
 import { freePort, startServer, type ServerProcess } from './lib/server-process.js';
 import { createFleet, type ShopvoiceRole } from './lib/servers.js';
 import { coldStarts, probeVerification, type ShopvoiceSite } from './lib/shopvoice-run.js';

@@ -2,7 +2,7 @@ import { sign, type KeyObject } from 'node:crypto';
 import type { AutocannonRequest } from 'autocannon';
 import { intentRequest, type AlexaRequestOptions, type SlotInput } from '../../test/support/alexa-requests.js';
 import { alexaHeaders } from '../../test/support/alexa-certs.js';
-import { comingSaturday } from './dates.js';
+import { nextSaturday } from './dates.js';
 
 /** One Alexa turn of the bench: the intent, its slots as Alexa fills them, the slots it declares. */
 export interface AlexaTurnSpec {
@@ -16,7 +16,7 @@ export interface AlexaTurnSpec {
 /**
  * The Alexa turns of the bench, on the demo shop. A slot with `id` is one Alexa resolved
  * (ER_SUCCESS_MATCH); one without is ER_SUCCESS_NO_MATCH, so the product matcher runs on the
- * spoken value. `StoreHoursIntent`'s day is the coming Saturday (AMAZON.DATE), worked out when
+ * spoken value. `StoreHoursIntent`'s day is the next Saturday (never today) (AMAZON.DATE), worked out when
  * the requests are built.
  */
 export const ALEXA_TURNS = {
@@ -88,7 +88,7 @@ function asSentByAnEchoShow(body: Record<string, any>): Record<string, unknown> 
 export function alexaBody(turn: AlexaTurnName, skillId: string, now = new Date(), session?: AlexaSession): Record<string, unknown> {
   const { intent, slots, declared, ...rest }: AlexaTurnSpec = ALEXA_TURNS[turn];
   const filled: Record<string, SlotInput> = { ...slots };
-  if (declared.includes('day') && !filled.day) filled.day = { value: comingSaturday(now) };
+  if (declared.includes('day') && !filled.day) filled.day = { value: nextSaturday(now) };
   const options: AlexaRequestOptions = {
     ...rest,
     slots: filled,

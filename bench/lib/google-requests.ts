@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AutocannonRequest } from 'autocannon';
 import type { DialogflowContext } from '../../src/platforms/google/webhook-types.js';
 import { basicAuth, dialogflowRequest } from '../../test/google/dialogflow-requests.js';
-import { comingSaturday } from './dates.js';
+import { nextSaturday } from './dates.js';
 
 /** One Dialogflow turn of the bench: the intent's display name and its parameters as Dialogflow ES sends them. */
 export interface GoogleTurnSpec {
@@ -17,7 +17,7 @@ export interface GoogleTurnSpec {
 /**
  * The Google turns: the same as the Alexa ones. An unresolved product is the parameter as raw
  * text (an open entity's value, not an entity id), so the matcher runs; `StoreHoursIntent`'s day
- * is the coming Saturday as `@sys.date` gives it, worked out when the requests are built.
+ * is the next Saturday (never today) as `@sys.date` gives it, worked out when the requests are built.
  */
 export const GOOGLE_TURNS = {
   ProductLookupIntent: { intent: 'ProductLookupIntent', parameters: { product: 'P-3001' }, originals: { product: 'spülmittel zitrone' } },
@@ -46,7 +46,7 @@ export interface GoogleSession {
 export function googleRequest(turn: GoogleTurnName, options: { auth?: boolean; session?: GoogleSession; now?: Date } = {}): AutocannonRequest {
   const spec: GoogleTurnSpec = GOOGLE_TURNS[turn];
   const parameters = { ...spec.parameters };
-  if (parameters.day === '') parameters.day = `${comingSaturday(options.now ?? new Date())}T12:00:00+01:00`;
+  if (parameters.day === '') parameters.day = `${nextSaturday(options.now ?? new Date())}T12:00:00+01:00`;
   return {
     method: 'POST',
     path: '/google',
