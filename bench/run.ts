@@ -155,6 +155,7 @@ async function main(): Promise<void> {
     }
     fleetWords = await fleet.close();
     const violations = /^fake-shopware violations: (\d+)$/m.exec(fleetWords)?.[1];
+    const storeApiCalls = /^fake-shopware calls: (.*)$/m.exec(fleetWords)?.[1];
     if (roles.has('shopware') && violations === undefined) log(`warning: the Shopware stand-in did not report its violations:\n${fleetWords}`);
 
     let coldStart: BenchResults['coldStart'];
@@ -196,6 +197,7 @@ async function main(): Promise<void> {
       memory: { rssAfterRunMiB, soak },
       catalog,
       ...(violations !== undefined ? { shopwareViolations: Number(violations) } : {}),
+      ...(storeApiCalls !== undefined ? { shopwareStoreApiCalls: storeApiCalls } : {}),
       runSec: (performance.now() - runStarted) / 1000,
     };
     const results: BenchResults = { ...partial, targets: judge(partial) };

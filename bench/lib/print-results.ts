@@ -41,6 +41,7 @@ export function printResults(results: BenchResults, log: (line: string) => void)
   if (sw) {
     log(`Shopware catalog calls (in-process, warm, median of ${sw.rounds} rounds × ${sw.callsPerRound}): ${sw.shopwareUs.toFixed(1)} µs against the embedded shop's ${sw.embeddedUs.toFixed(1)} µs per findProducts + getProduct (${sw.ratio.toFixed(2)}×); ${sw.requestsDuring} Store API requests meanwhile`);
   }
+  if (results.shopwareStoreApiCalls !== undefined) log(`Shopware stand-in, Store API requests over the whole run: ${results.shopwareStoreApiCalls}`);
   const answered = results.scenarios.filter((s) => s.heard !== undefined);
   if (answered.length > 0) {
     log('\nwhat each scenario answered (checked once before the load):');

@@ -69,6 +69,8 @@ export interface BenchResults {
   catalog: { matcher?: MatcherMicro; shopware?: ShopwareCatalog };
   /** The Shopware stand-in's schema violations over the run (its requests are checked against Shopware's OpenAPI document). */
   shopwareViolations?: number;
+  /** The Store API requests the stand-in answered over the run, by operation (start-up, warm-up and version checks). */
+  shopwareStoreApiCalls?: string;
   /** Wall-clock seconds the whole run took. */
   runSec?: number;
   targets: Target[];
