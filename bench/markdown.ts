@@ -1,9 +1,10 @@
 // `node --import tsx bench/markdown.ts [results.json]`: prints the README's benchmark section
-// body (machine, throughput table, latency, cold start, memory, targets) from a results file,
+// body (machine, throughput table, latency, cold start, memory, micro-measurements, profiles,
+// targets) from a results file,
 // default bench/results/latest.json, so the README can carry exactly what the last run measured.
 import { readFileSync } from 'node:fs';
 import { median } from './lib/stats.js';
-import { markdownTable, type BenchResults } from './lib/report.js';
+import { markdownTable, profileLines, type BenchResults } from './lib/report.js';
 
 const file = process.argv[2] ?? new URL('./results/latest.json', import.meta.url).pathname;
 const r = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
@@ -33,6 +34,20 @@ if (r.memory.soak) {
   const s = r.memory.soak;
   lines.push(`- Soak (${s.samples.at(-1)?.sec.toFixed(0)} s mixed traffic): RSS floor after collections ${s.floorsMiB.map((f) => f.toFixed(0)).join(' → ')} MiB (${s.floorSlopeMiBPerMin.toFixed(1)} MiB/min), peak ${s.peakMiB.toFixed(0)} MiB — ${s.flat ? 'flat' : 'growing'}`);
 }
-lines.push('', 'Targets (issue 8):', '');
-for (const t of r.targets) lines.push(`- ${t.met === null ? '·' : t.met ? '✓' : '✗'} ${t.name}: ${t.value} (target ${t.goal})`);
+const matcher = r.catalog?.matcher;
+if (matcher) {
+  lines.push(`- Matcher (in-process, demo shop): \`findProducts("${matcher.matcherQuery}")\` ${matcher.matcherUs.toFixed(1)} µs CPU against ${matcher.resolvedUs.toFixed(1)} µs for a resolved-id turn's catalog access (${matcher.resolvedCalls.join(' + ')}): ${matcher.ratio.toFixed(2)}×`);
+}
+const shopware = r.catalog?.shopware;
+if (shopware) {
+  lines.push(`- Shopware adapter (in-process, warm): ${shopware.shopwareUs.toFixed(1)} µs CPU per findProducts + getProduct against the embedded shop's ${shopware.embeddedUs.toFixed(1)} µs (${shopware.ratio.toFixed(2)}×)`);
+}
+if (r.runSec !== undefined) lines.push(`- The run took ${Math.round(r.runSec / 60)} min (${Math.round(r.runSec)} s)`);
+const profiled = r.scenarios.filter((s) => s.profile);
+if (profiled.length > 0) {
+  lines.push('', 'Where the time goes (`--profile`, self time of the measured seconds):', '');
+  for (const s of profiled) lines.push(`- ${s.id}: ${profileLines(s.profile!, 4, 3).join('; ')}`);
+}
+lines.push('', 'Targets (issues 8, 12, 16, 18, 20):', '');
+for (const t of r.targets) lines.push(`- ${t.met === null ? '·' : t.met ? '✓' : '✗'} ${t.issue ? `[#${t.issue}] ` : ''}${t.name}: ${t.value} (target ${t.goal})`);
 console.log(lines.join('\n'));

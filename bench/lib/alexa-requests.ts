@@ -1,19 +1,49 @@
 import { sign, type KeyObject } from 'node:crypto';
 import type { AutocannonRequest } from 'autocannon';
-import { intentRequest, type AlexaRequestOptions } from '../../test/support/alexa-requests.js';
+import { intentRequest, type AlexaRequestOptions, type SlotInput } from '../../test/support/alexa-requests.js';
 import { alexaHeaders } from '../../test/support/alexa-certs.js';
+import { nextSaturday } from './dates.js';
 
-/** The Alexa scenarios: the demo shop's product, store and a linked customer's latest order. */
-export const ALEXA_INTENTS = {
+/** One Alexa turn of the bench: the intent, its slots as Alexa fills them, the slots it declares. */
+export interface AlexaTurnSpec {
+  intent: string;
+  slots: Record<string, SlotInput>;
+  declared: string[];
+  /** A linked account (the demo shop's customer Anna). */
+  accessToken?: string;
+}
+
+/**
+ * The Alexa turns of the bench, on the demo shop. A slot with `id` is one Alexa resolved
+ * (ER_SUCCESS_MATCH); one without is ER_SUCCESS_NO_MATCH, so the product matcher runs on the
+ * spoken value. `StoreHoursIntent`'s day is the next Saturday (never today) (AMAZON.DATE), worked out when
+ * the requests are built.
+ */
+export const ALEXA_TURNS = {
   ProductLookupIntent: {
+    intent: 'ProductLookupIntent',
     slots: { product: { value: 'spülmittel zitrone', id: 'P-3001', name: 'Spülmittel Zitrone 500 ml' } },
     declared: ['product'],
   },
-  StoreHoursIntent: { slots: { store: { value: 'münchen', id: 'S-MUC', name: 'München' } }, declared: ['day', 'store'] },
-  OrderStatusIntent: { slots: {}, declared: ['orderNumber'], accessToken: 'demo-token-anna' },
-} satisfies Record<string, Pick<AlexaRequestOptions, 'slots' | 'accessToken'> & { declared: string[] }>;
+  'ProductLookup-unresolved': { intent: 'ProductLookupIntent', slots: { product: { value: 'barista hafermilch' } }, declared: ['product'] },
+  'ProductLookup-ambiguous': { intent: 'ProductLookupIntent', slots: { product: { value: 'hafermilch' } }, declared: ['product'] },
+  'ProductLookup-notfound': { intent: 'ProductLookupIntent', slots: { product: { value: 'gartenzwerg' } }, declared: ['product'] },
+  /** "und was kostet die?" after an answer about a product: the slot catches the pronoun. */
+  'ProductLookup-followup': { intent: 'ProductLookupIntent', slots: { product: { value: 'die' } }, declared: ['product'] },
+  StoreHoursIntent: { intent: 'StoreHoursIntent', slots: { store: { value: 'münchen', id: 'S-MUC', name: 'München' } }, declared: ['day', 'store'] },
+  OrderStatusIntent: { intent: 'OrderStatusIntent', slots: {}, declared: ['orderNumber'], accessToken: 'demo-token-anna' },
+  ReorderIntent: { intent: 'ReorderIntent', slots: {}, declared: [], accessToken: 'demo-token-anna' },
+} satisfies Record<string, AlexaTurnSpec>;
 
-export type AlexaScenarioIntent = keyof typeof ALEXA_INTENTS;
+export type AlexaTurnName = keyof typeof ALEXA_TURNS;
+
+/** The session a request belongs to, for a turn that continues one (its attributes as the server sealed them). */
+export interface AlexaSession {
+  sessionId: string;
+  userId?: string;
+  attributes?: Record<string, unknown>;
+  isNew?: boolean;
+}
 
 /**
  * What a real Echo Show request carries besides the intent: a full-length `apiAccessToken` (a JWT
@@ -53,10 +83,21 @@ function asSentByAnEchoShow(body: Record<string, any>): Record<string, unknown> 
 /**
  * One Alexa request as Alexa would send it now: the body, freshly time-stamped, with its own
  * request id (`intentRequest` draws one per body, so no two requests in a pool are byte-identical).
+ * With `session`, the turn continues that session (same id, the attributes the server sent back).
  */
-export function alexaBody(intent: AlexaScenarioIntent, skillId: string, now = new Date()): Record<string, unknown> {
-  const { slots, declared, ...rest } = ALEXA_INTENTS[intent];
-  const options: AlexaRequestOptions = { ...rest, slots, skillId, locale: 'de-DE', timestamp: now.toISOString().replace(/\.\d{3}Z$/, 'Z') };
+export function alexaBody(turn: AlexaTurnName, skillId: string, now = new Date(), session?: AlexaSession): Record<string, unknown> {
+  const { intent, slots, declared, ...rest }: AlexaTurnSpec = ALEXA_TURNS[turn];
+  const filled: Record<string, SlotInput> = { ...slots };
+  if (declared.includes('day') && !filled.day) filled.day = { value: nextSaturday(now) };
+  const options: AlexaRequestOptions = {
+    ...rest,
+    slots: filled,
+    skillId,
+    locale: 'de-DE',
+    timestamp: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    ...(session ? { sessionId: session.sessionId, attributes: session.attributes ?? {}, isNew: session.isNew ?? false } : {}),
+    ...(session?.userId ? { userId: session.userId } : {}),
+  };
   return asSentByAnEchoShow(intentRequest(intent, options, declared));
 }
 

@@ -19,25 +19,36 @@ export interface BenchOptions {
   soakSec: number;
   /** Where the results go; default bench/results/latest.json. */
   out?: string;
-  /** Run only these: baseline ids, scenario ids, `unloaded`, `cold-start` (for quick comparisons). */
+  /** Run only these: baseline ids, scenario ids, `unloaded`, `cold-start`, `matcher`, `shopware-catalog`; `prefix*` matches by prefix. */
   only?: Set<string>;
+  /** Profile every selected shopvoice scenario after the measured rounds (`--profile`). */
+  profile: boolean;
+  /** Seconds each scenario is profiled for. */
+  profileSec: number;
 }
 
 /** Whether a part of the run is selected (everything is, without `--only`). */
 export function selected(options: BenchOptions, id: string): boolean {
-  return options.only === undefined || options.only.has(id);
+  if (options.only === undefined || options.only.has(id)) return true;
+  for (const pattern of options.only) if (pattern.endsWith('*') && id.startsWith(pattern.slice(0, -1))) return true;
+  return false;
 }
 
-export const USAGE = `usage: npm run bench -- [--quick] [--soak] [--no-build] [--check] [--duration S] [--rounds N] [--out FILE] [--only IDS]
-  --quick      CI-sized: 2 rounds of 2 s per scenario, 3 cold starts (about a minute and a half)
-  --soak       add a 60-second mixed run and judge the memory trend
-  --no-build   use dist/ as it is (skip npm run build)
-  --check      exit 1 when a target of issue 8 is missed
-  --duration S measured seconds per scenario and round (default 5, quick 2)
-  --rounds N   measured rounds (default 3, quick 2)
-  --out FILE   write the results there instead of bench/results/latest.json
-  --only IDS   comma-separated: node-http, express, ask-sdk, adapter, aog, alexa-<Intent>,
-               google-<Intent>, unloaded, cold-start (a partial run; the other figures stay empty)`;
+export const USAGE = `usage: npm run bench -- [--quick] [--soak] [--profile] [--no-build] [--check] [--duration S] [--rounds N] [--out FILE] [--only IDS]
+  --quick        CI-sized: 2 rounds of 1 s per scenario after 1 s of warm-up, 3 cold starts, short
+                 micro-benchmarks (about two minutes)
+  --soak         add a 60-second mixed run and judge the memory trend
+  --profile      then profile each selected shopvoice scenario (a fresh server under --cpu-prof,
+                 --profile-sec S seconds each, default 3) and print where its time goes
+  --no-build     use dist/ as it is (skip npm run build)
+  --check        exit 1 when a target is missed
+  --duration S   measured seconds per scenario and round (default 3, quick 1)
+  --rounds N     measured rounds (default 3, quick 2)
+  --out FILE     write the results there instead of bench/results/latest.json
+  --only IDS     comma-separated ids, \`prefix*\` for all that start so: baselines node-http, express,
+                 ask-sdk, ask-sdk-4, adapter, aog; scenarios (\`node --import tsx bench/profile.ts --list\`)
+                 alexa-…, google-…, …-norecord, shopware-alexa-…; unloaded, cold-start, matcher,
+                 shopware-catalog (a partial run; the other figures stay empty)`;
 
 /** Parses the command line; throws with the usage text on anything unknown. */
 export function parseOptions(argv: string[]): BenchOptions {
@@ -47,21 +58,27 @@ export function parseOptions(argv: string[]): BenchOptions {
     soak: argv.includes('--soak'),
     noBuild: argv.includes('--no-build'),
     check: argv.includes('--check'),
-    durationSec: quick ? 2 : 5,
+    durationSec: quick ? 1 : 3,
     rounds: quick ? 2 : 3,
-    warmupSec: quick ? 1 : 3,
+    warmupSec: quick ? 1 : 2,
     unloadedSec: quick ? 2 : 5,
     connections: 50,
     coldStartRuns: quick ? 3 : 5,
     soakSec: 60,
+    profile: argv.includes('--profile'),
+    profileSec: quick ? 1 : 3,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--quick' || arg === '--soak' || arg === '--no-build' || arg === '--check') continue;
+    if (arg === '--quick' || arg === '--soak' || arg === '--no-build' || arg === '--check' || arg === '--profile') continue;
     if (arg === '--duration') {
       const value = Number(argv[++i]);
       if (!Number.isFinite(value) || value <= 0) throw new Error(USAGE);
       options.durationSec = value;
+    } else if (arg === '--profile-sec') {
+      const value = Number(argv[++i]);
+      if (!Number.isFinite(value) || value <= 0) throw new Error(USAGE);
+      options.profileSec = value;
     } else if (arg === '--rounds') {
       const value = Number(argv[++i]);
       if (!Number.isInteger(value) || value <= 0) throw new Error(USAGE);

@@ -26,8 +26,9 @@ export function packageOf(url: string): string {
 /**
  * Sums self time per function and per package. `(idle)` and `(program)` are left out of the
  * shares' base (they are the time the server had nothing to do), `(garbage collector)` stays in.
+ * Samples within the first `skipMs` of the profile (the process's start-up and warm-up) are left out.
  */
-export function summarize(profile: CpuProfile, top = 25): { functions: CostCentre[]; inclusive: CostCentre[]; packages: CostCentre[]; busyMs: number } {
+export function summarize(profile: CpuProfile, top = 25, skipMs = 0): { functions: CostCentre[]; inclusive: CostCentre[]; packages: CostCentre[]; busyMs: number } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -40,10 +41,12 @@ export function summarize(profile: CpuProfile, top = 25): { functions: CostCentr
   const total = new Map<string, number>();
   const pkg = new Map<string, number>();
   let busy = 0;
+  let elapsedMs = 0;
   profile.samples.forEach((id, i) => {
     const node = byId.get(id);
     const dt = (profile.timeDeltas[i] ?? 0) / 1000;
-    if (!node) return;
+    elapsedMs += dt;
+    if (!node || elapsedMs < skipMs) return;
     const { functionName, url } = node.callFrame;
     if (functionName === '(idle)' || functionName === '(program)') return;
     busy += dt;

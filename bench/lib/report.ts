@@ -1,5 +1,8 @@
+import type { ShopwareCatalog } from '../shopware/measure.js';
+import type { MatcherMicro } from './catalog-micro.js';
 import type { CpuUse } from './cpu.js';
 import type { LoadResult } from './load.js';
+import type { ProfileDigest } from './profile-run.js';
 import type { MemoryTrend } from './soak.js';
 import { median } from './stats.js';
 
@@ -25,6 +28,10 @@ export interface Scenario {
   cpu?: CpuUse;
   /** Each measured round; every scenario of a run has the same number, taken in turn. */
   rounds?: Round[];
+  /** The speech of the answer checked before the load (shopvoice scenarios). */
+  heard?: string;
+  /** Where the server's time went (`--profile`). */
+  profile?: ProfileDigest;
 }
 
 /** Cold start figures, milliseconds. */
@@ -38,8 +45,10 @@ export interface ColdStartFigures {
   nodeFloorMs: number[];
 }
 
-/** One target of issue 8, judged. `met: null` when the run did not measure it. */
+/** One target, judged. `met: null` when the run did not measure it. */
 export interface Target {
+  /** The issue that set it. */
+  issue: number;
   name: string;
   goal: string;
   value: string;
@@ -56,6 +65,14 @@ export interface BenchResults {
   verification: { tamperedStatus: number; unsignedStatus: number; live: boolean };
   coldStart?: ColdStartFigures;
   memory: { rssAfterRunMiB: number; soak?: MemoryTrend };
+  /** In-process micro-measurements: the matcher against a resolved turn's catalog access, Shopware's catalog calls. */
+  catalog: { matcher?: MatcherMicro; shopware?: ShopwareCatalog };
+  /** The Shopware stand-in's schema violations over the run (its requests are checked against Shopware's OpenAPI document). */
+  shopwareViolations?: number;
+  /** The Store API requests the stand-in answered over the run, by operation (start-up, warm-up and version checks). */
+  shopwareStoreApiCalls?: string;
+  /** Wall-clock seconds the whole run took. */
+  runSec?: number;
   targets: Target[];
 }
 
@@ -108,7 +125,7 @@ export function scenarioTable(scenarios: Scenario[], baselines: Scenario[]): str
 /** The targets as lines with a verdict each. */
 export function targetLines(targets: Target[]): string {
   return targets
-    .map((t) => `${t.met === null ? '  ·' : t.met ? '  ✓' : '  ✗'} ${t.name}: ${t.value} (target ${t.goal})`)
+    .map((t) => `${t.met === null ? '  ·' : t.met ? '  ✓' : '  ✗'} [#${t.issue}] ${t.name}: ${t.value} (target ${t.goal})`)
     .join('\n');
 }
 
@@ -125,4 +142,14 @@ export function markdownTable(scenarios: Scenario[], baselines: Scenario[]): str
     lines.push(`| ${[s.label, f0(s.load.rps), f2(s.load.p50), f2(s.load.p99), f2(s.load.max), String(errorCount(s.load)), cpu, ...ratios].join(' | ')} |`);
   }
   return lines.join('\n');
+}
+
+const pct = (share: number) => `${Math.round(share * 100)} %`;
+
+/** A profile in two lines: self time by package, then the heaviest functions. */
+export function profileLines(p: ProfileDigest, packages = 4, functions = 4): string[] {
+  return [
+    `self time: ${p.packages.slice(0, packages).map((c) => `${c.name} ${pct(c.share)}`).join(', ')}`,
+    `top functions: ${p.functions.slice(0, functions).map((c) => `${c.name.replace(/ (dist|src)\//, ' ')} ${pct(c.share)}`).join(', ')}`,
+  ];
 }

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { AutocannonRequest } from 'autocannon';
-import { alexaBody, signedAlexaRequest, type AlexaScenarioIntent } from './alexa-requests.js';
+import { alexaBody, signedAlexaRequest, type AlexaSession, type AlexaTurnName } from './alexa-requests.js';
 
 /** The requests a load run cycles through; a pool that expires says how to renew itself. */
 export interface RequestPool {
@@ -25,14 +25,16 @@ export interface AlexaSigning {
 /**
  * Alexa requests signed now, each with its own request id. `refresh()` re-stamps and re-signs
  * them all: the server accepts a timestamp within ±150 s (platform-rules.md, rule 5), so the load
- * runner renews the pool every few seconds and a run may last as long as it likes.
+ * runner renews the pool every few seconds and a run may last as long as it likes. With
+ * `sessions`, request i continues session i (a follow-up turn with the attributes the server
+ * sealed for it); the pool then has one request per session.
  *
  * @example const pool = signedAlexaPool('ProductLookupIntent', 16, signing); pool.refresh?.();
  */
-export function signedAlexaPool(intent: AlexaScenarioIntent, size: number, signing: AlexaSigning): RequestPool {
+export function signedAlexaPool(turn: AlexaTurnName, size: number, signing: AlexaSigning, sessions?: AlexaSession[]): RequestPool {
   const build = () =>
-    Array.from({ length: size }, () =>
-      signedAlexaRequest(alexaBody(intent, signing.skillId), signing.leafKey, signing.certUrl),
+    Array.from({ length: sessions ? sessions.length : size }, (_, i) =>
+      signedAlexaRequest(alexaBody(turn, signing.skillId, new Date(), sessions?.[i]), signing.leafKey, signing.certUrl),
     );
   let requests = build();
   return {

@@ -32,13 +32,15 @@ export interface StartOptions {
   logFile: string;
   /** Give up after this long without an open port. */
   timeoutMs?: number;
+  /** The core to pin it to (default {@link SERVER_CPU}). */
+  cpu?: string;
 }
 
 /** Spawns the command pinned to the server core, output appended to `logFile`; nothing is waited for. */
-export function spawnPinned(options: Pick<StartOptions, 'command' | 'env' | 'cwd' | 'logFile'>): ChildProcess {
+export function spawnPinned(options: Pick<StartOptions, 'command' | 'env' | 'cwd' | 'logFile' | 'cpu'>): ChildProcess {
   const fd = openSync(options.logFile, 'a');
   try {
-    return spawn('taskset', ['-c', SERVER_CPU, ...options.command], {
+    return spawn('taskset', ['-c', options.cpu ?? SERVER_CPU, ...options.command], {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', fd, fd],
@@ -125,4 +127,31 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** A helper process of the run that picks its own port and says where it listens. */
+export interface HelperProcess {
+  readonly url: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a helper (a stand-in for an outside service) and resolves with the URL it prints: the
+ * first match of `announce` (group 1) in its output.
+ */
+export async function startHelper(options: Omit<StartOptions, 'port'> & { announce: RegExp }): Promise<HelperProcess> {
+  const child = spawnPinned(options);
+  const output = () => tail(options.logFile);
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  for (;;) {
+    const url = options.announce.exec(output())?.[1];
+    if (url) return { url, output, stop: () => stopChild(child) };
+    if (child.exitCode !== null) throw new Error(`${options.name} exited with ${child.exitCode}:\n${output()}`);
+    if (Date.now() > deadline) {
+      await stopChild(child);
+      throw new Error(`${options.name} did not say where it listens:\n${output()}`);
+    }
+    await sleep(20);
+  }
 }

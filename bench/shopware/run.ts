@@ -3,92 +3,19 @@
  *
  * CPU per ProductLookup catalog call pair (`findProducts` + `getProduct` of the top candidate)
  * through the Shopware adapter against its local schema-checked fake, cache warm, compared with
- * the embedded shop; both behind the resilient wrapper the server puts around every catalog.
- * Rounds alternate between the two so machine noise falls on both alike; the figure is the median
- * round. The target (issue 16): Shopware within 1.2× of the embedded shop.
+ * the embedded shop (bench/shopware/measure.ts; `npm run bench` runs the same measurement,
+ * shorter, and the /alexa Shopware scenarios end to end). The target (issue 16): Shopware
+ * within 1.2× of the embedded shop.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Commerce } from '../../src/catalog/commerce.js';
-import { openEmbeddedShop } from '../../src/catalog/embedded/embedded-shop.js';
-import { resilientCommerce } from '../../src/catalog/resilient-commerce.js';
-import { createShopwareCommerce, staticCustomerContexts } from '../../src/catalog/shopware/shopware-commerce.js';
-import type { Language } from '../../src/catalog/commerce.js';
-import { demoShopFile } from '../../test/support/commerce-contract.js';
-import { FAKE_SHOPWARE_ACCESS_KEY, FAKE_SHOPWARE_CONTEXTS, startFakeShopware } from '../../test/support/fake-shopware.js';
+import { measureShopwareCatalog, SHOPWARE_TARGET_RATIO } from './measure.js';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '9' }, calls: { type: 'string', default: '4000' } } });
-const rounds = Number(values.rounds);
-const callsPerRound = Number(values.calls);
-const TARGET_RATIO = 1.2;
-
-/** Spoken product names as customers say them, in both languages. */
-const QUERIES: Array<[string, Language]> = [
-  ['spülmittel zitrone', 'de'], ['hafermilch', 'de'], ['laufschuhe', 'de'], ['babywindeln', 'de'], ['kaffee', 'de'],
-  ['lemon washing-up liquid', 'en'], ['oat milk', 'en'], ['running shoes', 'en'], ['yoga mat', 'en'], ['powerbank', 'en'],
-];
-
-async function lookup(shop: Commerce, i: number): Promise<void> {
-  const [spoken, language] = QUERIES[i % QUERIES.length]!;
-  const found = await shop.findProducts(spoken, language);
-  const top = found.candidates[0];
-  if (top) await shop.getProduct(top.product.id);
-}
-
-/** CPU µs (user + system) per lookup over one round. */
-async function round(shop: Commerce): Promise<number> {
-  const start = process.cpuUsage();
-  for (let i = 0; i < callsPerRound; i++) await lookup(shop, i);
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / callsPerRound;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-async function main(): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'shopvoice-bench-shopware-'));
-  const embedded = await openEmbeddedShop({ dataDir: join(dir, 'embedded') });
-  const backing = await openEmbeddedShop({ dataDir: join(dir, 'behind-fake') });
-  const fake = await startFakeShopware(backing);
-  try {
-    const shops: Record<'embedded' | 'shopware', Commerce> = {
-      embedded: resilientCommerce(embedded, { timeoutMs: 1500 }),
-      shopware: resilientCommerce(createShopwareCommerce({
-        shopUrl: fake.url,
-        accessKey: FAKE_SHOPWARE_ACCESS_KEY,
-        shopFile: demoShopFile(),
-        resolveCustomerContext: staticCustomerContexts(FAKE_SHOPWARE_CONTEXTS),
-        // A bench round is shorter than the default 30 s; the version is re-checked as in service.
-        versionTtlMs: 30_000,
-      }), { timeoutMs: 1500 }),
-    };
-    // Warm: indexes built, catalog snapshot read, every query's products in memory.
-    for (const shop of Object.values(shops)) for (let i = 0; i < 2 * QUERIES.length; i++) await lookup(shop, i);
-    const requestsBefore = [...fake.calls.values()].reduce((a, b) => a + b, 0);
-    const samples = { embedded: [] as number[], shopware: [] as number[] };
-    for (let r = 0; r < rounds; r++) {
-      samples.embedded.push(await round(shops.embedded));
-      samples.shopware.push(await round(shops.shopware));
-    }
-    const requestsDuring = [...fake.calls.values()].reduce((a, b) => a + b, 0) - requestsBefore;
-    const e = median(samples.embedded);
-    const s = median(samples.shopware);
-    const ratio = s / e;
-    const line = (name: string, us: number) => `${name.padEnd(28)} ${us.toFixed(1).padStart(8)} µs CPU per findProducts+getProduct`;
-    console.log(`ProductLookup catalog calls, ${rounds} rounds × ${callsPerRound} lookups, median round, cache warm`);
-    console.log(line('embedded shop (SQLite)', e));
-    console.log(line('Shopware adapter (fake)', s));
-    console.log(`ratio Shopware / embedded      ${ratio.toFixed(2)}×  (target ≤ ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'})`);
-    console.log(`Store API requests while measuring: ${requestsDuring}; schema violations: ${fake.violations.length}`);
-    if (fake.violations.length) process.exitCode = 1;
-  } finally {
-    await fake.close();
-    await backing.close();
-    await embedded.close();
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-await main();
+const r = await measureShopwareCatalog({ rounds: Number(values.rounds), calls: Number(values.calls) });
+const line = (name: string, us: number) => `${name.padEnd(28)} ${us.toFixed(1).padStart(8)} µs CPU per findProducts+getProduct`;
+console.log(`ProductLookup catalog calls, ${r.rounds} rounds × ${r.callsPerRound} lookups, median round, cache warm`);
+console.log(line('embedded shop (SQLite)', r.embeddedUs));
+console.log(line('Shopware adapter (fake)', r.shopwareUs));
+console.log(`ratio Shopware / embedded      ${r.ratio.toFixed(2)}×  (target ≤ ${SHOPWARE_TARGET_RATIO}×: ${r.ratio <= SHOPWARE_TARGET_RATIO ? 'met' : 'NOT met'})`);
+console.log(`Store API requests while measuring: ${r.requestsDuring}; schema violations: ${r.violations.length}`);
+if (r.violations.length) process.exitCode = 1;
