@@ -11,11 +11,11 @@ import { alexaEndpoint, createTurnHandler } from '../../src/server/endpoints.js'
 import { createMetrics } from '../../src/server/metrics.js';
 import { closeDeps, openDeps } from '../../src/server/open-deps.js';
 import { createRequestScope } from '../../src/server/request-scope.js';
-import { ALEXA_INTENTS, alexaBody, type AlexaScenarioIntent } from '../lib/alexa-requests.js';
+import { ALEXA_TURNS, alexaBody, type AlexaTurnName } from '../lib/alexa-requests.js';
 
-const intent = (process.argv[2] ?? 'ProductLookupIntent') as AlexaScenarioIntent;
+const intent = (process.argv[2] ?? 'ProductLookupIntent') as AlexaTurnName;
 const n = Number(process.argv[3] ?? 20000);
-if (!(intent in ALEXA_INTENTS)) throw new Error(`unknown intent ${intent}`);
+if (!(intent in ALEXA_TURNS)) throw new Error(`unknown intent ${intent}`);
 const dir = mkdtempSync(join(tmpdir(), 'shopvoice-micro-'));
 const config = loadConfig({ SHOPVOICE_DATA_DIR: dir, SHOPVOICE_ALEXA_VERIFY: 'false', SHOPVOICE_LOG_LEVEL: 'info' });
 const log = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false }));

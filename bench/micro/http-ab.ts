@@ -11,7 +11,7 @@ import { pinToLoadCore } from '../lib/machine.js';
 import { signedAlexaPool } from '../lib/request-pool.js';
 import { freePort, startServer, type ServerProcess } from '../lib/server-process.js';
 import { prepareCertificates, shopvoiceEnv } from '../lib/shopvoice-setup.js';
-import type { AlexaScenarioIntent } from '../lib/alexa-requests.js';
+import type { AlexaTurnName } from '../lib/alexa-requests.js';
 
 const [a, b, roundsText = '4'] = process.argv.slice(2);
 if (!a || !b) throw new Error('usage: http-ab.ts <repoRootA> <repoRootB> [rounds]');
@@ -19,7 +19,7 @@ const here = resolve(import.meta.dirname, '../..');
 pinToLoadCore();
 const work = mkdtempSync(join(tmpdir(), 'shopvoice-ab-'));
 const certs = await prepareCertificates(work);
-const intent = (process.env.INTENT ?? 'ProductLookupIntent') as AlexaScenarioIntent;
+const intent = (process.env.INTENT ?? 'ProductLookupIntent') as AlexaTurnName;
 const servers: Array<{ root: string; server: ServerProcess; us: number[] }> = [];
 for (const [i, spec] of [a, b].entries()) {
   // `root` or `root?KEY=value&KEY2=value`: the same checkout under other settings.

@@ -34,7 +34,8 @@ export async function misroutedTurn(ctx: TurnContext): Promise<VoiceTurn | undef
   if (ORDER_WORDS.test(text)) return as('OrderStatusIntent', {});
   const topics = await ctx.deps.commerce.faqTopics();
   const words = ` ${text} `;
-  const topic = topics.find((t) => [...t.names.de, ...t.names.en].some((n) => words.includes(` ${foldSpoken(n)} `)));
+  const topicNames = foldedNames(topics, (t) => [...t.names.de, ...t.names.en]);
+  const topic = topics.find((_, i) => topicNames[i]!.some((n) => words.includes(n)));
   if (topic) return as('ShopFaqIntent', { topic: { id: topic.id, value: slot.value } });
   if (HANDOFF_WORDS.test(text)) return as('HumanHandoffIntent', {});
   const offset = text.split(' ').map((w) => DAY_WORDS[w]).find((d) => d !== undefined);
@@ -45,9 +46,27 @@ export async function misroutedTurn(ctx: TurnContext): Promise<VoiceTurn | undef
       slots.day = { value: midnightIn(ctx.shop.timeZone, today).plus({ days: offset }).toISODate()! };
     }
     const stores = await ctx.deps.commerce.listStores();
-    const store = stores.find((s) => [s.city, ...s.aliases].some((n) => words.includes(` ${foldSpoken(n)} `)));
+    const storeNames = foldedNames(stores, (s) => [s.city, ...s.aliases]);
+    const store = stores.find((_, i) => storeNames[i]!.some((n) => words.includes(n)));
     if (store) slots.store = { id: store.id, value: store.city };
     return as('StoreHoursIntent', slots);
   }
   return undefined;
+}
+
+/**
+ * The names of each item, folded and padded with spaces (" versandkosten "), worked out once per
+ * list: a catalog hands out its FAQ topics and stores as one unchanging list until they change,
+ * and folding every name on every product turn was a tenth of an unresolved lookup
+ * (bench/NOTES.md, "Speech"). A list built anew on every call is simply folded anew.
+ */
+const folded = new WeakMap<readonly object[], string[][]>();
+
+function foldedNames<T extends object>(list: readonly T[], names: (item: T) => string[]): string[][] {
+  let found = folded.get(list);
+  if (!found) {
+    found = list.map((item) => names(item).map((n) => ` ${foldSpoken(n)} `));
+    folded.set(list, found);
+  }
+  return found;
 }

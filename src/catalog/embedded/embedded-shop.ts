@@ -120,12 +120,16 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
 
     async findProducts(spoken: string, language: Language, opts?: { limit?: number }): Promise<ProductSearch> {
       const result = (await host.matcher()).search(spoken, language, opts?.limit ?? 5);
-      const ids = JSON.stringify(result.candidates.map((c) => c.id));
-      const rows = sql('SELECT * FROM products WHERE id IN (SELECT value FROM json_each(?))').all(ids) as ProductRow[];
-      const byId = new Map(rows.map((r) => [r.id, productFromRow(r)]));
+      const products = snapshots.current().products;
+      // The candidates from the snapshot, the rest read in one query and kept there.
+      const missing = result.candidates.filter((c) => !products.has(c.id)).map((c) => c.id);
+      if (missing.length > 0) {
+        const rows = sql('SELECT * FROM products WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(missing)) as ProductRow[];
+        for (const row of rows) remember(products, row.id, frozen(productFromRow(row)), SNAPSHOT_MAX_ENTRIES);
+      }
       // While a rebuild is pending the old matcher may name a product an import removed.
       const candidates = result.candidates.flatMap((c) => {
-        const product = byId.get(c.id);
+        const product = products.get(c.id);
         return product ? [{ product, score: c.score }] : [];
       });
       return { decision: candidates.length > 0 ? result.decision : 'none', candidates };

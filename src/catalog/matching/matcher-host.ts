@@ -1,6 +1,33 @@
 import type { Product } from '../commerce.js';
 import { buildMatcherInSlices } from './build-matcher.js';
-import type { ProductMatcher } from './matcher.js';
+import type { MatchResult, ProductMatcher } from './matcher.js';
+import { remember } from '../../remember.js';
+import type { Language } from '../commerce.js';
+
+/** Answers kept per matcher (each a few candidate ids): shoppers ask for the same names again and again. */
+export const KEPT_ANSWERS_MAX = 5_000;
+
+/**
+ * A matcher that answers a query it was asked before from memory. Its answers are frozen and
+ * belong to one matcher: a rebuilt catalog starts with none (bench/NOTES.md, "Matcher").
+ */
+export function keepingAnswers(matcher: ProductMatcher, max = KEPT_ANSWERS_MAX): ProductMatcher {
+  const kept = new Map<string, MatchResult>();
+  return {
+    get size() {
+      return matcher.size;
+    },
+    search(spoken: string, language: Language, limit = 5): MatchResult {
+      const key = `${language}${limit}\u0000${spoken}`;
+      const known = kept.get(key);
+      if (known) return known;
+      const result = matcher.search(spoken, language, limit);
+      for (const candidate of result.candidates) Object.freeze(candidate);
+      Object.freeze(result.candidates);
+      return remember(kept, key, Object.freeze(result), max);
+    },
+  };
+}
 
 /** Keeps a matcher current with the catalog without ever making a request wait on a rebuild. */
 export interface MatcherHost {
@@ -54,7 +81,7 @@ export function createMatcherHost(
         const version = await versionOf();
         if (live && live.version === version) return;
         const products = await loadProducts();
-        live = { matcher: await build(products), version };
+        live = { matcher: keepingAnswers(await build(products)), version };
       } finally {
         inFlight = undefined;
       }
