@@ -16,5 +16,5 @@ export const DEFAULT_OUT_DIR: string;
 export const HANDLERS: { alexa: string; google: string };
 export const EXCLUDED_PACKAGES: string[];
 export const RUNTIME_FILES: string[];
-export function bundleLambda(platform: 'alexa' | 'google', options?: { outDir?: string }): Promise<LambdaBundle>;
+export function bundleLambda(platform: 'alexa' | 'google', options?: { outDir?: string; shopFile?: string }): Promise<LambdaBundle>;
 export function packagesOf(metafile: Metafile): Array<{ name: string; bytes: number }>;

@@ -4,7 +4,10 @@
 // demo shop, the default state store) is replaced by a stub that names the setting to use
 // instead, since a Lambda deployment keeps its state in PostgreSQL (deploy/README.md).
 //
-//   node scripts/bundle-lambda.mjs [--out DIR] [alexa|google …]
+//   node scripts/bundle-lambda.mjs [--out DIR] [--shop-file shop.yaml] [alexa|google …]
+//
+// `--shop-file` copies the merchant's shop file into each bundle as `shop.yaml` (the template's
+// ShopFile parameter then points SHOPVOICE_SHOP_FILE at it).
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -82,7 +85,7 @@ const importMetaAtSourcePlace = {
  * @returns the bundle's path and size, its gzip size (about what the zip upload weighs), the
  *   packages it contains (with their bytes of input) and esbuild's metafile.
  */
-export async function bundleLambda(platform, { outDir = DEFAULT_OUT_DIR } = {}) {
+export async function bundleLambda(platform, { outDir = DEFAULT_OUT_DIR, shopFile } = {}) {
   const handler = HANDLERS[platform];
   if (!handler) throw new Error(`no Lambda handler for "${platform}" (one of ${Object.keys(HANDLERS).join(', ')})`);
   const dir = join(outDir, platform);
@@ -105,6 +108,7 @@ export async function bundleLambda(platform, { outDir = DEFAULT_OUT_DIR } = {}) 
     plugins: [withoutSqlite, importMetaAtSourcePlace],
   });
   for (const path of RUNTIME_FILES) await cp(join(ROOT, path), join(dir, path), { recursive: true });
+  if (shopFile) await cp(shopFile, join(dir, 'shop.yaml'));
   await writeFile(join(outDir, `${platform}.meta.json`), JSON.stringify(result.metafile));
   const code = await readFile(outfile);
   return {
@@ -138,16 +142,18 @@ const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
 
 async function main(args) {
   let outDir = DEFAULT_OUT_DIR;
+  let shopFile;
   const named = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--out') outDir = resolve(args[++i]);
+    else if (args[i] === '--shop-file') shopFile = resolve(args[++i]);
     else named.push(args[i]);
   }
   const platforms = named.length > 0 ? named : Object.keys(HANDLERS);
   await mkdir(outDir, { recursive: true });
   for (const platform of platforms) {
     const started = process.hrtime.bigint();
-    const bundle = await bundleLambda(platform, { outDir });
+    const bundle = await bundleLambda(platform, { outDir, shopFile });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const largest = bundle.packages.slice(0, 5).map((p) => `${p.name} ${kib(p.bytes)}`).join(', ');
     console.log(`${platform}: ${relative(process.cwd(), bundle.file)} ${kib(bundle.bytes)} (gzip ${kib(bundle.gzipBytes)}), ${bundle.packages.length} packages, built in ${ms.toFixed(0)} ms; largest packages: ${largest}`);
