@@ -79,12 +79,12 @@ describe('deploy/template.yaml', () => {
     // SAM makes the `live` alias of a function with AutoPublishAlias: `!Ref Function.Alias`.
     const known = (name: string) => defined.has(name) || (name.endsWith('.Alias') && defined.has(name.slice(0, -'.Alias'.length)));
     for (const ref of find(template, 'Ref')) assert.ok(known(ref as string), `!Ref ${ref}`);
-    for (const [name] of find(template, 'Fn::GetAtt') as Generator<string[]>) assert.ok(defined.has(name), `!GetAtt ${name}`);
+    for (const [name] of find(template, 'Fn::GetAtt') as Generator<string[]>) assert.ok(defined.has(name!), `!GetAtt ${name}`);
     for (const sub of find(template, 'Fn::Sub')) {
       for (const [, name] of (sub as string).matchAll(/\$\{([^}!]+)\}/g)) assert.ok(known(name!.split('.')[0]!), `\${${name}}`);
     }
     const conditions = new Set(Object.keys(template.Conditions));
     for (const resource of Object.values(resources)) if (resource.Condition) assert.ok(conditions.has(resource.Condition));
-    for (const [condition] of find(template, 'Fn::If') as Generator<string[]>) assert.ok(conditions.has(condition), condition);
+    for (const [condition] of find(template, 'Fn::If') as Generator<string[]>) assert.ok(conditions.has(condition!), condition);
   });
 });
