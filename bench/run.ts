@@ -21,6 +21,8 @@ import { coldStarts, probeVerification, type ShopvoiceSite } from './lib/shopvoi
 import { prepareCertificates, shopvoiceCommand, shopvoiceEnv } from './lib/shopvoice-setup.js';
 import { memoryTrend, type MemorySample } from './lib/soak.js';
 import { judge } from './lib/targets.js';
+import { describeInstances, instancesScenario } from './lib/instances.js';
+import { describeLambdaBundles, lambdaBundles } from './lib/lambda-bundles.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 if (process.argv.includes('--help')) {
@@ -120,6 +122,8 @@ async function main(): Promise<void> {
       log(`cold starts of node bin/shopvoice.js serve (${options.coldStartRuns} each) ...`);
       coldStart = await coldStarts(site, options.coldStartRuns);
     }
+    const lambda = selected(options, 'lambda') ? await lambdaBundles(site, options.coldStartRuns, log) : undefined;
+    const instances = selected(options, 'instances') ? await instancesScenario(site, size, options.rounds, log) : undefined;
 
     const partial: Omit<BenchResults, 'targets'> = {
       date: new Date().toISOString(),
@@ -141,9 +145,11 @@ async function main(): Promise<void> {
       verification,
       coldStart,
       memory: { rssAfterRunMiB, soak },
+      ...{ lambda, instances },
     };
     const results: BenchResults = { ...partial, targets: judge(partial) };
     printResults(results, log);
+    [...(lambda ? describeLambdaBundles(lambda) : []), ...(instances ? describeInstances(instances) : [])].forEach(log);
     const out = options.out ?? join(repoRoot, 'bench/results/latest.json');
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, JSON.stringify(results, null, 2) + '\n');

@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
@@ -15,18 +15,28 @@ export interface LambdaProcess {
   close(): Promise<void>;
 }
 
+export interface StartLambdaOptions {
+  /** Runs the runtime through this command (the bench: `taskset -c 0`). */
+  wrapper?: string[];
+  /** Node options before the runtime script (the bench's `--import` of its S3 stand-in). */
+  execArgv?: string[];
+  /** The clock `initMs` is read from (the bench passes `performance.now`); default none, 0. */
+  clock?: () => number;
+}
+
 /**
  * Starts `lambda-runtime.mjs` on a bundle folder with exactly `env` (plus PATH), as Lambda starts
  * a function with its configured environment, and waits until the handler module is loaded.
  *
  * @example const alexa = await startLambda('deploy/build/alexa', { SHOPVOICE_STATE_URL: url }); await alexa.invoke(envelope);
  */
-export async function startLambda(dir: string, env: Record<string, string>, clock: () => number = () => 0): Promise<LambdaProcess> {
+export async function startLambda(dir: string, env: Record<string, string>, options: StartLambdaOptions = {}): Promise<LambdaProcess> {
+  const clock = options.clock ?? (() => 0);
   const started = clock();
-  const child: ChildProcess = fork(RUNTIME, [dir], {
+  const [program, ...args] = [...(options.wrapper ?? []), process.execPath, ...(options.execArgv ?? []), RUNTIME, dir];
+  const child: ChildProcess = spawn(program!, args, {
     cwd: dir,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
-    execArgv: [],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const output = { text: '' };
