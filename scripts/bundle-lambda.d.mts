@@ -5,8 +5,12 @@ export interface Metafile {
 }
 export interface LambdaBundle {
   platform: string;
+  /** index.mjs */
   file: string;
+  /** index.mjs and its chunks */
+  files: string[];
   bytes: number;
+  totalBytes: number;
   gzipBytes: number;
   packages: Array<{ name: string; bytes: number }>;
   metafile: Metafile;
