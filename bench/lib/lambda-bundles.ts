@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
@@ -38,6 +39,8 @@ export interface LambdaColdStart {
 export interface LambdaFigures {
   bundles: LambdaBundleSize[];
   coldStarts: LambdaColdStart[];
+  /** The same runtime stand-in with a handler of one line: this machine's floor (spawn, Node, IPC). */
+  floorMs: number[];
 }
 
 const SHOP_TOKEN = 'bench-shop-api-token';
@@ -110,6 +113,10 @@ export async function lambdaBundles(site: ShopvoiceSite, runs: number, log: (lin
     },
   ];
   const coldStarts: LambdaColdStart[] = [];
+  const floorDir = join(site.workDir, 'lambda-floor');
+  mkdirSync(floorDir, { recursive: true });
+  writeFileSync(join(floorDir, 'index.mjs'), "export const handler = async () => ({ response: { outputSpeech: { ssml: '<speak>kostet nichts</speak>' } } });\n");
+  const floorMs: number[] = [];
   try {
     // One unmeasured start migrates the fresh database, as a deployment's first start would.
     await coldStart(join(outDir, 'alexa'), env, ways[0]!.event, ways[0]!.speech);
@@ -121,6 +128,7 @@ export async function lambdaBundles(site: ShopvoiceSite, runs: number, log: (lin
         coldStarts[n]!.initMs.push(measured.initMs);
         coldStarts[n]!.firstAnswerMs.push(measured.firstAnswerMs);
       }
+      floorMs.push((await coldStart(floorDir, {}, () => ({}), (result) => JSON.stringify(result))).firstAnswerMs);
     }
   } finally {
     api.closeAllConnections();
@@ -128,7 +136,7 @@ export async function lambdaBundles(site: ShopvoiceSite, runs: number, log: (lin
     await shop.close();
     await db.drop();
   }
-  return { bundles, coldStarts };
+  return { bundles, coldStarts, floorMs };
 }
 
 async function coldStart(dir: string, env: Record<string, string>, event: () => unknown, speech: (result: unknown) => string) {
@@ -162,5 +170,6 @@ export function describeLambdaBundles(figures: LambdaFigures): string[] {
     'Lambda bundles (npm run build:lambda):',
     ...figures.bundles.map((b) => `- ${b.platform}: index.mjs ${kib(b.bytes)}, with its chunks ${kib(b.totalBytes)} (gzip ${kib(b.gzipBytes)}), ${b.packages} packages; largest: ${b.largest.map((p) => `${p.name} ${kib(p.bytes)}`).join(', ')}`),
     ...figures.coldStarts.map((c) => `- cold start, ${c.label}: first answer ${ms(c.firstAnswerMs)}; handler loaded after ${ms(c.initMs)}`),
+    `- for scale, the same runtime stand-in with a one-line handler: first answer ${ms(figures.floorMs)}`,
   ];
 }
