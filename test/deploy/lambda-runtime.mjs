@@ -26,4 +26,6 @@ process.on('message', (message) => {
     }
   });
 });
+// Lambda ends an environment with SIGTERM; exiting normally lets --cpu-prof write its profile.
+process.on('SIGTERM', () => process.exit(0));
 process.send({ ready: true });
