@@ -128,7 +128,7 @@ export async function lambdaBundles(site: ShopvoiceSite, runs: number, log: (lin
         coldStarts[n]!.initMs.push(measured.initMs);
         coldStarts[n]!.firstAnswerMs.push(measured.firstAnswerMs);
       }
-      floorMs.push((await coldStart(floorDir, {}, () => ({}), (result) => JSON.stringify(result))).firstAnswerMs);
+      floorMs.push((await coldStart(floorDir, env, () => ({}), (result) => JSON.stringify(result))).firstAnswerMs);
     }
   } finally {
     api.closeAllConnections();
