@@ -101,6 +101,7 @@ export async function bundleLambda(platform, { outDir = DEFAULT_OUT_DIR, shopFil
     entryNames: 'index',
     chunkNames: 'chunks/[name]-[hash]',
     outExtension: { '.js': '.mjs' },
+    absWorkingDir: ROOT,
     stdin: { contents: `export { ${handler} as handler } from './src/server/lambda.ts';`, resolveDir: ROOT, loader: 'ts', sourcefile: `lambda-${platform}.ts` },
     bundle: true,
     platform: 'node',
