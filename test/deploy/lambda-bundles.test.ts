@@ -6,9 +6,10 @@
 // (the demo shop behind the catalog API router), since the embedded shop runs on SQLite.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { readdir, mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ import pg from 'pg';
 import { bundleLambda, EXCLUDED_PACKAGES, type LambdaBundle } from '../../scripts/bundle-lambda.mjs';
 import { openEmbeddedShop, type EmbeddedShop } from '../../src/catalog/embedded/embedded-shop.js';
 import { createCatalogApiRouter } from '../../src/catalog/http/catalog-api-router.js';
-import { makeChain, signAlexaBody, ALEXA_CERT_URL } from '../support/alexa-certs.js';
+import { alexaHeaders, makeChain, signAlexaBody, ALEXA_CERT_URL } from '../support/alexa-certs.js';
 import { intentRequest, launchRequest, TEST_SKILL_ID, type AlexaRequestOptions } from '../support/alexa-requests.js';
 import { createTestDatabase } from '../support/postgres-database.js';
 import { spoken } from '../support/test-server.js';
@@ -30,6 +31,10 @@ const CLOCK = '2026-11-22T09:00:00Z';
 const SHOP_TOKEN = 'shop-api-secret-for-lambda';
 const GOOGLE = { user: 'dialogflow', password: 'lambda-webhook-secret' };
 const ANNA = 'demo-token-anna';
+/** libfaketime (Debian's `faketime`, which CI installs): gives a function's process the test's instant as its clock. */
+const FAKETIME_LIB = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1'].find((path) => existsSync(path));
+/** Routes the function's certificate download for s3.amazonaws.com to a local HTTPS server (the bench's preload). */
+const S3_STAND_IN = new URL('../../bench/lib/s3-stand-in.mjs', import.meta.url).pathname;
 
 describe('the Lambda bundles, invoked the way Lambda does', () => {
   let work: string;
@@ -45,10 +50,10 @@ describe('the Lambda bundles, invoked the way Lambda does', () => {
   let google: LambdaProcess;
   const started: LambdaProcess[] = [];
 
-  const launch = async (platform: 'alexa' | 'google', extra: Record<string, string> = {}, without: string[] = []) => {
+  const launch = async (platform: 'alexa' | 'google', extra: Record<string, string> = {}, without: string[] = [], execArgv: string[] = []) => {
     const settings = { ...env, ...extra };
     for (const name of without) delete settings[name];
-    const lambda = await startLambda(join(work, 'build', platform), settings);
+    const lambda = await startLambda(join(work, 'build', platform), settings, { execArgv });
     started.push(lambda);
     return lambda;
   };
@@ -151,6 +156,44 @@ describe('the Lambda bundles, invoked the way Lambda does', () => {
     // Signed like Alexa, but its timestamp is the test's fixed instant, far from the function's clock.
     const stale = await alexa.invoke(functionUrlEvent(body, { headers: { 'Signature-256': signAlexaBody(body, chain.leafKey)['signature-256'], SignatureCertChainUrl: ALEXA_CERT_URL } }));
     assert.equal(stale.statusCode, 400);
+  });
+
+  test('behind a function URL with verification on: a request signed like Alexa’s is answered, its certificate downloaded', { skip: FAKETIME_LIB ? false : 'faketime is not installed (apt-get install faketime)' }, async () => {
+    // The function checks the request's timestamp against its own clock (150 s at most), so its
+    // process runs at the test's instant; the certificates are valid around it.
+    const validity = { notBefore: new Date('2026-01-01T00:00:00Z'), notAfter: new Date('2027-12-31T00:00:00Z') };
+    const signing = await makeChain(validity);
+    const tls = await makeChain({ san: ['s3.amazonaws.com'], ...validity });
+    let downloads = 0;
+    const s3 = createHttpsServer({ key: tls.leafKeyPem, cert: `${tls.leafPem}\n${tls.intermediatePem}` }, (req, res) => {
+      downloads++;
+      res.writeHead(req.url === '/echo.api/echo-api-cert-12.pem' ? 200 : 404, { 'content-type': 'application/x-pem-file' }).end(signing.chainPem);
+    });
+    await new Promise<void>((resolve) => s3.listen(0, '127.0.0.1', resolve));
+    try {
+      writeFileSync(join(work, 'alexa-root.pem'), signing.rootPem);
+      writeFileSync(join(work, 's3-root.pem'), tls.rootPem);
+      const verified = await launch('alexa', {
+        SHOPVOICE_ALEXA_EXTRA_ROOTS: join(work, 'alexa-root.pem'),
+        NODE_EXTRA_CA_CERTS: join(work, 's3-root.pem'),
+        BENCH_S3_CONNECT_TO: `127.0.0.1:${(s3.address() as AddressInfo).port}`,
+        LD_PRELOAD: FAKETIME_LIB!,
+        FAKETIME: '@2026-11-22 09:00:00',
+        FAKETIME_DONT_FAKE_MONOTONIC: '1',
+        FAKETIME_DONT_RESET: '1',
+        TZ: 'UTC',
+      }, [], ['--import', S3_STAND_IN]);
+      const body = JSON.stringify(asked('ProductLookupIntent', { isNew: true, slots: { product: { value: 'bio hafermilch' } } }, ['product']));
+      const answered = await verified.invoke(functionUrlEvent(body, { headers: alexaHeaders(body, signing.leafKey, ALEXA_CERT_URL) }));
+      assert.equal(answered.statusCode, 200, `${answered.body}\n${verified.output.text}`);
+      assert.match(speechOf(JSON.parse(answered.body)), /Die Bio-Hafermilch 1 l kostet 1,49 €/);
+      assert.equal(downloads, 1, 'the certificate chain was downloaded once');
+      const tampered = await verified.invoke(httpApiEvent('/alexa', body.replace('bio hafermilch', 'bio haferdrink'), { headers: alexaHeaders(body, signing.leafKey, ALEXA_CERT_URL) }));
+      assert.equal(tampered.statusCode, 400);
+    } finally {
+      s3.closeAllConnections();
+      await new Promise((resolve) => s3.close(resolve));
+    }
   });
 
   test('Dialogflow through an HTTP API and a function URL, with basic auth', async () => {
