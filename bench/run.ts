@@ -26,6 +26,8 @@ import { coldStarts, probeVerification, type ShopvoiceSite } from './lib/shopvoi
 import { prepareCertificates } from './lib/shopvoice-setup.js';
 import { memoryTrend, type MemorySample } from './lib/soak.js';
 import { judge } from './lib/targets.js';
+import { describeInstances, instancesScenario } from './lib/instances.js';
+import { describeLambdaBundles, lambdaBundles } from './lib/lambda-bundles.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 if (process.argv.includes('--help')) {
@@ -172,6 +174,8 @@ async function main(): Promise<void> {
       log('Shopware adapter against the embedded shop, catalog calls (in-process) ...');
       catalog.shopware = await measureShopwareCatalog(options.quick ? { rounds: 3, calls: 500 } : { rounds: 5, calls: 2000 });
     }
+    const lambda = selected(options, 'lambda') ? await lambdaBundles(site, options.coldStartRuns, log) : undefined;
+    const instances = selected(options, 'instances') ? await instancesScenario(site, size, options.rounds, log) : undefined;
 
     const partial: Omit<BenchResults, 'targets'> = {
       date: new Date().toISOString(),
@@ -199,9 +203,11 @@ async function main(): Promise<void> {
       ...(violations !== undefined ? { shopwareViolations: Number(violations) } : {}),
       ...(storeApiCalls !== undefined ? { shopwareStoreApiCalls: storeApiCalls } : {}),
       runSec: (performance.now() - runStarted) / 1000,
+      ...{ lambda, instances },
     };
     const results: BenchResults = { ...partial, targets: judge(partial) };
     printResults(results, log);
+    [...(lambda ? describeLambdaBundles(lambda) : []), ...(instances ? describeInstances(instances) : [])].forEach(log);
     const out = options.out ?? join(repoRoot, 'bench/results/latest.json');
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, JSON.stringify(results, null, 2) + '\n');

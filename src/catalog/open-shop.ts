@@ -1,6 +1,5 @@
 import type { Config } from '../config.js';
 import type { Commerce } from './commerce.js';
-import { openEmbeddedShop } from './embedded/embedded-shop.js';
 import { createHttpCommerce } from './http/http-commerce.js';
 import { createShopifyCommerce, createShopwareCommerce } from './shop-adapters.js';
 import type { CustomerContextResolver } from './shopware/shopware-commerce.js';
@@ -22,7 +21,11 @@ export async function openConfiguredShop(config: Config, seams: { resolveCustome
     return createShopwareCommerce(settings, { resolveCustomerContext: seams.resolveCustomerContext ?? (async () => undefined) });
   }
   if (settings.kind === 'shopify') return createShopifyCommerce(settings);
-  if (!config.shop.apiUrl) return openEmbeddedShop({ dataDir: config.dataDir });
+  if (!config.shop.apiUrl) {
+    // Loaded only when used: a hosted shop (and the Lambda bundles, deploy/README.md) never reaches SQLite.
+    const { openEmbeddedShop } = await import('./embedded/embedded-shop.js');
+    return openEmbeddedShop({ dataDir: config.dataDir });
+  }
   if (!config.shop.apiToken) {
     throw new Error('SHOPVOICE_SHOP_API_URL is set: set SHOPVOICE_SHOP_API_TOKEN too (the bearer token the shop API expects)');
   }

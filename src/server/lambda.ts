@@ -128,8 +128,10 @@ export function createGoogleLambdaHandler(open: () => Promise<AppDeps>, options:
   };
 }
 
-/** Lambda entry point of the Alexa skill: configure the function's handler as `dist/server/lambda.alexaHandler`. */
-export const alexaHandler: AlexaLambdaHandler = createAlexaLambdaHandler(openDepsFromEnvironment);
+// Pure: a bundle of one handler (scripts/bundle-lambda.mjs) leaves the other one, and what only it needs, out.
 
-/** Lambda entry point of the Dialogflow webhook: `dist/server/lambda.googleHandler`. */
-export const googleHandler: GoogleLambdaHandler = createGoogleLambdaHandler(openDepsFromEnvironment);
+/** Lambda entry point of the Alexa skill: `dist/server/lambda.alexaHandler`, or `index.handler` of `deploy/build/alexa/`. */
+export const alexaHandler: AlexaLambdaHandler = /* @__PURE__ */ createAlexaLambdaHandler(openDepsFromEnvironment);
+
+/** Lambda entry point of the Dialogflow webhook: `dist/server/lambda.googleHandler`, or `index.handler` of `deploy/build/google/`. */
+export const googleHandler: GoogleLambdaHandler = /* @__PURE__ */ createGoogleLambdaHandler(openDepsFromEnvironment);

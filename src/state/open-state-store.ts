@@ -1,4 +1,3 @@
-import { openSqliteStateStore } from './sqlite-state-store.js';
 import type { StateStore } from './state-store.js';
 
 export interface StateStoreSettings {
@@ -22,5 +21,7 @@ export async function openStateStore(settings: StateStoreSettings): Promise<Stat
     const { openPostgresStateStore } = await import('./postgres-state-store.js');
     return openPostgresStateStore(settings.url, settings.onIdleError ? { onIdleError: settings.onIdleError } : {});
   }
+  // Loaded only when used, so the PostgreSQL path (the Lambda bundles) never reaches better-sqlite3.
+  const { openSqliteStateStore } = await import('./sqlite-state-store.js');
   return openSqliteStateStore(settings.dataDir);
 }
