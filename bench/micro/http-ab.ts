@@ -26,8 +26,11 @@ for (const [i, spec] of [a, b].entries()) {
   const [root = '', query = ''] = spec.split('?');
   const extra = Object.fromEntries(new URLSearchParams(query));
   const port = await freePort();
-  const command = [process.execPath, '--import', join(here, 'bench/lib/s3-stand-in.mjs'), join(resolve(root), 'bin/shopvoice.js'), 'serve'];
-  const server = await startServer({ name: `v${i}`, command, env: { ...shopvoiceEnv(certs, port, join(work, `data${i}`)), ...extra }, port, cwd: resolve(root), logFile: join(work, `v${i}.log`) });
+  // A bench/servers/*.ts script is a baseline; anything else a checkout of shopvoice.
+  const command = root.endsWith('.ts')
+    ? [process.execPath, '--import', 'tsx', resolve(root)]
+    : [process.execPath, '--import', join(here, 'bench/lib/s3-stand-in.mjs'), join(resolve(root), 'bin/shopvoice.js'), 'serve'];
+  const server = await startServer({ name: `v${i}`, command, env: { ...shopvoiceEnv(certs, port, join(work, `data${i}`)), ...extra }, port, cwd: root.endsWith('.ts') ? here : resolve(root), logFile: join(work, `v${i}.log`) });
   servers.push({ root: spec, server, us: [] });
 }
 const pool = signedAlexaPool(intent, 16, certs.signing);
