@@ -8,6 +8,7 @@ import type { TurnHandler } from '../platforms/request-context.js';
 import { alexaVerifierFromConfig } from './alexa-verifier-from-config.js';
 import type { Metrics } from './metrics.js';
 import type { AppDeps } from './open-deps.js';
+import { skillEventRecorder } from './skill-events.js';
 
 /**
  * The domain's `handleTurn`, wrapped once for every platform and transport: the catalog bounded
@@ -45,7 +46,9 @@ export function alexaEndpoint(deps: AppDeps, handleTurn: TurnHandler, options: {
   if (config.alexa.verify && options.verify !== false) verifier = deps.alexaVerifier ?? alexaVerifierFromConfig(config.alexa);
   return createAlexaEndpoint({
     handleTurn,
-    forgetUser: (userId) => deps.state.forgetUser(userId),
+    // A disabled skill's user is forgotten everywhere: state store and notification outbox.
+    forgetUser: async (userId) => (await deps.state.forgetUser(userId)) + ((await deps.outbox?.forgetSubscriber(userId)) ?? 0),
+    onSkillEvent: skillEventRecorder(deps),
     verifier,
     skillIds: config.alexa.skillIds,
     clock: deps.now,

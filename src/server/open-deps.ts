@@ -12,6 +12,8 @@ import { openAnalytics, type Analytics } from '../analytics/open-analytics.js';
 import { createSessionSealer, type SealKey, type SessionSealer } from '../domain/session-seal.js';
 import { openStateStore } from '../state/open-state-store.js';
 import type { TurnEvent } from '../state/turn-event.js';
+import type { OutboxStore } from '../notifications/outbox-store.js';
+import { outboxWanted } from './notification-worker.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 
@@ -30,6 +32,11 @@ export interface AppDeps extends DomainDeps {
   analytics?: Analytics;
   /** The millisecond clock `/readyz` times the shop's ping with (tests); default `performance.now`. */
   monotonicNow?: () => number;
+  /**
+   * The notification outbox (docs/notifications.md), open when notifications or the shop's status
+   * webhook are configured: subscriptions from Alexa's skill events go in, the worker sends from it.
+   */
+  outbox?: OutboxStore;
 }
 
 export interface OpenDepsOptions {
@@ -44,6 +51,11 @@ export interface OpenDepsOptions {
   metrics?: Metrics;
   /** Record turn events for the KPIs (default true; the simulator's scratch shops do not). */
   analytics?: boolean;
+  /**
+   * A fixed clock for everything (tests of the whole server in a child process): the Alexa
+   * endpoint, the notification worker and the shop's webhook read it. Never set in production.
+   */
+  now?: () => DateTime;
 }
 
 /**
@@ -70,9 +82,15 @@ export async function openDeps(config: Config, log: Logger, options: OpenDepsOpt
     observer: metrics.catalog,
     ...options.resilience,
   });
+  // Loaded only when configured: a server without notifications never loads the outbox's code.
+  const outbox = outboxWanted(config)
+    ? await import('../notifications/open-outbox.js').then((m) => m.openOutbox({ dataDir: config.dataDir, url: config.state.url }))
+    : undefined;
   return {
     config,
     commerce,
+    ...(outbox ? { outbox } : {}),
+    ...(options.now ? { now: options.now } : {}),
     state,
     log,
     metrics,
@@ -117,6 +135,10 @@ export async function closeDeps(deps: AppDeps): Promise<void> {
     await deps.analytics?.recorder.close();
     await deps.commerce.close?.();
   } finally {
-    await deps.state.close();
+    try {
+      await deps.outbox?.close();
+    } finally {
+      await deps.state.close();
+    }
   }
 }
