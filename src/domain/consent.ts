@@ -1,5 +1,4 @@
-import type { ConsentFeature, ConsentRecord, StateStore } from '../state/state-store.js';
-import { currentConsents } from '../state/consent-record.js';
+import { currentConsents, type ConsentFeature, type ConsentRecord, type StateStore } from '../state/state-store.js';
 
 /**
  * The version of the text a customer heard (or saw) before each consent: a record names it, so

@@ -1,6 +1,7 @@
 import type { ConsentFeature, ConsentRecord } from './consent-record.js';
 import type { NewStaffNote, StaffNote, TimeRange, TurnEvent } from './turn-event.js';
 
+export { currentConsents } from './consent-record.js';
 export type { ConsentFeature, ConsentRecord, NewStaffNote, StaffNote, TimeRange, TurnEvent };
 
 /**
