@@ -273,6 +273,18 @@ export async function openPostgresStateStore(url: string, options: PostgresState
       const { rows } = await pool.query<{ at: string }>('SELECT at FROM told WHERE user_id = $1 AND key = $2', [userId, key]);
       return rows[0] ? new Date(Number(rows[0].at)) : undefined;
     },
+    async storedAbout(userId, pseudonyms = []) {
+      const { rows } = await pool.query<Record<string, string>>(
+        `SELECT (SELECT count(*) FROM reorder_claims WHERE user_id = $1) AS reorders,
+                (SELECT count(*) FROM turn_events WHERE user_pseudonym = ANY($2::text[])) AS turn_events,
+                (SELECT count(*) FROM staff_notes WHERE user_pseudonym = ANY($2::text[])) AS staff_notes,
+                (SELECT count(*) FROM consents WHERE user_id = $1) AS consents,
+                (SELECT count(*) FROM told WHERE user_id = $1) AS told`,
+        [userId, pseudonyms],
+      );
+      const row = rows[0]!;
+      return { reorders: Number(row.reorders), turnEvents: Number(row.turn_events), staffNotes: Number(row.staff_notes), consents: Number(row.consents), told: Number(row.told) };
+    },
     async ping() {
       await pool.query('SELECT 1');
     },

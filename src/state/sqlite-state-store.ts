@@ -164,6 +164,14 @@ export function openSqliteStateStore(dataDir: string, options: SqliteStateStoreO
   const readConsents = db.prepare('SELECT user_id, feature, granted, at, text_version, platform FROM consents WHERE user_id = ? ORDER BY at, id');
   const insertTold = db.prepare('INSERT OR IGNORE INTO told (user_id, key, at) VALUES (?, ?, ?)');
   const readTold = db.prepare('SELECT at FROM told WHERE user_id = ? AND key = ?').pluck();
+  const countOf = (sql: string) => db.prepare(sql).pluck();
+  const counts = {
+    reorders: countOf('SELECT count(*) FROM reorder_claims WHERE user_id = ?'),
+    consents: countOf('SELECT count(*) FROM consents WHERE user_id = ?'),
+    told: countOf('SELECT count(*) FROM told WHERE user_id = ?'),
+    turnEvents: countOf('SELECT count(*) FROM turn_events WHERE user_pseudonym = ?'),
+    staffNotes: countOf('SELECT count(*) FROM staff_notes WHERE user_pseudonym = ?'),
+  };
 
   return {
     file,
@@ -221,6 +229,16 @@ export function openSqliteStateStore(dataDir: string, options: SqliteStateStoreO
     async toldAt(userId, key) {
       const at = readTold.get(userId, key) as number | undefined;
       return at === undefined ? undefined : new Date(at);
+    },
+    async storedAbout(userId, pseudonyms = []) {
+      const sum = (statement: typeof counts.turnEvents) => pseudonyms.reduce((n, p) => n + (statement.get(p) as number), 0);
+      return {
+        reorders: counts.reorders.get(userId) as number,
+        turnEvents: sum(counts.turnEvents),
+        staffNotes: sum(counts.staffNotes),
+        consents: counts.consents.get(userId) as number,
+        told: counts.told.get(userId) as number,
+      };
     },
     async ping() {
       ping.get();

@@ -65,9 +65,23 @@ export interface StateStore {
   rememberTold(userId: string, key: string, at: Date): Promise<boolean>;
   /** When `userId` was last told about `key`, if ever. */
   toldAt(userId: string, key: string): Promise<Date | undefined>;
+  /**
+   * How much is stored about a user ("Was weißt du über mich?"): rows per kind, under the user id
+   * and, for turn events and staff notes, under any of `pseudonyms` (as `forgetUser`).
+   */
+  storedAbout(userId: string, pseudonyms?: readonly string[]): Promise<StoredAbout>;
   /** Resolves when the store answers; used by /readyz. */
   ping(): Promise<void>;
   close(): Promise<void> | void;
+}
+
+/** What `storedAbout` counts: the rows `forgetUser` would delete, by kind. */
+export interface StoredAbout {
+  reorders: number;
+  turnEvents: number;
+  staffNotes: number;
+  consents: number;
+  told: number;
 }
 
 export type ReorderClaim =

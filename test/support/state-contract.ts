@@ -190,7 +190,13 @@ export function describeStateContract(name: string, backend: () => Promise<State
       assert.equal(current.get('notifications')?.granted, false, 'withdrawn last');
       assert.equal(current.get('feedback')?.granted, true);
       await a.rememberTold('user-a', 'closure:S1:2026-12-24', T0);
-      assert.equal(await a.forgetUser('user-a'), 4, '3 consents + 1 notice told');
+      await a.claimReorder('k1', 'user-a');
+      await a.recordTurnEvents([event(1, 'p-a'), event(2, 'p-a'), event(3, 'p-b')]);
+      await a.addStaffNote({ at: T0.getTime(), kind: 'feedback', platform: 'alexa', locale: 'de-DE', user: 'p-a', score: 4 });
+      assert.deepEqual(await b.storedAbout('user-a', ['p-a']), { reorders: 1, turnEvents: 2, staffNotes: 1, consents: 3, told: 1 });
+      assert.deepEqual(await b.storedAbout('user-a'), { reorders: 1, turnEvents: 0, staffNotes: 0, consents: 3, told: 1 }, 'analytics only under a pseudonym');
+      assert.equal(await a.forgetUser('user-a', ['p-a']), 8, '3 consents + 1 notice told + 1 claim + 2 events + 1 note');
+      assert.deepEqual(await b.storedAbout('user-a', ['p-a']), { reorders: 0, turnEvents: 0, staffNotes: 0, consents: 0, told: 0 });
       assert.deepEqual(await b.consentsOf('user-a'), []);
       assert.equal(await b.toldAt('user-a', 'closure:S1:2026-12-24'), undefined);
       assert.equal((await b.consentsOf('user-b')).length, 1, "the other user's record stays");
