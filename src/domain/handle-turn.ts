@@ -9,6 +9,7 @@ import { ShopError, type ErrorCode } from '../catalog/shop-error.js';
 import type { DomainIntent } from './intents.js';
 import { misroutedTurn } from './misrouted-turn.js';
 import { orderStatus } from './order-status.js';
+import { confirmDeletion, declineDeletion, deleteMyData, privacyInfo, stopNotifications } from './privacy.js';
 import { describeProduct, productLookup } from './product-lookup.js';
 import { declineReorder, placeReorder, reorder } from './reorder.js';
 import { SESSION_CAPS } from './session-state.js';
@@ -25,6 +26,10 @@ const HANDLERS: Record<DomainIntent, Handler> = {
   StoreHoursIntent: storeHours,
   ShopFaqIntent: shopFaq,
   HumanHandoffIntent: humanHandoff,
+  // After the sale (issue 17).
+  PrivacyInfoIntent: privacyInfo,
+  DeleteMyDataIntent: deleteMyData,
+  StopNotificationsIntent: stopNotifications,
   'AMAZON.HelpIntent': help,
   'AMAZON.StopIntent': goodbye,
   'AMAZON.CancelIntent': goodbye,
@@ -100,6 +105,8 @@ async function yes(ctx: TurnContext): Promise<VoiceReply> {
     return placeReorder(ctx, customer, pending);
   }
   if (pending?.kind === 'handoff') return humanHandoff(ctx);
+  // After the sale (issue 17).
+  if (pending?.kind === 'delete-data') return confirmDeletion(ctx);
   if (pending?.kind === 'product') {
     const product = await ctx.deps.commerce.getProduct(pending.productId);
     if (product) return describeProduct(ctx, product, settled(ctx));
@@ -111,6 +118,8 @@ async function yes(ctx: TurnContext): Promise<VoiceReply> {
 function no(ctx: TurnContext): VoiceReply {
   const pending = ctx.turn.session.state.pending;
   if (pending?.kind === 'reorder') return declineReorder(ctx);
+  // After the sale (issue 17).
+  if (pending?.kind === 'delete-data') return declineDeletion(ctx);
   if (pending) return answer(ctx, speak(ctx, 'common.ok'), settled(ctx));
   return finish(ctx, speak(ctx, 'goodbye'));
 }

@@ -37,6 +37,8 @@ function text(value: unknown, max: number): string | undefined {
 function pendingQuestion(value: unknown): PendingQuestion | undefined {
   if (!isRecord(value)) return undefined;
   if (value.kind === 'handoff') return { kind: 'handoff' };
+  // After the sale (issue 17).
+  if (value.kind === 'delete-data') return { kind: 'delete-data' };
   if (value.kind === 'product') {
     const productId = id(value.productId);
     return productId ? { kind: 'product', productId } : undefined;

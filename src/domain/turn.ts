@@ -63,7 +63,10 @@ export type PendingQuestion =
   | { kind: 'reorder'; orderNumber: string; totalCents: number }
   | { kind: 'handoff' }
   /** "Meinst du …?" / an alternative offered: yes describes that product. */
-  | { kind: 'product'; productId: string };
+  | { kind: 'product'; productId: string }
+  // --- After the sale (issue 17) ---
+  /** "Soll ich wirklich alles löschen?": yes deletes the user's data. */
+  | { kind: 'delete-data' };
 
 /** The user behind a turn; `accessToken` is present only with a linked shop account. */
 export interface VoiceUser {

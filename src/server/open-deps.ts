@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import type { DateTime } from 'luxon';
 import type { Commerce } from '../catalog/commerce.js';
-import type { DomainDeps, Logger } from '../domain/deps.js';
+import type { DomainDeps, Logger, NotificationSubscriptions } from '../domain/deps.js';
 import type { AlexaRequestVerifier } from '../platforms/alexa/alexa-endpoint.js';
 import { openConfiguredShop } from '../catalog/open-shop.js';
 import { resilientCommerce, type ResilienceOptions } from '../catalog/resilient-commerce.js';
@@ -89,7 +89,7 @@ export async function openDeps(config: Config, log: Logger, options: OpenDepsOpt
   return {
     config,
     commerce,
-    ...(outbox ? { outbox } : {}),
+    ...(outbox ? { outbox, notifications: notificationSubscriptions(outbox) } : {}),
     ...(options.now ? { now: options.now } : {}),
     state,
     log,
@@ -116,6 +116,14 @@ async function localSealKey(dataDir: string, log: Logger, shared: boolean): Prom
   await writeFile(file, secret + '\n', { mode: 0o600, flag: existing === undefined ? 'wx' : 'w' }).catch(async () => undefined);
   // Another process may have won the race to create it: whatever is on disk now is the key.
   return { id: 'local', secret: (await readFile(file, 'utf8')).trim() };
+}
+
+/** The outbox as the domain's notification port ("keine Benachrichtigungen mehr", "lösche meine Daten"). */
+function notificationSubscriptions(outbox: OutboxStore): NotificationSubscriptions {
+  return {
+    unsubscribe: (userId, at) => outbox.setSubscriptions(userId, [], undefined, at),
+    forget: (userId) => outbox.forgetSubscriber(userId),
+  };
 }
 
 /**
