@@ -17,8 +17,11 @@ export async function privacyInfo(ctx: TurnContext): Promise<VoiceReply> {
   const stored = await ctx.deps.state.storedAbout(userId);
   const consents = currentConsents(await ctx.deps.state.consentsOf(userId));
   const agreed = [...consents.values()].filter((c) => c.granted).map((c) => c.feature);
+  const declined = [...consents.values()].filter((c) => !c.granted).map((c) => c.feature);
   const parts: Speech[] = [];
   if (agreed.length > 0) parts.push(speak(ctx, 'privacy.item.consents', { features: list(agreed.map((f) => featureName(ctx, f)), ctx.locale) }));
+  // A withdrawal is kept as proof too, so it is said as well.
+  if (declined.length > 0) parts.push(speak(ctx, 'privacy.item.declined', { features: list(declined.map((f) => featureName(ctx, f)), ctx.locale) }));
   if (stored.reorders > 0) parts.push(speak(ctx, 'privacy.item.reorders', { count: stored.reorders }, stored.reorders));
   if (stored.staffNotes > 0) parts.push(speak(ctx, 'privacy.item.notes', { count: stored.staffNotes }, stored.staffNotes));
   if (stored.turnEvents > 0) parts.push(speak(ctx, 'privacy.item.turns', { count: stored.turnEvents }, stored.turnEvents));
