@@ -7,6 +7,7 @@ import { fallback, goodbye, help, humanHandoff, launch, navigateHome, repeat } f
 import type { DomainDeps } from './deps.js';
 import { ShopError, type ErrorCode } from '../catalog/shop-error.js';
 import type { DomainIntent } from './intents.js';
+import { closureNotice } from './closure-notice.js';
 import { misroutedTurn } from './misrouted-turn.js';
 import { orderStatus } from './order-status.js';
 import { confirmDeletion, declineDeletion, deleteMyData, privacyInfo, stopNotifications } from './privacy.js';
@@ -69,7 +70,8 @@ export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<Voi
     const address = addressFormOf(deps, shop);
     t = translatorFor(turn.locale, address);
     ctx = createContext(turn, deps, t, shop, address);
-    if (turn.kind === 'launch') return remembered(await launch(ctx));
+    // After the sale (issue 17): a holiday or closure of the coming week, told once per customer.
+    if (turn.kind === 'launch') return remembered(await launch(ctx, await closureNotice(ctx)));
     // Platforms do mis-route ("Was kostet der Versand?" as a product): answer what was meant.
     const meant = turn.intent === 'ProductLookupIntent' ? await misroutedTurn(ctx) : undefined;
     if (meant) ctx = createContext(meant, deps, t, shop, address);
