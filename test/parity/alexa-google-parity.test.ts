@@ -45,7 +45,9 @@ class AlexaSession {
   constructor(private server: TestServer, private locale: string, private sessionId: string, private token?: string) {}
 
   async say(turn: Turn): Promise<Said> {
-    const o = { locale: this.locale, sessionId: this.sessionId, accessToken: this.token, attributes: this.attributes, isNew: this.first };
+    // One user per conversation, as Google's user is its session here: what a user was told once
+    // (a closure notice at launch, issue 17) is told to both platforms' users alike.
+    const o = { locale: this.locale, userId: `amzn1.ask.account.${this.sessionId}`, sessionId: this.sessionId, accessToken: this.token, attributes: this.attributes, isNew: this.first };
     const slots: Record<string, SlotInput> = {};
     for (const [name, slot] of Object.entries(turn.slots ?? {})) {
       slots[name] = 'entity' in slot ? { value: slot.spoken, id: slot.entity, name: slot.spoken } : { value: 'number' in slot ? String(slot.number) : slot.date };
