@@ -57,6 +57,8 @@ export interface Config {
   consolePassword?: string;
   /** Alexa order-status notifications and the shop's `POST /shop/events` (docs/notifications.md). */
   notifications: NotificationSettings;
+  /** `SHOPVOICE_FEEDBACK_DAYS`: days between two feedback questions to one customer (default 7; issue 17). */
+  feedbackDays: number;
   analytics: {
     /** `SHOPVOICE_ANALYTICS_KEY=id:secret[,…]`: keyed pseudonyms of users in turn events. */
     key?: string;
@@ -342,6 +344,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     consolePassword: env.SHOPVOICE_CONSOLE_PASSWORD || undefined,
     notifications: readNotificationSettings(env),
+    feedbackDays: positiveInt('SHOPVOICE_FEEDBACK_DAYS', env.SHOPVOICE_FEEDBACK_DAYS, 7),
     analytics: {
       key: env.SHOPVOICE_ANALYTICS_KEY?.trim() || undefined,
       days: positiveInt('SHOPVOICE_ANALYTICS_DAYS', env.SHOPVOICE_ANALYTICS_DAYS, 90),

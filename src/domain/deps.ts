@@ -23,6 +23,8 @@ export interface DomainDeps {
   contact?: { phone?: string; email?: string };
   /** German address form from config (`SHOPVOICE_ADDRESS`); else the shop's own, else "du". */
   addressForm?: 'du' | 'sie';
+  /** Days between two feedback questions to one customer (`SHOPVOICE_FEEDBACK_DAYS`, default 7). */
+  feedbackEveryDays?: number;
   /** Alexa order notifications (the outbox), when the server has them configured. */
   notifications?: NotificationSubscriptions;
 }

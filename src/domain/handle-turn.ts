@@ -8,6 +8,7 @@ import type { DomainDeps } from './deps.js';
 import { ShopError, type ErrorCode } from '../catalog/shop-error.js';
 import type { DomainIntent } from './intents.js';
 import { closureNotice } from './closure-notice.js';
+import { agreeToFeedback, declineFeedback, feedbackScore, spokenScore, withFeedbackQuestion } from './feedback.js';
 import { misroutedTurn } from './misrouted-turn.js';
 import { orderStatus } from './order-status.js';
 import { confirmDeletion, declineDeletion, deleteMyData, privacyInfo, stopNotifications } from './privacy.js';
@@ -31,6 +32,7 @@ const HANDLERS: Record<DomainIntent, Handler> = {
   PrivacyInfoIntent: privacyInfo,
   DeleteMyDataIntent: deleteMyData,
   StopNotificationsIntent: stopNotifications,
+  FeedbackScoreIntent: feedbackScore,
   'AMAZON.HelpIntent': help,
   'AMAZON.StopIntent': goodbye,
   'AMAZON.CancelIntent': goodbye,
@@ -75,8 +77,10 @@ export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<Voi
     // Platforms do mis-route ("Was kostet der Versand?" as a product): answer what was meant.
     const meant = turn.intent === 'ProductLookupIntent' ? await misroutedTurn(ctx) : undefined;
     if (meant) ctx = createContext(meant, deps, t, shop, address);
+    // After the sale (issue 17): a number said while the score question is open is the score.
+    if (ctx.turn.session.state.pending?.kind === 'feedback' && spokenScore(ctx) !== undefined) return remembered(await feedbackScore(ctx));
     const handler = Object.prototype.hasOwnProperty.call(HANDLERS, ctx.turn.intent) ? HANDLERS[ctx.turn.intent as DomainIntent] : fallback;
-    return remembered(await handler(ctx));
+    return remembered(await withFeedbackQuestion(ctx, await handler(ctx)));
   } catch (error) {
     const code: ErrorCode = error instanceof ShopError ? error.code : 'INTERNAL';
     if (code === 'INTERNAL') deps.log.error({ err: error, requestId: turn.requestId, intent: turn.intent }, 'turn failed');
@@ -109,6 +113,7 @@ async function yes(ctx: TurnContext): Promise<VoiceReply> {
   if (pending?.kind === 'handoff') return humanHandoff(ctx);
   // After the sale (issue 17).
   if (pending?.kind === 'delete-data') return confirmDeletion(ctx);
+  if (pending?.kind === 'feedback-consent') return agreeToFeedback(ctx, pending);
   if (pending?.kind === 'product') {
     const product = await ctx.deps.commerce.getProduct(pending.productId);
     if (product) return describeProduct(ctx, product, settled(ctx));
@@ -117,11 +122,12 @@ async function yes(ctx: TurnContext): Promise<VoiceReply> {
 }
 
 /** "No" declines the open question; with none open it ends the conversation politely. */
-function no(ctx: TurnContext): VoiceReply {
+function no(ctx: TurnContext): VoiceReply | Promise<VoiceReply> {
   const pending = ctx.turn.session.state.pending;
   if (pending?.kind === 'reorder') return declineReorder(ctx);
   // After the sale (issue 17).
   if (pending?.kind === 'delete-data') return declineDeletion(ctx);
+  if (pending?.kind === 'feedback-consent') return declineFeedback(ctx);
   if (pending) return answer(ctx, speak(ctx, 'common.ok'), settled(ctx));
   return finish(ctx, speak(ctx, 'goodbye'));
 }

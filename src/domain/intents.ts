@@ -22,6 +22,7 @@ export const SHARED_INTENTS = {
   PrivacyInfoIntent: { slots: {} },
   DeleteMyDataIntent: { slots: {} },
   StopNotificationsIntent: { slots: {} },
+  FeedbackScoreIntent: { slots: { score: 'AMAZON.NUMBER' } },
   // --- end after the sale ---
   'AMAZON.HelpIntent': { slots: {}, builtIn: true },
   'AMAZON.StopIntent': { slots: {}, builtIn: true },

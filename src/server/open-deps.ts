@@ -91,6 +91,7 @@ export async function openDeps(config: Config, log: Logger, options: OpenDepsOpt
     commerce,
     ...(outbox ? { outbox, notifications: notificationSubscriptions(outbox) } : {}),
     ...(options.now ? { now: options.now } : {}),
+    feedbackEveryDays: config.feedbackDays,
     state,
     log,
     metrics,

@@ -40,7 +40,7 @@ describe('privacy by voice, with notifications configured', () => {
     await server.deps.state.rememberTold(GONE, 'closure:S-BER:2026-12-24', AT);
 
     const info = await askIntent(server, 'PrivacyInfoIntent', { userId: GONE });
-    assert.equal(info.speech, 'Ich habe zu dir gespeichert: deine Zustimmung zu Bestellbenachrichtigungen und welche Hinweise auf Schließtage du schon gehört hast. Sag „lösche meine Daten“, dann lösche ich alles.');
+    assert.equal(info.speech, 'Ich habe zu dir gespeichert: deine Zustimmung zu Bestellbenachrichtigungen und welche Hinweise und Fragen du schon gehört hast. Sag „lösche meine Daten“, dann lösche ich alles.');
 
     const asked = await askIntent(server, 'DeleteMyDataIntent', { userId: GONE });
     assert.equal(asked.speech, 'Soll ich alles löschen, was ich über dich gespeichert habe?');
