@@ -27,6 +27,7 @@ export const INTENTS: Readonly<Record<string, string>> = {
   Privacy: 'PrivacyInfoIntent',
   DeleteData: 'DeleteMyDataIntent',
   StopNotify: 'StopNotificationsIntent',
+  Feedback: 'FeedbackScoreIntent',
 };
 
 /** One labelled sentence: what was said, the intent meant, and the slot values (see de.txt). */
