@@ -29,8 +29,23 @@ export function createTurnHandler(deps: AppDeps, metrics: Metrics): TurnHandler 
     context.outcome = reply.outcome;
     // Buffered and written off the reply path (analytics/turn-recorder.ts).
     recorder?.record(turn, reply, performance.now() - started);
+    linkSubscriber(deps, turn, context.log);
     return reply;
   };
+}
+
+/**
+ * The first turn of a linked Alexa session records which shop customer the user is, so the
+ * shop's status changes find their subscriber (docs/notifications.md, "Who gets a notification":
+ * explicit account linking, never background matching). Off the reply path; a failure is logged.
+ */
+function linkSubscriber(deps: AppDeps, turn: Parameters<TurnHandler>[0], log: AppDeps['log']): void {
+  const outbox = deps.outbox;
+  const token = turn.user.accessToken;
+  if (!outbox || !token || turn.platform !== 'alexa' || !turn.session.isNew) return;
+  void deps.commerce.customerByToken(token)
+    .then((customer) => customer && outbox.linkCustomer(turn.user.id, customer.id, turn.locale, turn.now.toJSDate()))
+    .catch((err: unknown) => log.warn({ event: 'notification.link.failed', err }, 'linking the notification subscriber failed'));
 }
 
 /**

@@ -117,6 +117,27 @@ test('serve starts the notification worker: a subscribed, linked customer gets t
   assert.deepEqual((await state.consentsOf(ANNA)).map((c) => [c.feature, c.granted, c.platform, c.textVersion]), [['notifications', true, 'alexa', 'alexa-app-1']]);
   state.close();
 
+  // Ben subscribed before linking; his first linked session links him, so his order finds him.
+  server = start(env);
+  await waitFor(server.output, 'LISTENING');
+  const BEN = 'amzn1.ask.account.BEN';
+  assert.equal((await alexa(skillEvent('AlexaSkillEvent.ProactiveSubscriptionChanged', { subscriptions: [{ eventName: 'AMAZON.OrderStatus.Updated' }] }, { userId: BEN }))).status, 200);
+  const launch = JSON.parse(skillEvent('LaunchRequest', {}, { userId: BEN, accessToken: 'demo-token-ben' }));
+  launch.session = { new: true, sessionId: 'amzn1.echo-api.session.ben-1', application: { applicationId: TEST_SKILL_ID }, attributes: {}, user: launch.context.System.user };
+  delete launch.request.body;
+  assert.equal((await alexa(JSON.stringify(launch))).status, 200);
+  // The link is written off the reply path: wait for it (while the server runs), then stop.
+  const linked = openSqliteOutbox(dataDir);
+  let subscriber: string | undefined;
+  for (let i = 0; i < 200 && !subscriber; i += 1) {
+    subscriber = (await linked.subscriberOf('C-1002', 'AMAZON.OrderStatus.Updated'))?.userId;
+    if (!subscriber) await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  await linked.close();
+  assert.equal(subscriber, BEN);
+  server.child.kill('SIGTERM');
+  assert.equal(await server.exited, 0, server.output.text);
+
   // Restarted: she turns them off (consent withdrawn), then disables the skill (all forgotten).
   server = start(env);
   await waitFor(server.output, 'LISTENING');
