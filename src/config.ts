@@ -59,6 +59,8 @@ export interface Config {
   notifications: NotificationSettings;
   /** shopvoice's own OAuth server for Shopware customers (docs/connect-shopware.md, "Account linking"). */
   accountLinking: AccountLinkingSettings;
+  /** `SHOPVOICE_FEEDBACK_DAYS`: days between two feedback questions to one customer (default 7; issue 17). */
+  feedbackDays: number;
   analytics: {
     /** `SHOPVOICE_ANALYTICS_KEY=id:secret[,…]`: keyed pseudonyms of users in turn events. */
     key?: string;
@@ -429,6 +431,7 @@ export function loadConfig(env: Env = process.env): Config {
     consolePassword: env.SHOPVOICE_CONSOLE_PASSWORD || undefined,
     notifications: readNotificationSettings(env),
     accountLinking: readAccountLinkingSettings(env, shopSettings(env).kind),
+    feedbackDays: positiveInt('SHOPVOICE_FEEDBACK_DAYS', env.SHOPVOICE_FEEDBACK_DAYS, 7),
     analytics: {
       key: env.SHOPVOICE_ANALYTICS_KEY?.trim() || undefined,
       days: positiveInt('SHOPVOICE_ANALYTICS_DAYS', env.SHOPVOICE_ANALYTICS_DAYS, 90),

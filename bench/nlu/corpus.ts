@@ -23,6 +23,11 @@ export const INTENTS: Readonly<Record<string, string>> = {
   No: 'AMAZON.NoIntent',
   Home: 'AMAZON.NavigateHomeIntent',
   Fallback: 'AMAZON.FallbackIntent',
+  // After the sale (issue 17).
+  Privacy: 'PrivacyInfoIntent',
+  DeleteData: 'DeleteMyDataIntent',
+  StopNotify: 'StopNotificationsIntent',
+  Feedback: 'FeedbackScoreIntent',
 };
 
 /** One labelled sentence: what was said, the intent meant, and the slot values (see de.txt). */

@@ -55,8 +55,12 @@ export function turnEventFrom(turn: VoiceTurn, reply: VoiceReply, latencyMs: num
   }
   if (waiting?.kind === 'reorder' && reply.dialog?.type === 'confirm-intent') event.readBackCents = waiting.totalCents;
   const confirmed = reply.handledAs === 'AMAZON.YesIntent' || (reply.handledAs === 'ReorderIntent' && turn.confirmation === 'CONFIRMED');
-  if (pending?.kind === 'reorder' && confirmed && reply.outcome === 'ok' && reply.endSession && reply.card) event.orderCents = pending.totalCents;
-  if (extras.feedback !== undefined) event.feedback = extras.feedback;
+  // A placed order ends the session, or keeps it open only for the feedback question (issue 17).
+  const closed = reply.endSession || waiting?.kind === 'feedback' || waiting?.kind === 'feedback-consent';
+  if (pending?.kind === 'reorder' && confirmed && reply.outcome === 'ok' && closed && reply.card) event.orderCents = pending.totalCents;
+  // The score the domain took (issue 17's feedback question), or one the caller knows of.
+  const feedback = extras.feedback ?? reply.feedback;
+  if (feedback !== undefined) event.feedback = feedback;
   if (reply.handledAs === FALLBACK && extras.utterance) event.utterance = redactSentence(extras.utterance);
   return event;
 }

@@ -14,11 +14,14 @@ export function example(ctx: TurnContext): Speech {
   return speak(ctx, `examples.${seed % EXAMPLE_COUNT}`);
 }
 
-/** LaunchRequest: welcome with the shop's name and one example (and news of a lost reorder, if any). */
-export async function launch(ctx: TurnContext): Promise<VoiceReply> {
+/**
+ * LaunchRequest: welcome with the shop's name and one example (and news of a lost reorder, if
+ * any); a closure notice (closure-notice.ts) goes between the welcome and the example.
+ */
+export async function launch(ctx: TurnContext, notice?: Speech): Promise<VoiceReply> {
   const prompt = speak(ctx, 'launch.prompt');
   const news = await lostReorderNews(ctx);
-  return ask(ctx, join(news, speak(ctx, 'launch.welcome', { shop: ctx.shop.name }), speak(ctx, 'launch.example', { example: example(ctx) })), prompt, {}, {
+  return ask(ctx, join(news, speak(ctx, 'launch.welcome', { shop: ctx.shop.name }), notice, speak(ctx, 'launch.example', { example: example(ctx) })), prompt, {}, {
     handledAs: 'LaunchRequest',
   });
 }

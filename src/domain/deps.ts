@@ -23,4 +23,19 @@ export interface DomainDeps {
   contact?: { phone?: string; email?: string };
   /** German address form from config (`SHOPVOICE_ADDRESS`); else the shop's own, else "du". */
   addressForm?: 'du' | 'sie';
+  /** Days between two feedback questions to one customer (`SHOPVOICE_FEEDBACK_DAYS`, default 7). */
+  feedbackEveryDays?: number;
+  /** Alexa order notifications (the outbox), when the server has them configured. */
+  notifications?: NotificationSubscriptions;
+}
+
+/**
+ * The domain's view of the notification outbox (docs/notifications.md): what "keine
+ * Benachrichtigungen mehr" and "lösche meine Daten" need of it. The server adapts the outbox.
+ */
+export interface NotificationSubscriptions {
+  /** Stops order notifications for a platform user (their subscription removed). */
+  unsubscribe(userId: string, at: Date): Promise<void>;
+  /** Deletes everything the outbox holds for a user (secure delete, as SkillDisabled); the rows removed. */
+  forget(userId: string): Promise<number>;
 }

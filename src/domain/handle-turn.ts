@@ -8,8 +8,11 @@ import type { DomainDeps } from './deps.js';
 import { ShopError, type ErrorCode } from '../catalog/shop-error.js';
 import type { DomainIntent } from './intents.js';
 import { TurnReads } from './turn-reads.js';
+import { closureNotice } from './closure-notice.js';
+import { agreeToFeedback, declineFeedback, feedbackScore, spokenScore, withFeedbackQuestion } from './feedback.js';
 import { misroutedTurn } from './misrouted-turn.js';
 import { orderStatus } from './order-status.js';
+import { confirmDeletion, declineDeletion, deleteMyData, privacyInfo, stopNotifications } from './privacy.js';
 import { describeProduct, productLookup } from './product-lookup.js';
 import { declineReorder, placeReorder, reorder } from './reorder.js';
 import { SESSION_CAPS } from './session-state.js';
@@ -26,6 +29,11 @@ const HANDLERS: Record<DomainIntent, Handler> = {
   StoreHoursIntent: storeHours,
   ShopFaqIntent: shopFaq,
   HumanHandoffIntent: humanHandoff,
+  // After the sale (issue 17).
+  PrivacyInfoIntent: privacyInfo,
+  DeleteMyDataIntent: deleteMyData,
+  StopNotificationsIntent: stopNotifications,
+  FeedbackScoreIntent: feedbackScore,
   'AMAZON.HelpIntent': help,
   'AMAZON.StopIntent': goodbye,
   'AMAZON.CancelIntent': goodbye,
@@ -68,12 +76,15 @@ export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<Voi
     const address = addressFormOf(deps, shop);
     t = translatorFor(turn.locale, address);
     ctx = createContext(turn, deps, t, shop, address, reads);
-    if (turn.kind === 'launch') return remembered(await launch(ctx));
+    // After the sale (issue 17): a holiday or closure of the coming week, told once per customer.
+    if (turn.kind === 'launch') return remembered(await launch(ctx, await closureNotice(ctx)));
     // Platforms do mis-route ("Was kostet der Versand?" as a product): answer what was meant.
     const meant = turn.intent === 'ProductLookupIntent' ? await misroutedTurn(ctx) : undefined;
     if (meant) ctx = createContext(meant, deps, t, shop, address, reads);
+    // After the sale (issue 17): a number said while the score question is open is the score.
+    if (ctx.turn.session.state.pending?.kind === 'feedback' && spokenScore(ctx) !== undefined) return remembered(await feedbackScore(ctx));
     const handler = Object.prototype.hasOwnProperty.call(HANDLERS, ctx.turn.intent) ? HANDLERS[ctx.turn.intent as DomainIntent] : fallback;
-    return remembered(await handler(ctx));
+    return remembered(await withFeedbackQuestion(ctx, await handler(ctx)));
   } catch (error) {
     const code: ErrorCode = error instanceof ShopError ? error.code : 'INTERNAL';
     if (code === 'INTERNAL') deps.log.error({ err: error, requestId: turn.requestId, intent: turn.intent }, 'turn failed');
@@ -104,6 +115,9 @@ async function yes(ctx: TurnContext): Promise<VoiceReply> {
     return placeReorder(ctx, customer, pending);
   }
   if (pending?.kind === 'handoff') return humanHandoff(ctx);
+  // After the sale (issue 17).
+  if (pending?.kind === 'delete-data') return confirmDeletion(ctx);
+  if (pending?.kind === 'feedback-consent') return agreeToFeedback(ctx, pending);
   if (pending?.kind === 'product') {
     const product = await ctx.deps.commerce.getProduct(pending.productId);
     if (product) return describeProduct(ctx, product, settled(ctx));
@@ -112,9 +126,12 @@ async function yes(ctx: TurnContext): Promise<VoiceReply> {
 }
 
 /** "No" declines the open question; with none open it ends the conversation politely. */
-function no(ctx: TurnContext): VoiceReply {
+function no(ctx: TurnContext): VoiceReply | Promise<VoiceReply> {
   const pending = ctx.turn.session.state.pending;
   if (pending?.kind === 'reorder') return declineReorder(ctx);
+  // After the sale (issue 17).
+  if (pending?.kind === 'delete-data') return declineDeletion(ctx);
+  if (pending?.kind === 'feedback-consent') return declineFeedback(ctx);
   if (pending) return answer(ctx, speak(ctx, 'common.ok'), settled(ctx));
   return finish(ctx, speak(ctx, 'goodbye'));
 }

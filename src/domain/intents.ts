@@ -18,6 +18,12 @@ export const SHARED_INTENTS = {
   StoreHoursIntent: { slots: { day: 'AMAZON.DATE', store: 'StoreName' } },
   ShopFaqIntent: { slots: { topic: 'FaqTopic' } },
   HumanHandoffIntent: { slots: {} },
+  // --- After the sale: consent and the customer's data (issue 17) ---
+  PrivacyInfoIntent: { slots: {} },
+  DeleteMyDataIntent: { slots: {} },
+  StopNotificationsIntent: { slots: {} },
+  FeedbackScoreIntent: { slots: { score: 'AMAZON.NUMBER' } },
+  // --- end after the sale ---
   'AMAZON.HelpIntent': { slots: {}, builtIn: true },
   'AMAZON.StopIntent': { slots: {}, builtIn: true },
   'AMAZON.CancelIntent': { slots: {}, builtIn: true },

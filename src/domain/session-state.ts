@@ -37,6 +37,13 @@ function text(value: unknown, max: number): string | undefined {
 function pendingQuestion(value: unknown): PendingQuestion | undefined {
   if (!isRecord(value)) return undefined;
   if (value.kind === 'handoff') return { kind: 'handoff' };
+  // After the sale (issue 17).
+  if (value.kind === 'delete-data') return { kind: 'delete-data' };
+  if (value.kind === 'feedback' || value.kind === 'feedback-consent') {
+    const about = typeof value.about === 'string' && /^[\w.]{1,64}$/.test(value.about) ? value.about : undefined;
+    const outcome = typeof value.outcome === 'string' && /^[a-z]{1,16}$/.test(value.outcome) ? value.outcome : undefined;
+    return about && outcome ? { kind: value.kind, about, outcome } : undefined;
+  }
   if (value.kind === 'product') {
     const productId = id(value.productId);
     return productId ? { kind: 'product', productId } : undefined;

@@ -82,8 +82,8 @@ function intervalsSpeech(ctx: TurnContext, intervals: Interval[]): Speech {
   );
 }
 
-/** A holiday or exception, said once: "Heute ist Heiligabend, da hat … nur von 8 bis 14 Uhr geöffnet." */
-function specialSpeech(ctx: TurnContext, store: Store, day: DayHours): Speech {
+/** A holiday or exception, said once: "Heute ist Heiligabend, da hat … nur von 8 bis 14 Uhr geöffnet." (also the launch's closure notice) */
+export function specialSpeech(ctx: TurnContext, store: Store, day: DayHours): Speech {
   const { subject } = namedDay(ctx, day.isoDate);
   const params = { when: subject, reason: reasonInSentence(ctx, day.special!.reason[ctx.language]), store: storeName(ctx, store) };
   if (day.intervals.length === 0) return speak(ctx, 'hours.specialClosed', params);

@@ -63,7 +63,14 @@ export type PendingQuestion =
   | { kind: 'reorder'; orderNumber: string; totalCents: number }
   | { kind: 'handoff' }
   /** "Meinst du …?" / an alternative offered: yes describes that product. */
-  | { kind: 'product'; productId: string };
+  | { kind: 'product'; productId: string }
+  // --- After the sale (issue 17) ---
+  /** "Soll ich wirklich alles löschen?": yes deletes the user's data. */
+  | { kind: 'delete-data' }
+  /** "Darf ich dich kurz fragen, wie zufrieden du warst?" (consent), about an intent and its outcome. */
+  | { kind: 'feedback-consent'; about: string; outcome: string }
+  /** "Wie zufrieden warst du heute, von eins bis fünf?" */
+  | { kind: 'feedback'; about: string; outcome: string };
 
 /** The user behind a turn; `accessToken` is present only with a linked shop account. */
 export interface VoiceUser {
@@ -122,4 +129,6 @@ export interface VoiceReply {
   handledAs: string;
   /** Outcome for metrics: ok, a coded failure, or fallback. */
   outcome: 'ok' | 'fallback' | 'error' | 'unlinked';
+  /** A satisfaction score 1–5 the customer gave in this turn (issue 17; the KPIs' CSAT). */
+  feedback?: number;
 }

@@ -8,7 +8,17 @@ export const ENDPOINT_PLACEHOLDER = 'https://your-shopvoice-host.example/alexa';
  * (platform-rules.md, "Learned from outside clients"), so a disabled skill's data could never be
  * deleted.
  */
-export const SKILL_EVENT_SUBSCRIPTIONS = ['SKILL_DISABLED', 'SKILL_ACCOUNT_LINKED', 'SKILL_PERMISSION_ACCEPTED', 'SKILL_PERMISSION_CHANGED'] as const;
+export const SKILL_EVENT_SUBSCRIPTIONS = ['SKILL_DISABLED', 'SKILL_ACCOUNT_LINKED', 'SKILL_PERMISSION_ACCEPTED', 'SKILL_PERMISSION_CHANGED', 'SKILL_PROACTIVE_SUBSCRIPTION_CHANGED'] as const;
+
+/**
+ * The proactive events the skill sends (docs/notifications.md): Alexa accepts an event only from a
+ * skill whose manifest publishes its schema, and only for users who granted the notifications
+ * permission the manifest asks for.
+ */
+export const PROACTIVE_PUBLICATIONS = ['AMAZON.OrderStatus.Updated'] as const;
+
+/** The permission a customer grants in the Alexa app so the skill may notify them. */
+export const NOTIFICATIONS_PERMISSION = 'alexa::devices:all:notifications:write';
 
 /**
  * The `skill.json` manifest template: store listing per locale from the source, the custom
@@ -45,8 +55,10 @@ export function buildSkillManifest(languages: readonly LanguageSource[]): object
           interfaces: [],
         },
       },
+      permissions: [{ name: NOTIFICATIONS_PERMISSION }],
       events: {
         endpoint: { uri: ENDPOINT_PLACEHOLDER, sslCertificateType: 'Wildcard' },
+        publications: PROACTIVE_PUBLICATIONS.map((eventName) => ({ eventName })),
         subscriptions: SKILL_EVENT_SUBSCRIPTIONS.map((eventName) => ({ eventName })),
       },
       privacyAndCompliance: {

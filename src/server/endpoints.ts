@@ -8,6 +8,7 @@ import type { TurnHandler } from '../platforms/request-context.js';
 import { alexaVerifierFromConfig } from './alexa-verifier-from-config.js';
 import type { Metrics } from './metrics.js';
 import type { AppDeps } from './open-deps.js';
+import { skillEventRecorder } from './skill-events.js';
 
 /**
  * The domain's `handleTurn`, wrapped once for every platform and transport: the catalog bounded
@@ -18,18 +19,33 @@ import type { AppDeps } from './open-deps.js';
  * @example const handle = createTurnHandler(deps, metrics); await handle(turn, context);
  */
 export function createTurnHandler(deps: AppDeps, metrics: Metrics): TurnHandler {
-  const { state, contact, addressForm } = deps;
+  const { state, contact, addressForm, notifications, feedbackEveryDays } = deps;
   const recorder = deps.analytics?.recorder;
   return async (turn, context) => {
     const started = performance.now();
-    const reply = await handleTurn(turn, { commerce: commerceForReply(deps.commerce, context.deadline, context.log), state, log: context.log, contact, ...(addressForm ? { addressForm } : {}) });
+    const reply = await handleTurn(turn, { commerce: commerceForReply(deps.commerce, context.deadline, context.log), state, log: context.log, contact, ...(addressForm ? { addressForm } : {}), ...(notifications ? { notifications } : {}), ...(feedbackEveryDays ? { feedbackEveryDays } : {}) });
     metrics.turn(turn.platform, reply, turn.locale);
     metrics.conversation(turn.platform, turn.session.isNew, reply);
     context.outcome = reply.outcome;
     // Buffered and written off the reply path (analytics/turn-recorder.ts).
     recorder?.record(turn, reply, performance.now() - started);
+    linkSubscriber(deps, turn, context.log);
     return reply;
   };
+}
+
+/**
+ * The first turn of a linked Alexa session records which shop customer the user is, so the
+ * shop's status changes find their subscriber (docs/notifications.md, "Who gets a notification":
+ * explicit account linking, never background matching). Off the reply path; a failure is logged.
+ */
+function linkSubscriber(deps: AppDeps, turn: Parameters<TurnHandler>[0], log: AppDeps['log']): void {
+  const outbox = deps.outbox;
+  const token = turn.user.accessToken;
+  if (!outbox || !token || turn.platform !== 'alexa' || !turn.session.isNew) return;
+  void deps.commerce.customerByToken(token)
+    .then((customer) => customer && outbox.linkCustomer(turn.user.id, customer.id, turn.locale, turn.now.toJSDate()))
+    .catch((err: unknown) => log.warn({ event: 'notification.link.failed', err }, 'linking the notification subscriber failed'));
 }
 
 /**
@@ -45,7 +61,9 @@ export function alexaEndpoint(deps: AppDeps, handleTurn: TurnHandler, options: {
   if (config.alexa.verify && options.verify !== false) verifier = deps.alexaVerifier ?? alexaVerifierFromConfig(config.alexa);
   return createAlexaEndpoint({
     handleTurn,
-    forgetUser: (userId) => deps.state.forgetUser(userId),
+    // A disabled skill's user is forgotten everywhere: state store and notification outbox.
+    forgetUser: async (userId) => (await deps.state.forgetUser(userId)) + ((await deps.outbox?.forgetSubscriber(userId)) ?? 0),
+    onSkillEvent: skillEventRecorder(deps),
     verifier,
     skillIds: config.alexa.skillIds,
     clock: deps.now,

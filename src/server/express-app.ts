@@ -105,8 +105,8 @@ export function createExpressApp(deps: AppDeps, metrics: Metrics, observe: Obser
         import('../notifications/shop-events-router.js'),
         import('../notifications/open-outbox.js'),
       ]);
-      const outbox = await openOutbox({ dataDir: deps.config.dataDir, url: deps.config.state.url });
-      return createShopEventsRouter({ secret: events.shopEventsSecrets, shopId: events.shopId, outbox, now: () => new Date(), sellerNames: events.sellerNames, locales: events.locales, log: deps.log });
+      const outbox = deps.outbox ?? await openOutbox({ dataDir: deps.config.dataDir, url: deps.config.state.url });
+      return createShopEventsRouter({ secret: events.shopEventsSecrets, shopId: events.shopId, outbox, now: deps.now ? () => deps.now!().toJSDate() : () => new Date(), sellerNames: events.sellerNames, locales: events.locales, log: deps.log });
     }));
   }
 

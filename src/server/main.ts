@@ -7,6 +7,8 @@ import { createMetrics } from './metrics.js';
 import { createLimitedServer } from './server-limits.js';
 import { closeDeps, openDeps, type AppDeps, type OpenDepsOptions } from './open-deps.js';
 import { checkDatabaseFiles, ensureWritableDataDir, listenError } from './startup-checks.js';
+import { notificationWorker } from './notification-worker.js';
+import type { OutboxWorker } from '../notifications/outbox-worker.js';
 
 /** How long SIGTERM waits for in-flight requests before closing anyway (Alexa gives up after 8 s). */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -70,6 +72,10 @@ export async function serve(
     server.close();
     throw error;
   }
+  // Order notifications go out in the background while the server runs (docs/notifications.md).
+  const worker: OutboxWorker | undefined = deps.outbox ? notificationWorker(config, deps.outbox, log, wallClock(deps)) : undefined;
+  if (deps.outbox && !worker) log.warn({}, 'SHOPVOICE_ALEXA_CLIENT_ID/SECRET are not set: order notifications are recorded in the outbox but not sent');
+  worker?.start();
   const shop = await deps.commerce.shopInfo();
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${(server.address() as AddressInfo).port}`;
   print(`shopvoice serving ${shop.name} (data in ${config.dataDir})`);
@@ -78,6 +84,8 @@ export async function serve(
   print(`  GET  ${base}/healthz  liveness`);
   print(`  GET  ${base}/readyz   readiness (catalog and state store)`);
   print(`  GET  ${base}/metrics  Prometheus metrics`);
+  if (config.notifications.shopEventsSecrets.length > 0) print(`  POST ${base}/shop/events  the shop's signed order-status changes`);
+  if (worker) print(`  order notifications: sending to ${config.notifications.eventsUrl}`);
 
   const stop = (signal: string) => {
     if (stopping) return;
@@ -90,6 +98,8 @@ export async function serve(
       clearTimeout(force);
       let code = 0;
       try {
+        // A send in flight finishes (or its lease runs out for the next start) before the outbox closes.
+        await worker?.stop();
         await closeDeps(deps);
         log.info({}, 'stopped');
       } catch (err) {
@@ -103,6 +113,12 @@ export async function serve(
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
   return server;
+}
+
+/** The clock of the notifications: the deps' fixed one (tests), else the real one. */
+export function wallClock(deps: Pick<AppDeps, 'now'>): () => Date {
+  const fixed = deps.now;
+  return fixed ? () => fixed().toJSDate() : () => new Date();
 }
 
 /** A SQLite driver error while opening: the data folder named, with the fix. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import type { DateTime } from 'luxon';
 import type { Commerce } from '../catalog/commerce.js';
-import type { DomainDeps, Logger } from '../domain/deps.js';
+import type { DomainDeps, Logger, NotificationSubscriptions } from '../domain/deps.js';
 import type { AlexaRequestVerifier } from '../platforms/alexa/alexa-endpoint.js';
 import { openConfiguredShop } from '../catalog/open-shop.js';
 import { resilientCommerce, type ResilienceOptions } from '../catalog/resilient-commerce.js';
@@ -13,6 +13,8 @@ import { createSessionSealer, type SealKey, type SessionSealer } from '../domain
 import { openStateStore } from '../state/open-state-store.js';
 import type { TurnEvent } from '../state/turn-event.js';
 import type { OpenedAccountLinking } from '../account-linking/open-account-linking.js';
+import type { OutboxStore } from '../notifications/outbox-store.js';
+import { outboxWanted } from './notification-worker.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 
@@ -33,6 +35,11 @@ export interface AppDeps extends DomainDeps {
   monotonicNow?: () => number;
   /** shopvoice's OAuth server for Shopware customers, when configured (`/oauth`, docs/connect-shopware.md). */
   accountLinking?: OpenedAccountLinking;
+  /**
+   * The notification outbox (docs/notifications.md), open when notifications or the shop's status
+   * webhook are configured: subscriptions from Alexa's skill events go in, the worker sends from it.
+   */
+  outbox?: OutboxStore;
 }
 
 export interface OpenDepsOptions {
@@ -49,6 +56,11 @@ export interface OpenDepsOptions {
   analytics?: boolean;
   /** Epoch-ms clock of account linking's lifetimes and rate limit (tests); default `Date.now`. */
   accountLinkingNow?: () => number;
+  /**
+   * A fixed clock for everything (tests of the whole server in a child process): the Alexa
+   * endpoint, the notification worker and the shop's webhook read it. Never set in production.
+   */
+  now?: () => DateTime;
 }
 
 /**
@@ -79,9 +91,16 @@ export async function openDeps(config: Config, log: Logger, options: OpenDepsOpt
     observer: metrics.catalog,
     ...options.resilience,
   });
+  // Loaded only when configured: a server without notifications never loads the outbox's code.
+  const outbox = outboxWanted(config)
+    ? await import('../notifications/open-outbox.js').then((m) => m.openOutbox({ dataDir: config.dataDir, url: config.state.url }))
+    : undefined;
   return {
     config,
     commerce,
+    ...(outbox ? { outbox, notifications: notificationSubscriptions(outbox) } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    feedbackEveryDays: config.feedbackDays,
     state,
     log,
     metrics,
@@ -110,6 +129,14 @@ async function localSealKey(dataDir: string, log: Logger, shared: boolean): Prom
   return { id: 'local', secret: (await readFile(file, 'utf8')).trim() };
 }
 
+/** The outbox as the domain's notification port ("keine Benachrichtigungen mehr", "lösche meine Daten"). */
+function notificationSubscriptions(outbox: OutboxStore): NotificationSubscriptions {
+  return {
+    unsubscribe: (userId, at) => outbox.setSubscriptions(userId, [], undefined, at),
+    forget: (userId) => outbox.forgetSubscriber(userId),
+  };
+}
+
 /**
  * The deps the environment configures, with its log level: what `shopvoice serve` opens, for
  * entry points that have no caller to hand them a config (the Lambda handlers).
@@ -127,7 +154,11 @@ export async function closeDeps(deps: AppDeps): Promise<void> {
     await deps.analytics?.recorder.close();
     await deps.commerce.close?.();
   } finally {
-    await deps.accountLinking?.store.close();
-    await deps.state.close();
+    try {
+      await deps.accountLinking?.store.close();
+      await deps.outbox?.close();
+    } finally {
+      await deps.state.close();
+    }
   }
 }

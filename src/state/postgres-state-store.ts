@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { RETENTION_MS, STALE_CLAIM_MS, type ReorderClaim, type StateStore } from './state-store.js';
+import { consentFromRow, type ConsentRow } from './consent-record.js';
 import { noteFromRow, type NoteRow } from './staff-note-row.js';
 import type { TurnEvent } from './turn-event.js';
 
@@ -61,6 +62,27 @@ CREATE TABLE staff_notes (
 );
 CREATE INDEX staff_notes_time ON staff_notes (at);
 CREATE INDEX staff_notes_user ON staff_notes (user_pseudonym);
+`,
+  },
+  {
+    version: 4,
+    sql: `
+CREATE TABLE consents (
+  id           BIGSERIAL PRIMARY KEY,
+  user_id      TEXT    NOT NULL,
+  feature      TEXT    NOT NULL,
+  granted      BOOLEAN NOT NULL,
+  at           BIGINT  NOT NULL,
+  text_version TEXT    NOT NULL,
+  platform     TEXT    NOT NULL
+);
+CREATE INDEX consents_user ON consents (user_id);
+CREATE TABLE told (
+  user_id TEXT   NOT NULL,
+  key     TEXT   NOT NULL,
+  at      BIGINT NOT NULL,
+  PRIMARY KEY (user_id, key)
+);
 `,
   },
 ];
@@ -181,8 +203,10 @@ export async function openPostgresStateStore(url: string, options: PostgresState
         const claims = await client.query('DELETE FROM reorder_claims WHERE user_id = $1', [userId]);
         const events = await client.query('DELETE FROM turn_events WHERE user_pseudonym = ANY($1::text[])', [pseudonyms]);
         const notes = await client.query('DELETE FROM staff_notes WHERE user_pseudonym = ANY($1::text[])', [pseudonyms]);
+        const consents = await client.query('DELETE FROM consents WHERE user_id = $1', [userId]);
+        const told = await client.query('DELETE FROM told WHERE user_id = $1', [userId]);
         await client.query('COMMIT');
-        return (claims.rowCount ?? 0) + (events.rowCount ?? 0) + (notes.rowCount ?? 0);
+        return (claims.rowCount ?? 0) + (events.rowCount ?? 0) + (notes.rowCount ?? 0) + (consents.rowCount ?? 0) + (told.rowCount ?? 0);
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
@@ -227,6 +251,39 @@ export async function openPostgresStateStore(url: string, options: PostgresState
       if (!/^\d{1,18}$/.test(id)) return false;
       const result = await pool.query('UPDATE staff_notes SET done_at = $1 WHERE id = $2 AND done_at IS NULL', [at.getTime(), id]);
       return result.rowCount === 1;
+    },
+    async recordConsent(r) {
+      await pool.query(
+        'INSERT INTO consents (user_id, feature, granted, at, text_version, platform) VALUES ($1, $2, $3, $4, $5, $6)',
+        [r.userId, r.feature, r.granted, r.at, r.textVersion, r.platform],
+      );
+    },
+    async consentsOf(userId) {
+      const { rows } = await pool.query<ConsentRow>(
+        'SELECT user_id, feature, granted, at, text_version, platform FROM consents WHERE user_id = $1 ORDER BY at, id',
+        [userId],
+      );
+      return rows.map(consentFromRow);
+    },
+    async rememberTold(userId, key, at) {
+      const result = await pool.query('INSERT INTO told (user_id, key, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [userId, key, at.getTime()]);
+      return result.rowCount === 1;
+    },
+    async toldAt(userId, key) {
+      const { rows } = await pool.query<{ at: string }>('SELECT at FROM told WHERE user_id = $1 AND key = $2', [userId, key]);
+      return rows[0] ? new Date(Number(rows[0].at)) : undefined;
+    },
+    async storedAbout(userId, pseudonyms = []) {
+      const { rows } = await pool.query<Record<string, string>>(
+        `SELECT (SELECT count(*) FROM reorder_claims WHERE user_id = $1) AS reorders,
+                (SELECT count(*) FROM turn_events WHERE user_pseudonym = ANY($2::text[])) AS turn_events,
+                (SELECT count(*) FROM staff_notes WHERE user_pseudonym = ANY($2::text[])) AS staff_notes,
+                (SELECT count(*) FROM consents WHERE user_id = $1) AS consents,
+                (SELECT count(*) FROM told WHERE user_id = $1) AS told`,
+        [userId, pseudonyms],
+      );
+      const row = rows[0]!;
+      return { reorders: Number(row.reorders), turnEvents: Number(row.turn_events), staffNotes: Number(row.staff_notes), consents: Number(row.consents), told: Number(row.told) };
     },
     async ping() {
       await pool.query('SELECT 1');

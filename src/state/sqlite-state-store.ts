@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { RETENTION_MS, STALE_CLAIM_MS, type ReorderClaim, type StateStore } from './state-store.js';
+import { consentFromRow, type ConsentRow } from './consent-record.js';
 import { noteFromRow, type NoteRow } from './staff-note-row.js';
 import type { StaffNote, TurnEvent } from './turn-event.js';
 
@@ -20,7 +21,7 @@ export interface SqliteStateStoreOptions {
   now?: () => Date;
 }
 
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 /** Each entry takes the schema from the version before it to its own; applied in order, in one transaction. */
 const MIGRATIONS: Record<number, string> = {
@@ -71,6 +72,25 @@ CREATE TABLE staff_notes (
 ) STRICT;
 CREATE INDEX staff_notes_time ON staff_notes (at);
 CREATE INDEX staff_notes_user ON staff_notes (user_pseudonym);
+`,
+  // Consent decisions per user and feature, and what a user was told once (closure notices, feedback asked).
+  4: `
+CREATE TABLE consents (
+  id           INTEGER PRIMARY KEY,
+  user_id      TEXT NOT NULL,
+  feature      TEXT NOT NULL,
+  granted      INTEGER NOT NULL,
+  at           INTEGER NOT NULL,
+  text_version TEXT NOT NULL,
+  platform     TEXT NOT NULL
+) STRICT;
+CREATE INDEX consents_user ON consents (user_id);
+CREATE TABLE told (
+  user_id TEXT NOT NULL,
+  key     TEXT NOT NULL,
+  at      INTEGER NOT NULL,
+  PRIMARY KEY (user_id, key)
+) STRICT;
 `,
 };
 
@@ -124,8 +144,10 @@ export function openSqliteStateStore(dataDir: string, options: SqliteStateStoreO
   const forgetClaims = db.prepare('DELETE FROM reorder_claims WHERE user_id = ?');
   const forgetEvents = db.prepare('DELETE FROM turn_events WHERE user_pseudonym = ?');
   const forgetNotes = db.prepare('DELETE FROM staff_notes WHERE user_pseudonym = ?');
+  const forgetConsents = db.prepare('DELETE FROM consents WHERE user_id = ?');
+  const forgetTold = db.prepare('DELETE FROM told WHERE user_id = ?');
   const forget = db.transaction((userId: string, pseudonyms: readonly string[]) => {
-    let removed = forgetClaims.run(userId).changes;
+    let removed = forgetClaims.run(userId).changes + forgetConsents.run(userId).changes + forgetTold.run(userId).changes;
     for (const pseudonym of pseudonyms) removed += forgetEvents.run(pseudonym).changes + forgetNotes.run(pseudonym).changes;
     return removed;
   });
@@ -138,6 +160,18 @@ export function openSqliteStateStore(dataDir: string, options: SqliteStateStoreO
   const listNotes = db.prepare('SELECT * FROM staff_notes WHERE (? OR done_at IS NULL) ORDER BY at DESC, id DESC LIMIT ?');
   const markDone = db.prepare('UPDATE staff_notes SET done_at = ? WHERE id = ? AND done_at IS NULL');
   const ping = db.prepare('SELECT 1');
+  const insertConsent = db.prepare('INSERT INTO consents (user_id, feature, granted, at, text_version, platform) VALUES (?, ?, ?, ?, ?, ?)');
+  const readConsents = db.prepare('SELECT user_id, feature, granted, at, text_version, platform FROM consents WHERE user_id = ? ORDER BY at, id');
+  const insertTold = db.prepare('INSERT OR IGNORE INTO told (user_id, key, at) VALUES (?, ?, ?)');
+  const readTold = db.prepare('SELECT at FROM told WHERE user_id = ? AND key = ?').pluck();
+  const countOf = (sql: string) => db.prepare(sql).pluck();
+  const counts = {
+    reorders: countOf('SELECT count(*) FROM reorder_claims WHERE user_id = ?'),
+    consents: countOf('SELECT count(*) FROM consents WHERE user_id = ?'),
+    told: countOf('SELECT count(*) FROM told WHERE user_id = ?'),
+    turnEvents: countOf('SELECT count(*) FROM turn_events WHERE user_pseudonym = ?'),
+    staffNotes: countOf('SELECT count(*) FROM staff_notes WHERE user_pseudonym = ?'),
+  };
 
   return {
     file,
@@ -182,6 +216,29 @@ export function openSqliteStateStore(dataDir: string, options: SqliteStateStoreO
     async markCallbackDone(id, at) {
       if (!/^\d+$/.test(id)) return false;
       return markDone.run(at.getTime(), Number(id)).changes === 1;
+    },
+    async recordConsent(r) {
+      insertConsent.run(r.userId, r.feature, r.granted ? 1 : 0, r.at, r.textVersion, r.platform);
+    },
+    async consentsOf(userId) {
+      return (readConsents.all(userId) as ConsentRow[]).map(consentFromRow);
+    },
+    async rememberTold(userId, key, at) {
+      return insertTold.run(userId, key, at.getTime()).changes === 1;
+    },
+    async toldAt(userId, key) {
+      const at = readTold.get(userId, key) as number | undefined;
+      return at === undefined ? undefined : new Date(at);
+    },
+    async storedAbout(userId, pseudonyms = []) {
+      const sum = (statement: typeof counts.turnEvents) => pseudonyms.reduce((n, p) => n + (statement.get(p) as number), 0);
+      return {
+        reorders: counts.reorders.get(userId) as number,
+        turnEvents: sum(counts.turnEvents),
+        staffNotes: sum(counts.staffNotes),
+        consents: counts.consents.get(userId) as number,
+        told: counts.told.get(userId) as number,
+      };
     },
     async ping() {
       ping.get();

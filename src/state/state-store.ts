@@ -1,6 +1,8 @@
+import type { ConsentFeature, ConsentRecord } from './consent-record.js';
 import type { NewStaffNote, StaffNote, TimeRange, TurnEvent } from './turn-event.js';
 
-export type { NewStaffNote, StaffNote, TimeRange, TurnEvent };
+export { currentConsents } from './consent-record.js';
+export type { ConsentFeature, ConsentRecord, NewStaffNote, StaffNote, TimeRange, TurnEvent };
 
 /**
  * The state port: what must outlive a request. SQLite by default (`sqlite-state-store.ts`);
@@ -35,7 +37,8 @@ export interface StateStore {
   /**
    * Deletes everything stored for a platform user (GDPR, `SkillDisabled`): their claims, and the
    * turn events and staff notes under any of `pseudonyms` (the user's analytics pseudonyms, one
-   * per analytics key, see `src/analytics/pseudonym.ts`). Resolves to the number of rows deleted.
+   * per analytics key, see `src/analytics/pseudonym.ts`), their consent records and what they were
+   * told. Resolves to the number of rows deleted.
    */
   forgetUser(userId: string, pseudonyms?: readonly string[]): Promise<number>;
   /** Appends turn events (the analytics recorder's batches), in one transaction. */
@@ -50,9 +53,35 @@ export interface StateStore {
   listCallbacks(options?: { includeDone?: boolean; limit?: number }): Promise<StaffNote[]>;
   /** Marks a note done; false when there is no such open note. */
   markCallbackDone(id: string, at: Date): Promise<boolean>;
+  // --- After the sale: consent, closure notices said, feedback asked (issue 17) ---
+  /** Appends a consent decision (given or withdrawn); the history is kept until the user is forgotten. */
+  recordConsent(record: ConsentRecord): Promise<void>;
+  /** A user's consent decisions, oldest first (`currentConsents` gives the latest per feature). */
+  consentsOf(userId: string): Promise<ConsentRecord[]>;
+  /**
+   * Remembers that `userId` was told about `key` (a closure notice: store and date; feedback
+   * asked: its week) at `at`; false when it was remembered already (told once).
+   */
+  rememberTold(userId: string, key: string, at: Date): Promise<boolean>;
+  /** When `userId` was last told about `key`, if ever. */
+  toldAt(userId: string, key: string): Promise<Date | undefined>;
+  /**
+   * How much is stored about a user ("Was weißt du über mich?"): rows per kind, under the user id
+   * and, for turn events and staff notes, under any of `pseudonyms` (as `forgetUser`).
+   */
+  storedAbout(userId: string, pseudonyms?: readonly string[]): Promise<StoredAbout>;
   /** Resolves when the store answers; used by /readyz. */
   ping(): Promise<void>;
   close(): Promise<void> | void;
+}
+
+/** What `storedAbout` counts: the rows `forgetUser` would delete, by kind. */
+export interface StoredAbout {
+  reorders: number;
+  turnEvents: number;
+  staffNotes: number;
+  consents: number;
+  told: number;
 }
 
 export type ReorderClaim =

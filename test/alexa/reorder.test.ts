@@ -47,7 +47,8 @@ describe('ReorderIntent over POST /alexa', () => {
     const confirm = { accessToken: ANNA, sessionId, attributes: offered.attributes, confirmationStatus: 'CONFIRMED' as const };
     const first = await askIntent(server, 'ReorderIntent', confirm);
     assert.match(first.speech, /Erledigt! Deine Bestellung (\d+) bei Lindenhof Markt über \d+,\d\d € ist eingegangen/);
-    assert.equal(first.end, true);
+    // The session stays open only for the feedback question (issue 17), never for the order.
+    assert.equal(first.end, first.attributes.pending?.kind !== 'feedback-consent' && first.attributes.pending?.kind !== 'feedback');
     const number = /Bestellung (\d+) bei/.exec(first.speech)![1];
     const again = await askIntent(server, 'ReorderIntent', confirm);
     assert.match(again.speech, new RegExp(`schon aufgegeben, sie hat die Nummer ${number}`));

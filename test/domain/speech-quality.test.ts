@@ -63,11 +63,12 @@ function sampleParams(key: string, language: 'de' | 'en'): Record<string, string
     reason: de ? 'Heiligabend' : 'Christmas Eve', days: de ? 'montags bis freitags von 8 bis 20 Uhr' : 'Monday to Friday from 8 am to 8 pm', day: de ? 'samstags' : 'Saturday',
     topic: de ? 'Versandkosten' : 'shipping costs', topics: de ? 'Versandkosten oder Lieferzeit' : 'shipping costs or delivery time',
     phone: '+49 89 21 54 37 0', email: 'service@lindenhof-markt.de', orderNumber: '10042', orderNumbers: '10042',
+    features: de ? 'Bestellbenachrichtigungen' : 'order notifications',
   };
 }
 
 /** Keys that are parts of sentences (rendered inside another text), not sentences of their own. */
-const FRAGMENT = /^(units|attributes|weekdays|grammar\.accusative|dates\.(today|tomorrow|dayAfterTomorrow|yesterday|onWeekday|onDate)|product\.(priceWithUnit|range)|hours\.(interval|daySingle|daySpan)|order\.(received|in_progress|shipped|shippedNoDate|delivered|deliveredNoDate|cancelled|late|intro)|reorder\.(item|more)|faq\.cardTitle)\b/;
+const FRAGMENT = /^(units|attributes|weekdays|grammar\.accusative|dates\.(today|tomorrow|dayAfterTomorrow|yesterday|onWeekday|onDate)|product\.(priceWithUnit|range)|hours\.(interval|daySingle|daySpan)|order\.(received|in_progress|shipped|shippedNoDate|delivered|deliveredNoDate|cancelled|late|intro)|reorder\.(item|more)|faq\.cardTitle|privacy\.(feature|item))\b/;
 
 describe('every speech key in every locale and address form', () => {
   test('the key list is the locale files\' (German formal forms fall back to the shared text)', () => {

@@ -12,11 +12,11 @@ import { readAgentFiles } from '../../src/models/model-files.js';
 const readJson = async (path: string): Promise<any> => JSON.parse(await readFile(path, 'utf8'));
 
 describe('skill events and the end of a conversation', () => {
-  it('skill.json subscribes to the four skill events, with the /alexa endpoint', async () => {
+  it('skill.json subscribes to the five skill events, with the /alexa endpoint', async () => {
     const manifest = await readJson('interaction-models/alexa/skill-package/skill.json');
     const events = manifest.manifest.events;
     assert.deepEqual(events.subscriptions.map((s: { eventName: string }) => s.eventName).sort(),
-      ['SKILL_ACCOUNT_LINKED', 'SKILL_DISABLED', 'SKILL_PERMISSION_ACCEPTED', 'SKILL_PERMISSION_CHANGED']);
+      ['SKILL_ACCOUNT_LINKED', 'SKILL_DISABLED', 'SKILL_PERMISSION_ACCEPTED', 'SKILL_PERMISSION_CHANGED', 'SKILL_PROACTIVE_SUBSCRIPTION_CHANGED']);
     assert.match(events.endpoint.uri, /\/alexa$/);
     assert.deepEqual(validateSkillManifest('skill.json', manifest), []);
   });
@@ -31,6 +31,24 @@ describe('skill events and the end of a conversation', () => {
     assert.match(problems[1]!.message, /endpoint\.uri is missing/);
     delete manifest.manifest.events;
     assert.match(validateSkillManifest('skill.json', manifest)[0]!.message, new RegExp(`lacks ${SKILL_EVENT_SUBSCRIPTIONS.join(', ')}`));
+  });
+
+  it('skill.json publishes AMAZON.OrderStatus.Updated and asks the notifications permission', async () => {
+    const manifest = await readJson('interaction-models/alexa/skill-package/skill.json');
+    assert.deepEqual(manifest.manifest.events.publications, [{ eventName: 'AMAZON.OrderStatus.Updated' }]);
+    assert.deepEqual(manifest.manifest.permissions, [{ name: 'alexa::devices:all:notifications:write' }]);
+  });
+
+  it('the validator names a missing publication, permission and subscription of the order notifications', async () => {
+    const manifest = await readJson('interaction-models/alexa/skill-package/skill.json');
+    manifest.manifest.events.publications = [];
+    delete manifest.manifest.permissions;
+    manifest.manifest.events.subscriptions = manifest.manifest.events.subscriptions.filter((s: { eventName: string }) => s.eventName !== 'SKILL_PROACTIVE_SUBSCRIPTION_CHANGED');
+    const problems = validateSkillManifest('skill.json', manifest);
+    assert.deepEqual(problems.map((p) => p.rule), ['skill-events', 'proactive-events', 'proactive-events']);
+    assert.match(problems[0]!.message, /lacks SKILL_PROACTIVE_SUBSCRIPTION_CHANGED/);
+    assert.match(problems[1]!.message, /publications lacks AMAZON\.OrderStatus\.Updated/);
+    assert.match(problems[2]!.message, /permissions lacks alexa::devices:all:notifications:write/);
   });
 
   it('stop, cancel and hand-off end the interaction in the agent; the others do not', async () => {

@@ -24,6 +24,11 @@ interface Turn {
   facts: string[];
   /** Where to link an account differs by platform (the Alexa app vs. the assistant's own): facts only. */
   platformWording?: boolean;
+  /**
+   * The platforms end differently: Dialogflow ends the conversation after its hand-off intent, so
+   * Alexa alone asks the feedback question there (issue 17). Only the facts are compared.
+   */
+  platformEnding?: boolean;
 }
 
 interface Said {
@@ -45,7 +50,9 @@ class AlexaSession {
   constructor(private server: TestServer, private locale: string, private sessionId: string, private token?: string) {}
 
   async say(turn: Turn): Promise<Said> {
-    const o = { locale: this.locale, sessionId: this.sessionId, accessToken: this.token, attributes: this.attributes, isNew: this.first };
+    // One user per conversation, as Google's user is its session here: what a user was told once
+    // (a closure notice at launch, issue 17) is told to both platforms' users alike.
+    const o = { locale: this.locale, userId: `amzn1.ask.account.${this.sessionId}`, sessionId: this.sessionId, accessToken: this.token, attributes: this.attributes, isNew: this.first };
     const slots: Record<string, SlotInput> = {};
     for (const [name, slot] of Object.entries(turn.slots ?? {})) {
       slots[name] = 'entity' in slot ? { value: slot.spoken, id: slot.entity, name: slot.spoken } : { value: 'number' in slot ? String(slot.number) : slot.date };
@@ -121,6 +128,10 @@ async function conversation(locale: (typeof LOCALES)[number], turns: Turn[], tok
     const a = await alexa.say(turn);
     const g = await google.say(turn);
     const where = `${locale.alexa} turn ${i + 1} ${turn.intent}`;
+    if (turn.platformEnding) {
+      for (const fact of turn.facts) assert.ok(a.text.includes(fact) && g.text.includes(fact), `${where}: "${fact}" on both`);
+      continue;
+    }
     if (!turn.platformWording) assert.equal(g.text, a.text, `${where}: same words`);
     assert.ok(a.text.length > 0, `${where}: something said`);
     assert.equal(g.ended, a.ended, `${where}: same session end`);
@@ -195,7 +206,7 @@ describe('Alexa and Google say the same', () => {
     await conversation(de, [
       { intent: 'AMAZON.FallbackIntent', facts: ['nicht verstanden'] },
       { intent: 'AMAZON.FallbackIntent', facts: ['+49 89 21 54 37 0'] },
-      { intent: 'HumanHandoffIntent', facts: ['service@lindenhof-markt.de'] },
+      { intent: 'HumanHandoffIntent', facts: ['service@lindenhof-markt.de'], platformEnding: true },
     ]);
   });
 

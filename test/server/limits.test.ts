@@ -131,10 +131,13 @@ describe('the connection cap', () => {
     const received = await closed(third);
     assert.equal(received, '', 'the third connection was served');
     assert.equal(earlyClose, false);
-    // The first two are still served once their bodies come.
-    const answer = closed(first);
-    first.end(BODY);
+    // The first two are still served once their bodies come. The body is sent without closing our
+    // side: a client that half-closes is not waited for once its answer takes any I/O (the welcome
+    // reads the store calendar since issue 17's closure notices), and no platform does that.
+    const answer = new Promise<string>((resolve) => first.once('data', (d: Buffer) => resolve(d.toString())));
+    first.write(BODY);
     assert.match(await answer, /^HTTP\/1\.1 200/);
+    first.destroy();
     second.destroy();
   });
 });

@@ -14,7 +14,8 @@ test('five instances starting at once on an empty database migrate it exactly on
   await client.connect();
   try {
     const { rows } = await client.query('SELECT version FROM shopvoice_schema_migrations ORDER BY version');
-    assert.deepEqual(rows.map((r) => r.version), [2, POSTGRES_SCHEMA_VERSION]);
+    // Every migration once, in order (2 is the first: the numbers follow the SQLite store's).
+    assert.deepEqual(rows.map((r) => r.version), Array.from({ length: POSTGRES_SCHEMA_VERSION - 1 }, (_, i) => i + 2));
     assert.deepEqual(await migratePostgres(db.url), { from: POSTGRES_SCHEMA_VERSION, to: POSTGRES_SCHEMA_VERSION });
   } finally {
     await client.end();

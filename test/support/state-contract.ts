@@ -3,6 +3,7 @@
 // stale-claim takeover, deletion of a user's data, retention, readiness).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { currentConsents } from '../../src/state/consent-record.js';
 import { RETENTION_MS, STALE_CLAIM_MS, type StateStore, type TurnEvent } from '../../src/state/state-store.js';
 
 /** A store under test: every `open` is a new connection (or process) on the same database. */
@@ -173,6 +174,42 @@ export function describeStateContract(name: string, backend: () => Promise<State
       assert.deepEqual((await store.listCallbacks()).map((n) => n.user), ['p-b']);
       assert.equal(await store.forgetUser('user-a', ['p-a-key1', 'p-a-key2']), 0);
       assert.equal(await store.forgetUser('user-x'), 0, 'without pseudonyms only claims are looked for');
+    });
+
+    test('consent decisions are kept per user in order; the latest per feature is the current one; forgetUser removes them', async (t) => {
+      const open = await fresh(t);
+      const [a, b] = [await open(), await open()];
+      await a.recordConsent({ userId: 'user-a', feature: 'feedback', granted: true, at: T0.getTime(), textVersion: 'feedback-1', platform: 'alexa' });
+      await b.recordConsent({ userId: 'user-a', feature: 'notifications', granted: true, at: T0.getTime() + 1000, textVersion: 'alexa-app', platform: 'alexa' });
+      await a.recordConsent({ userId: 'user-a', feature: 'notifications', granted: false, at: T0.getTime() + 2000, textVersion: 'privacy-1', platform: 'alexa' });
+      await a.recordConsent({ userId: 'user-b', feature: 'callback', granted: true, at: T0.getTime(), textVersion: 'callback-1', platform: 'google' });
+      const records = await b.consentsOf('user-a');
+      assert.deepEqual(records.map((r) => [r.feature, r.granted, r.textVersion]), [['feedback', true, 'feedback-1'], ['notifications', true, 'alexa-app'], ['notifications', false, 'privacy-1']]);
+      assert.deepEqual(records[0], { userId: 'user-a', feature: 'feedback', granted: true, at: T0.getTime(), textVersion: 'feedback-1', platform: 'alexa' });
+      const current = currentConsents(records);
+      assert.equal(current.get('notifications')?.granted, false, 'withdrawn last');
+      assert.equal(current.get('feedback')?.granted, true);
+      await a.rememberTold('user-a', 'closure:S1:2026-12-24', T0);
+      await a.claimReorder('k1', 'user-a');
+      await a.recordTurnEvents([event(1, 'p-a'), event(2, 'p-a'), event(3, 'p-b')]);
+      await a.addStaffNote({ at: T0.getTime(), kind: 'feedback', platform: 'alexa', locale: 'de-DE', user: 'p-a', score: 4 });
+      assert.deepEqual(await b.storedAbout('user-a', ['p-a']), { reorders: 1, turnEvents: 2, staffNotes: 1, consents: 3, told: 1 });
+      assert.deepEqual(await b.storedAbout('user-a'), { reorders: 1, turnEvents: 0, staffNotes: 0, consents: 3, told: 1 }, 'analytics only under a pseudonym');
+      assert.equal(await a.forgetUser('user-a', ['p-a']), 8, '3 consents + 1 notice told + 1 claim + 2 events + 1 note');
+      assert.deepEqual(await b.storedAbout('user-a', ['p-a']), { reorders: 0, turnEvents: 0, staffNotes: 0, consents: 0, told: 0 });
+      assert.deepEqual(await b.consentsOf('user-a'), []);
+      assert.equal(await b.toldAt('user-a', 'closure:S1:2026-12-24'), undefined);
+      assert.equal((await b.consentsOf('user-b')).length, 1, "the other user's record stays");
+    });
+
+    test('rememberTold says true once per user and key, from any connection; toldAt gives the first time', async (t) => {
+      const open = await fresh(t);
+      const [a, b] = [await open(), await open()];
+      assert.equal(await a.rememberTold('u', 'closure:S1:2026-12-24', T0), true);
+      assert.equal(await b.rememberTold('u', 'closure:S1:2026-12-24', new Date(T0.getTime() + 5000)), false);
+      assert.equal(await b.rememberTold('v', 'closure:S1:2026-12-24', T0), true, 'another user is told too');
+      assert.deepEqual(await b.toldAt('u', 'closure:S1:2026-12-24'), T0);
+      assert.equal(await a.toldAt('u', 'closure:S2:2026-12-24'), undefined);
     });
 
     test('purgeTurnEvents deletes the events older than the retention limit only', async (t) => {

@@ -4,7 +4,7 @@ import type { SessionSealer } from '../../domain/session-seal.js';
 import { headerOf, isJsonType, jsonAnswer, jsonText, refusedBeforeBody, type HttpAnswer, type HttpCall, type PlatformEndpoint } from '../endpoint.js';
 import { detachedContext, type RequestContext, type TurnHandler } from '../request-context.js';
 import { hasReadableFields, isAlexaEnvelope, MAX_JSON_DEPTH, nestedDeeperThan, skillIdOf } from './request-shape.js';
-import { createAlexaSkill } from './skill.js';
+import { createAlexaSkill, type AlexaSkillOptions } from './skill.js';
 import type { RequestHeaders } from './verifier/index.js';
 
 /** Verifies that a raw request comes from Alexa; throws on any failure. */
@@ -32,6 +32,8 @@ export interface AlexaEndpointOptions {
   sessionSealer?: SessionSealer;
   /** Where a call without a context of its own logs. */
   log: Logger;
+  /** Skill events after the built-in handling (`AlexaSkillOptions.onSkillEvent`). */
+  onSkillEvent?: AlexaSkillOptions['onSkillEvent'];
 }
 
 /** The default body limit: a real Alexa request is 2–8 KiB. */

@@ -74,7 +74,9 @@ function readableAttributes(a: unknown): boolean {
     optional(a.lastIntent, isString) &&
     optional(a.choices, (c) => Array.isArray(c) && c.every(isString)) &&
     optional(pending, (p) => isObject(p) && (p.kind === 'handoff' || (p.kind === 'product' && isString(p.productId)) ||
-      (p.kind === 'reorder' && isString(p.orderNumber) && Number.isInteger(p.totalCents))));
+      (p.kind === 'reorder' && isString(p.orderNumber) && Number.isInteger(p.totalCents)) ||
+      // After the sale (issue 17).
+      p.kind === 'delete-data' || ((p.kind === 'feedback' || p.kind === 'feedback-consent') && isString(p.about) && isString(p.outcome))));
 }
 
 /**

@@ -19,6 +19,11 @@ export interface AlexaSkillOptions {
   clock?: () => DateTime;
   /** Seals the session attributes to the user and session; without one they travel as plain JSON. */
   sessionSealer?: SessionSealer;
+  /**
+   * Every skill event after the skill's own handling (the server records
+   * `AlexaSkillEvent.ProactiveSubscriptionChanged` in the notification outbox and as a consent).
+   */
+  onSkillEvent?(envelope: RequestEnvelope, context: RequestContext): Promise<void>;
 }
 
 export interface AlexaSkill {
@@ -86,6 +91,7 @@ export function createAlexaSkill(options: AlexaSkillOptions): AlexaSkill {
       } else {
         context.log.info({ event: type }, 'skill event');
       }
+      await options.onSkillEvent?.(input.requestEnvelope, context);
       // ask-sdk would echo the request's attributes as they came; only our own state goes back.
       keepSession(input, stateOf(input), sealer);
       return input.responseBuilder.getResponse();
