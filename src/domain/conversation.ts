@@ -18,9 +18,10 @@ export function example(ctx: TurnContext): Speech {
  * LaunchRequest: welcome with the shop's name and one example (and news of a lost reorder, if
  * any); a closure notice (closure-notice.ts) goes between the welcome and the example.
  */
-export async function launch(ctx: TurnContext, notice?: Speech): Promise<VoiceReply> {
+export async function launch(ctx: TurnContext, closure?: Speech | Promise<Speech | undefined>): Promise<VoiceReply> {
   const prompt = speak(ctx, 'launch.prompt');
-  const news = await lostReorderNews(ctx);
+  // The two look-ups of a welcome are independent: asked together (issue 15).
+  const [news, notice] = await Promise.all([lostReorderNews(ctx), closure]);
   return ask(ctx, join(news, speak(ctx, 'launch.welcome', { shop: ctx.shop.name }), notice, speak(ctx, 'launch.example', { example: example(ctx) })), prompt, {}, {
     handledAs: 'LaunchRequest',
   });

@@ -77,7 +77,7 @@ export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<Voi
     t = translatorFor(turn.locale, address);
     ctx = createContext(turn, deps, t, shop, address, reads);
     // After the sale (issue 17): a holiday or closure of the coming week, told once per customer.
-    if (turn.kind === 'launch') return remembered(await launch(ctx, await closureNotice(ctx)));
+    if (turn.kind === 'launch') return remembered(await launch(ctx, closureNotice(ctx)));
     // Platforms do mis-route ("Was kostet der Versand?" as a product): answer what was meant.
     const meant = turn.intent === 'ProductLookupIntent' ? await misroutedTurn(ctx) : undefined;
     if (meant) ctx = createContext(meant, deps, t, shop, address, reads);
