@@ -17,6 +17,11 @@ export interface Metrics {
   conversation(platform: Platform, newSession: boolean, reply: VoiceReply): void;
   /** An order placed by voice, with its total in cents. */
   order(platform: Platform, cents: number): void;
+  /**
+   * Reports the notification outbox's backlog on every scrape (`shopvoice_notifications_outbox`:
+   * pending, due, dead letters): what an operator alerts on when Amazon stops taking events.
+   */
+  watchOutbox(read: () => Promise<{ pending: number; due: number; dead: number }>): void;
   /** One HTTP request, when its response is finished. */
   request(route: string, status: number, seconds: number, outcome?: RequestOutcome): void;
   /** The exposition text for `GET /metrics`. */
@@ -135,6 +140,22 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     order(platform, cents) {
       orders.inc({ platform });
       orderValue.inc({ platform }, cents / 100);
+    },
+    watchOutbox(read) {
+      // A gauge of its own per registry, registered on the first call; a failed read leaves it out of that scrape.
+      registry.removeSingleMetric('shopvoice_notifications_outbox');
+      new Gauge({
+        name: 'shopvoice_notifications_outbox',
+        help: 'Notifications in the outbox by state: pending (not yet sent), due (pending and due now), dead (given up).',
+        labelNames: ['state'] as const,
+        registers: [registry],
+        async collect() {
+          const backlog = await read();
+          this.set({ state: 'pending' }, backlog.pending);
+          this.set({ state: 'due' }, backlog.due);
+          this.set({ state: 'dead' }, backlog.dead);
+        },
+      });
     },
     request(route, status, seconds, outcome) {
       const label = routeLabel(route);

@@ -95,6 +95,7 @@ export async function openDeps(config: Config, log: Logger, options: OpenDepsOpt
   const outbox = outboxWanted(config)
     ? await import('../notifications/open-outbox.js').then((m) => m.openOutbox({ dataDir: config.dataDir, url: config.state.url }))
     : undefined;
+  if (outbox) metrics.watchOutbox(() => outbox.backlog(options.now ? options.now().toJSDate() : new Date()));
   return {
     config,
     commerce,

@@ -76,6 +76,7 @@ function referenceMetrics(): Metrics {
       if (newSession) operator.sessions.inc({ platform });
       if (reply.handledAs === 'HumanHandoffIntent' || reply.state.pending?.kind === 'handoff') operator.handoffs.inc({ platform });
     },
+    watchOutbox() {},
     order(platform, cents) {
       operator.orders.inc({ platform });
       operator.orderValue.inc({ platform }, cents / 100);
