@@ -124,5 +124,6 @@ export function createAlexaVerifier(options: AlexaVerifierOptions): AlexaVerifie
 function buildTrustStore(options: AlexaVerifierOptions): TrustStore {
   const extra = options.extraTrustedRoots ?? [];
   if (options.trustedRoots === undefined && extra.length === 0) return defaultTrustStore();
-  return createTrustStore([...(options.trustedRoots ?? rootCertificates), ...extra]);
+  // Configured roots first: a store is searched in order (trust-store.ts).
+  return createTrustStore([...extra, ...(options.trustedRoots ?? rootCertificates)]);
 }

@@ -17,33 +17,50 @@ export interface TrustStore {
  * Builds a trust store from PEM certificates. Unparseable entries are skipped: one odd root in a
  * system bundle must not disable verification.
  *
+ * The roots are parsed as far as a look-up needs them, in the order given, and each only once:
+ * parsing all of Node's 144 bundled roots took about 20 ms, most of the verifier's share of a cold
+ * start, while a skill only ever meets the one root its chain ends in (bench/NOTES.md, "Cold
+ * start"). Put the roots most likely to be needed first (the verifier puts configured extra roots
+ * before the system bundle).
+ *
  * @example
- * const store = createTrustStore([...tls.rootCertificates, testRootPem]);
+ * const store = createTrustStore([testRootPem, ...tls.rootCertificates]);
  */
 export function createTrustStore(pems: readonly string[]): TrustStore {
   const bySubject = new Map<string, X509Certificate[]>();
   const fingerprints = new Set<string>();
   const keyTypes = new Map<string, number>();
-  for (const pem of pems) {
+  let parsed = 0;
+  /** Parses the next root; false when none is left. */
+  const parseNext = (): boolean => {
+    if (parsed >= pems.length) return false;
+    const pem = pems[parsed++]!;
     let cert: X509Certificate;
     try {
       cert = new X509Certificate(pem);
     } catch {
-      continue;
+      return true;
     }
-    if (fingerprints.has(cert.fingerprint256)) continue;
+    if (fingerprints.has(cert.fingerprint256)) return true;
     fingerprints.add(cert.fingerprint256);
     const list = bySubject.get(cert.subject) ?? [];
     list.push(cert);
     bySubject.set(cert.subject, list);
     const type = cert.publicKey.asymmetricKeyType ?? 'unknown';
     keyTypes.set(type, (keyTypes.get(type) ?? 0) + 1);
-  }
+    return true;
+  };
+  const issuerAmong = (cert: X509Certificate) => bySubject.get(cert.issuer)?.find((root) => cert.checkIssued(root) && cert.verify(root.publicKey));
   return {
     issuerOf(cert) {
-      return bySubject.get(cert.issuer)?.find((root) => cert.checkIssued(root) && cert.verify(root.publicKey));
+      let found = issuerAmong(cert);
+      while (!found && parseNext()) found = issuerAmong(cert);
+      return found;
     },
-    keyTypes,
+    get keyTypes() {
+      while (parseNext());
+      return keyTypes;
+    },
   };
 }
 
