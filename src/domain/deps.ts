@@ -23,4 +23,17 @@ export interface DomainDeps {
   contact?: { phone?: string; email?: string };
   /** German address form from config (`SHOPVOICE_ADDRESS`); else the shop's own, else "du". */
   addressForm?: 'du' | 'sie';
+  /**
+   * The customers' purchase codes, present when the merchant asks for them
+   * (`SHOPVOICE_PURCHASE_CODE`): a customer who set one says it before any order.
+   */
+  purchaseCodes?: PurchaseCodes;
+}
+
+/** What the conversation needs of the purchase code store (`state/purchase-code-store.ts`). */
+export interface PurchaseCodes {
+  hasCode(customerId: string): Promise<boolean>;
+  matches(customerId: string, code: string): Promise<boolean>;
+  recordWrongCode(userId: string, sessionId: string, at: Date): Promise<number>;
+  wrongCodes(userId: string, sessionId: string): Promise<number>;
 }

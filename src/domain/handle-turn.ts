@@ -10,7 +10,11 @@ import type { DomainIntent } from './intents.js';
 import { misroutedTurn } from './misrouted-turn.js';
 import { orderStatus } from './order-status.js';
 import { describeProduct, productLookup } from './product-lookup.js';
-import { declineReorder, placeReorder, reorder } from './reorder.js';
+import { confirmReorder, declineReorder, reorder } from './reorder.js';
+import { addToCart, cartContents, removeFromCart } from './cart.js';
+import { checkout, confirmCheckout, declineCheckout } from './checkout.js';
+import { placeConfirmed } from './place-confirmed.js';
+import { purchaseCode } from './purchase-code.js';
 import { SESSION_CAPS } from './session-state.js';
 import { shopFaq } from './shop-faq.js';
 import { storeHours } from './store-hours.js';
@@ -25,6 +29,12 @@ const HANDLERS: Record<DomainIntent, Handler> = {
   StoreHoursIntent: storeHours,
   ShopFaqIntent: shopFaq,
   HumanHandoffIntent: humanHandoff,
+  // Cart and checkout by voice (issue 17).
+  AddToCartIntent: addToCart,
+  CartContentsIntent: cartContents,
+  RemoveFromCartIntent: removeFromCart,
+  CheckoutIntent: checkout,
+  PurchaseCodeIntent: (ctx) => purchaseCode(ctx, placeConfirmed),
   'AMAZON.HelpIntent': help,
   'AMAZON.StopIntent': goodbye,
   'AMAZON.CancelIntent': goodbye,
@@ -94,11 +104,13 @@ function remembered(reply: VoiceReply): VoiceReply {
 /** "Yes" answers the open question, if any; otherwise it invites the next request. */
 async function yes(ctx: TurnContext): Promise<VoiceReply> {
   const pending = ctx.turn.session.state.pending;
-  if (pending?.kind === 'reorder') {
+  if (pending?.kind === 'reorder' || pending?.kind === 'checkout') {
     const customer = await linkedCustomer(ctx);
     if (isReply(customer)) return customer;
-    return placeReorder(ctx, customer, pending);
+    return pending.kind === 'reorder' ? confirmReorder(ctx, customer, pending) : confirmCheckout(ctx, customer, pending.totalCents);
   }
+  // A purchase code is four digits, never "ja": ask for it again.
+  if (pending?.kind === 'code') return purchaseCode(ctx, placeConfirmed);
   if (pending?.kind === 'handoff') return humanHandoff(ctx);
   if (pending?.kind === 'product') {
     const product = await ctx.deps.commerce.getProduct(pending.productId);
@@ -111,6 +123,7 @@ async function yes(ctx: TurnContext): Promise<VoiceReply> {
 function no(ctx: TurnContext): VoiceReply {
   const pending = ctx.turn.session.state.pending;
   if (pending?.kind === 'reorder') return declineReorder(ctx);
+  if (pending?.kind === 'checkout' || pending?.kind === 'code') return declineCheckout(ctx);
   if (pending) return answer(ctx, speak(ctx, 'common.ok'), settled(ctx));
   return finish(ctx, speak(ctx, 'goodbye'));
 }

@@ -63,7 +63,16 @@ export type PendingQuestion =
   | { kind: 'reorder'; orderNumber: string; totalCents: number }
   | { kind: 'handoff' }
   /** "Meinst du …?" / an alternative offered: yes describes that product. */
-  | { kind: 'product'; productId: string };
+  | { kind: 'product'; productId: string }
+  /** The cart was read back with this total; yes orders it (the key is derived at "yes", as for a reorder). */
+  | { kind: 'checkout'; totalCents: number }
+  /** A confirmed order waits for the customer's purchase code: the order as it was read back. */
+  | { kind: 'code'; order: ConfirmedOrder };
+
+/** An order read back and confirmed with "yes": the cart's total, or a reorder of one order. */
+export type ConfirmedOrder =
+  | { kind: 'checkout'; totalCents: number }
+  | { kind: 'reorder'; orderNumber: string; totalCents: number };
 
 /** The user behind a turn; `accessToken` is present only with a linked shop account. */
 export interface VoiceUser {

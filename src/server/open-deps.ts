@@ -11,6 +11,8 @@ import { resilientCommerce, type ResilienceOptions } from '../catalog/resilient-
 import { openAnalytics, type Analytics } from '../analytics/open-analytics.js';
 import { createSessionSealer, type SealKey, type SessionSealer } from '../domain/session-seal.js';
 import { openStateStore } from '../state/open-state-store.js';
+import { openPurchaseCodes } from '../state/open-purchase-codes.js';
+import type { PurchaseCodeStore } from '../state/purchase-code-store.js';
 import type { TurnEvent } from '../state/turn-event.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -30,6 +32,8 @@ export interface AppDeps extends DomainDeps {
   analytics?: Analytics;
   /** The millisecond clock `/readyz` times the shop's ping with (tests); default `performance.now`. */
   monotonicNow?: () => number;
+  /** The customers' purchase codes, open when the merchant asks for them (`SHOPVOICE_PURCHASE_CODE`). */
+  purchaseCodes?: PurchaseCodeStore;
 }
 
 export interface OpenDepsOptions {
@@ -80,6 +84,7 @@ export async function openDeps(config: Config, log: Logger, options: OpenDepsOpt
     ...(config.shop.address ? { addressForm: config.shop.address } : {}),
     sessionSealer: createSessionSealer(config.state.keys.length > 0 ? config.state.keys : [await localSealKey(config.dataDir, log, Boolean(config.state.url))]),
     ...(analytics ? { analytics } : {}),
+    ...(config.purchaseCode ? { purchaseCodes: await openPurchaseCodes({ dataDir: config.dataDir, url: config.state.url }) } : {}),
   };
 }
 
@@ -116,6 +121,7 @@ export async function closeDeps(deps: AppDeps): Promise<void> {
   try {
     await deps.analytics?.recorder.close();
     await deps.commerce.close?.();
+    await deps.purchaseCodes?.close();
   } finally {
     await deps.state.close();
   }
