@@ -74,7 +74,9 @@ function readableAttributes(a: unknown): boolean {
     optional(a.lastIntent, isString) &&
     optional(a.choices, (c) => Array.isArray(c) && c.every(isString)) &&
     optional(pending, (p) => isObject(p) && (p.kind === 'handoff' || (p.kind === 'product' && isString(p.productId)) ||
-      (p.kind === 'reorder' && isString(p.orderNumber) && Number.isInteger(p.totalCents))));
+      (p.kind === 'reorder' && isString(p.orderNumber) && Number.isInteger(p.totalCents)) ||
+      // Cart and checkout (issue 17): the cart's total read back, an order waiting for the purchase code.
+      (p.kind === 'checkout' && Number.isInteger(p.totalCents)) || (p.kind === 'code' && isObject(p.order))));
 }
 
 /**
