@@ -1,6 +1,7 @@
 import type { Customer } from '../catalog/commerce.js';
 import { isReply, linkedCustomer } from './account.js';
 import { answer, ask, settled, speak, type TurnContext } from './context.js';
+import { foldSpoken } from './speech.js';
 import type { ConfirmedOrder, VoiceReply } from './turn.js';
 
 /** Wrong codes after which ordering is locked for the rest of the session. */
@@ -54,10 +55,27 @@ export async function purchaseCode(ctx: TurnContext, place: PlaceConfirmed): Pro
   const customer = await linkedCustomer(ctx);
   if (isReply(customer)) return customer;
   if (await orderingLocked(ctx)) return lockedReply(ctx);
-  const code = ctx.turn.slots.code?.value ?? '';
+  const code = spokenCode(ctx.turn.slots.code?.value ?? '');
   if (!/^\d{4}$/.test(code)) return askForCode(ctx, pending.order, speak(ctx, 'purchaseCode.fourDigits'));
   if (await codes.matches(customer.id, code)) return place(ctx, customer, pending.order);
   const wrong = await codes.recordWrongCode(ctx.turn.user.id, ctx.turn.session.id, ctx.turn.now.toJSDate());
   if (wrong >= WRONG_CODES_TO_LOCK) return lockedReply(ctx);
   return askForCode(ctx, pending.order, speak(ctx, 'purchaseCode.wrong', { left: WRONG_CODES_TO_LOCK - wrong }, WRONG_CODES_TO_LOCK - wrong));
+}
+
+/** Digit words, folded, both languages: a code said digit by digit ("vier sieben eins eins"). */
+const DIGITS: Record<string, string> = {
+  null: '0', eins: '1', ein: '1', zwei: '2', zwo: '2', drei: '3', vier: '4', funf: '5', sechs: '6', sieben: '7', acht: '8', neun: '9',
+  zero: '0', oh: '0', o: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+};
+
+/**
+ * The digits of a spoken code: Alexa's AMAZON.FOUR_DIGIT_NUMBER and the Dialogflow webhook give
+ * digits; an answer to the elicited slot that reached Dialogflow's fallback is still words.
+ *
+ * @example spokenCode('vier sieben eins eins') // '4711'
+ */
+export function spokenCode(value: string): string {
+  const words = foldSpoken(value).split(' ').filter(Boolean);
+  return words.map((w) => (/^\d+$/.test(w) ? w : DIGITS[w] ?? '?')).join('');
 }

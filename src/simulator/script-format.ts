@@ -21,6 +21,11 @@ export interface ConversationScript {
   clock?: string;
   timeZone?: string;
   account?: string;
+  /**
+   * The purchase code (four digits) the account's customer has set: the merchant asks for it
+   * before any order (issue 17). In process only; a server keeps its own codes.
+   */
+  purchaseCode?: string;
   interfaces: Record<string, unknown>;
   steps: ScriptStep[];
 }
@@ -42,7 +47,7 @@ export interface ScriptStep {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const PLATFORMS: readonly Platform[] = ['alexa', 'google'];
-const SCRIPT_KEYS = ['name', 'description', 'locale', 'locales', 'platform', 'platforms', 'clock', 'timeZone', 'account', 'device', 'steps'];
+const SCRIPT_KEYS = ['name', 'description', 'locale', 'locales', 'platform', 'platforms', 'clock', 'timeZone', 'account', 'purchaseCode', 'device', 'steps'];
 const STEP_KEYS = ['say', 'intent', 'slots', 'confirmation', 'launch', 'sessionEnded', 'clock', 'account', 'device', 'platforms', 'expect'];
 const END_REASONS = ['USER_INITIATED', 'ERROR', 'EXCEEDED_MAX_REPROMPTS'] as const;
 
@@ -141,6 +146,9 @@ export function parseScript(text: string, file: string): ConversationScript {
   if (!Array.isArray(doc.steps) || doc.steps.length === 0) throw new ScriptError(`${file}: steps must be a non-empty list`);
   const chosen = [...platforms(doc.platform, `${file}: platform`), ...platforms(doc.platforms, `${file}: platforms`)];
   if (doc.clock !== undefined && typeof doc.clock !== 'string') throw new ScriptError(`${file}: clock must be an ISO 8601 text (quote it)`);
+  if (doc.purchaseCode !== undefined && (typeof doc.purchaseCode !== 'string' || !/^\d{4}$/.test(doc.purchaseCode) || typeof doc.account !== 'string')) {
+    throw new ScriptError(`${file}: purchaseCode is four digits in quotes ("4711"), beside an account`);
+  }
   return {
     name: typeof doc.name === 'string' ? doc.name : file.replace(/^.*\//, '').replace(/\.ya?ml$/, ''),
     file,
@@ -150,6 +158,7 @@ export function parseScript(text: string, file: string): ConversationScript {
     ...(typeof doc.clock === 'string' ? { clock: doc.clock } : {}),
     ...(typeof doc.timeZone === 'string' ? { timeZone: doc.timeZone } : {}),
     ...(typeof doc.account === 'string' ? { account: doc.account } : {}),
+    ...(typeof doc.purchaseCode === 'string' ? { purchaseCode: doc.purchaseCode } : {}),
     interfaces: interfacesOf(doc.device, file) ?? {},
     steps: doc.steps.map((s, i) => readStep(s, i, file)),
   };
