@@ -18,11 +18,11 @@ import type { AppDeps } from './open-deps.js';
  * @example const handle = createTurnHandler(deps, metrics); await handle(turn, context);
  */
 export function createTurnHandler(deps: AppDeps, metrics: Metrics): TurnHandler {
-  const { state, contact, addressForm } = deps;
+  const { state, contact, addressForm, purchaseCodes } = deps;
   const recorder = deps.analytics?.recorder;
   return async (turn, context) => {
     const started = performance.now();
-    const reply = await handleTurn(turn, { commerce: commerceForReply(deps.commerce, context.deadline, context.log), state, log: context.log, contact, ...(addressForm ? { addressForm } : {}) });
+    const reply = await handleTurn(turn, { commerce: commerceForReply(deps.commerce, context.deadline, context.log), state, log: context.log, contact, ...(addressForm ? { addressForm } : {}), ...(purchaseCodes ? { purchaseCodes } : {}) });
     metrics.turn(turn.platform, reply, turn.locale);
     metrics.conversation(turn.platform, turn.session.isNew, reply);
     context.outcome = reply.outcome;
