@@ -74,11 +74,14 @@ function readBack(ctx: TurnContext, cart: Cart): Speech {
  * and asked again.
  */
 export async function placeCheckout(ctx: TurnContext, customer: Customer, totalCents: number): Promise<VoiceReply> {
-  const { state } = ctx.deps;
+  const { state, commerce } = ctx.deps;
+  const key = checkoutKeyFor(ctx.turn.user.id, ctx.turn.session.id, totalCents);
+  // A repeated "ja" after the order went through: the ordered lines have left the cart, so say the order.
+  const done = await commerce.cartOutcome?.(customer.id, key);
+  if (done) return finish(ctx, speak(ctx, 'reorder.alreadyPlaced', { number: done.number }));
   const cart = await cartOf(ctx, customer);
   if (isReply(cart)) return cart;
   if (cart.totalCents !== totalCents) return offer(ctx, cart, speak(ctx, 'checkout.changed'));
-  const key = checkoutKeyFor(ctx.turn.user.id, ctx.turn.session.id, totalCents);
   const claim = await state.claimReorder(key, ctx.turn.user.id);
   if (!claim.claimed) {
     const text = claim.orderNumber ? 'reorder.alreadyPlaced' : 'reorder.inProgress';
