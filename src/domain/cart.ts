@@ -31,7 +31,7 @@ export async function addToCart(ctx: TurnContext): Promise<VoiceReply> {
   const spoken = cleanSpokenText(ctx.turn.slots.product?.value);
   const said = spokenQuantity(ctx.turn.slots.quantity?.value, spoken, ctx.language);
   if (said.quantity !== undefined && (said.quantity < 1 || said.quantity > MAX_QUANTITY)) {
-    const prompt = speak(ctx, 'cart.howMany', { max: MAX_QUANTITY });
+    const prompt = speak(ctx, 'cart.howMany');
     return ask(ctx, prompt, prompt, settled(ctx), { dialog: { type: 'elicit-slot', intent: 'AddToCartIntent', slot: 'quantity' } });
   }
   const found = await productMeant(ctx, said.rest);

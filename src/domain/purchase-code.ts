@@ -60,7 +60,7 @@ export async function purchaseCode(ctx: TurnContext, place: PlaceConfirmed): Pro
   if (await codes.matches(customer.id, code)) return place(ctx, customer, pending.order);
   const wrong = await codes.recordWrongCode(ctx.turn.user.id, ctx.turn.session.id, ctx.turn.now.toJSDate());
   if (wrong >= WRONG_CODES_TO_LOCK) return lockedReply(ctx);
-  return askForCode(ctx, pending.order, speak(ctx, 'purchaseCode.wrong', { left: WRONG_CODES_TO_LOCK - wrong }, WRONG_CODES_TO_LOCK - wrong));
+  return askForCode(ctx, pending.order, speak(ctx, 'purchaseCode.wrong', { count: WRONG_CODES_TO_LOCK - wrong }, WRONG_CODES_TO_LOCK - wrong));
 }
 
 /** Digit words, folded, both languages: a code said digit by digit ("vier sieben eins eins"). */
