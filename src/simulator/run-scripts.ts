@@ -4,6 +4,7 @@ import type { Platform } from '../domain/turn.js';
 import type { ModelSet } from './model-set.js';
 import { planRuns, runScript, type ScriptRun } from './run-script.js';
 import { parseScript, type ConversationScript } from './script-format.js';
+import { changePrices } from '../catalog/embedded/change-prices.js';
 import type { AppDeps } from '../server/open-deps.js';
 import { freshBackends } from './sim-backend.js';
 import { httpTransport, inProcessTransport, type HttpTransportOptions } from './transport.js';
@@ -72,7 +73,8 @@ export async function runScripts(scripts: readonly ConversationScript[], options
       const backend = await backends.open();
       try {
         await setScriptPurchaseCode(backend.deps, plan.script, options.now);
-        const run = await runScript(plan, options.models, inProcessTransport(backend.deps), options.now, options.skillId);
+        const shop = { changePrices: (prices: Record<string, number>) => changePrices(backend.deps.config.dataDir, prices) };
+        const run = await runScript(plan, options.models, inProcessTransport(backend.deps), options.now, options.skillId, shop);
         runs.push(run);
         options.onRun?.(run);
       } finally {

@@ -33,6 +33,8 @@ export interface ConversationScript {
 export interface ScriptStep {
   /** Line-ish label for messages: "step 3". */
   label: string;
+  /** In process: the demo shop's prices (product id → cents) change before this turn is said (issue 17). */
+  shopPrices?: Record<string, number>;
   input: TurnInput;
   /** Per-turn settings; they stay for the following turns. `account: null` unlinks. */
   clock?: string;
@@ -48,7 +50,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const PLATFORMS: readonly Platform[] = ['alexa', 'google'];
 const SCRIPT_KEYS = ['name', 'description', 'locale', 'locales', 'platform', 'platforms', 'clock', 'timeZone', 'account', 'purchaseCode', 'device', 'steps'];
-const STEP_KEYS = ['say', 'intent', 'slots', 'confirmation', 'launch', 'sessionEnded', 'clock', 'account', 'device', 'platforms', 'expect'];
+const STEP_KEYS = ['say', 'intent', 'slots', 'confirmation', 'launch', 'sessionEnded', 'clock', 'account', 'device', 'platforms', 'shopPrices', 'expect'];
 const END_REASONS = ['USER_INITIATED', 'ERROR', 'EXCEEDED_MAX_REPROMPTS'] as const;
 
 function list(value: unknown, where: string): string[] {
@@ -114,8 +116,12 @@ function readStep(raw: unknown, index: number, file: string): ScriptStep {
   if (google !== undefined) expectFor.google = readExpectation(google, `${where}: expect.google`);
   const interfaces = interfacesOf(raw.device, where);
   if (raw.account !== undefined && raw.account !== null && typeof raw.account !== 'string') throw new ScriptError(`${where}: account is a token or null`);
+  if (raw.shopPrices !== undefined && (!isObj(raw.shopPrices) || !Object.values(raw.shopPrices).every((v) => Number.isSafeInteger(v) && (v as number) >= 0))) {
+    throw new ScriptError(`${where}: shopPrices maps product ids to whole cents ({ P-1001: 199 })`);
+  }
   return {
     label,
+    ...(raw.shopPrices !== undefined ? { shopPrices: raw.shopPrices as Record<string, number> } : {}),
     input: readInput(raw, where),
     ...(typeof raw.clock === 'string' ? { clock: raw.clock } : {}),
     ...(raw.account !== undefined ? { account: raw.account as string | null } : {}),
