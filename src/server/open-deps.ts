@@ -84,7 +84,7 @@ export async function openDeps(config: Config, log: Logger, options: OpenDepsOpt
     ...(config.shop.address ? { addressForm: config.shop.address } : {}),
     sessionSealer: createSessionSealer(config.state.keys.length > 0 ? config.state.keys : [await localSealKey(config.dataDir, log, Boolean(config.state.url))]),
     ...(analytics ? { analytics } : {}),
-    ...(config.purchaseCode ? { purchaseCodes: await openPurchaseCodes({ dataDir: config.dataDir, url: config.state.url }) } : {}),
+    ...(config.purchaseCode ? { purchaseCodes: await openPurchaseCodes({ dataDir: config.dataDir, url: config.state.url, now: () => new Date() }) } : {}),
   };
 }
 

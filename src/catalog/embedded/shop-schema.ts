@@ -112,10 +112,11 @@ ALTER TABLE stores ADD COLUMN name_en TEXT;
 
 /**
  * Version 3: a cart per customer (issue 17, cart and checkout by voice). A line keeps the name
- * as added, so a product an import removed can still be said ("nicht mehr lieferbar").
+ * as added, so a product an import removed can still be said ("nicht mehr lieferbar"). IF NOT EXISTS:
+ * a file an operator rolled back by hand to an older version may still hold the table.
  */
 export const SHOP_SCHEMA_V3 = `
-CREATE TABLE cart_lines (
+CREATE TABLE IF NOT EXISTS cart_lines (
   customer_id TEXT NOT NULL REFERENCES customers (id),
   product_id  TEXT NOT NULL,
   name_de     TEXT NOT NULL,
