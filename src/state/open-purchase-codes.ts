@@ -8,6 +8,6 @@ import { openSqlitePurchaseCodes } from './purchase-code-sqlite.js';
  * @example const codes = await openPurchaseCodes({ dataDir: config.dataDir, url: config.state.url });
  */
 export async function openPurchaseCodes(settings: { dataDir: string; url?: string | undefined; now?: () => Date }): Promise<PurchaseCodeStore> {
-  if (settings.url) return (await import('./purchase-code-postgres.js')).openPostgresPurchaseCodes(settings.url);
+  if (settings.url) return (await import('./purchase-code-postgres.js')).openPostgresPurchaseCodes(settings.url, settings.now ? { now: settings.now } : {});
   return openSqlitePurchaseCodes(settings.dataDir, settings.now ? { now: settings.now } : {});
 }

@@ -57,10 +57,12 @@ async function migrate(url: string): Promise<void> {
  *
  * @example const codes = await openPostgresPurchaseCodes(config.state.url);
  */
-export async function openPostgresPurchaseCodes(url: string, options: { onIdleError?: (error: Error) => void } = {}): Promise<PurchaseCodeStore> {
+export async function openPostgresPurchaseCodes(url: string, options: { onIdleError?: (error: Error) => void; now?: () => Date } = {}): Promise<PurchaseCodeStore> {
   await migrate(url);
   const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
   pool.on('error', (error) => options.onIdleError?.(error));
+  // Counts of sessions older than a day are purged on open, as in SQLite: a session lasts minutes.
+  if (options.now) await pool.query('DELETE FROM purchase_code_failures WHERE updated_at < $1', [options.now().getTime() - 24 * 60 * 60 * 1000]);
   const hashOf = async (customerId: string) =>
     (await pool.query<{ code_hash: string }>('SELECT code_hash FROM purchase_codes WHERE customer_id = $1', [customerId])).rows[0]?.code_hash;
   let closed: Promise<void> | undefined;

@@ -60,7 +60,7 @@ describe('purchase code stores', () => {
   test('PostgreSQL, two instances migrating the same database at once', async (t) => {
     const db = await createTestDatabase();
     t.after(db.drop);
-    const [one, two] = await Promise.all([openPostgresPurchaseCodes(db.url), openPostgresPurchaseCodes(db.url)]);
+    const [one, two] = await Promise.all([openPostgresPurchaseCodes(db.url, { now: () => AT }), openPostgresPurchaseCodes(db.url)]);
     try {
       await contract(one);
       await one.setCode('C-9', '2468', AT);
