@@ -68,6 +68,11 @@ export interface Config {
     days: number;
   };
   logLevel: string;
+  /**
+   * `SHOPVOICE_PURCHASE_CODE` (switch, default off): the merchant asks a customer who has set a
+   * four-digit purchase code for it before any order by voice (issue 17, docs/buying-by-voice.md).
+   */
+  purchaseCode: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -437,6 +442,7 @@ export function loadConfig(env: Env = process.env): Config {
       days: positiveInt('SHOPVOICE_ANALYTICS_DAYS', env.SHOPVOICE_ANALYTICS_DAYS, 90),
     },
     logLevel: logLevel(env),
+    purchaseCode: flag('SHOPVOICE_PURCHASE_CODE', env.SHOPVOICE_PURCHASE_CODE, false),
   };
 }
 

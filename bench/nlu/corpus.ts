@@ -28,6 +28,12 @@ export const INTENTS: Readonly<Record<string, string>> = {
   DeleteData: 'DeleteMyDataIntent',
   StopNotify: 'StopNotificationsIntent',
   Feedback: 'FeedbackScoreIntent',
+  // Cart and checkout by voice (issue 17).
+  AddToCart: 'AddToCartIntent',
+  Cart: 'CartContentsIntent',
+  RemoveFromCart: 'RemoveFromCartIntent',
+  Checkout: 'CheckoutIntent',
+  PurchaseCode: 'PurchaseCodeIntent',
 };
 
 /** One labelled sentence: what was said, the intent meant, and the slot values (see de.txt). */

@@ -34,6 +34,24 @@ export interface Commerce {
    * a placement whose answer was lost. Optional: a shop without it leaves such claims open.
    */
   reorderOutcome?(customerId: string, idempotencyKey: string): Promise<Order | undefined>;
+  /**
+   * Cart and checkout by voice (issue 17). Optional: a shop without a cart for us leaves them out
+   * and the conversation says so (`CART_UNSUPPORTED`). Every cart belongs to one customer.
+   */
+  /** The customer's cart, quoted at today's prices and stock. */
+  cart?(customerId: string): Promise<Cart>;
+  /** Adds `quantity` of a product (to what is already there); the cart after it. */
+  addToCart?(customerId: string, productId: string, quantity: number): Promise<Cart>;
+  /** Takes a product out of the cart entirely; the cart after it. */
+  removeFromCart?(customerId: string, productId: string): Promise<Cart>;
+  /**
+   * Orders the cart's available lines, exactly once per `idempotencyKey`, and only when the
+   * total is still `expectedTotalCents` (else `CART_CHANGED`, nothing placed). The ordered lines
+   * leave the cart.
+   */
+  placeCart?(customerId: string, idempotencyKey: string, expectedTotalCents: number): Promise<PlacedOrder>;
+  /** The order a checkout key of this customer placed, if any (a lost answer, as `reorderOutcome`). */
+  cartOutcome?(customerId: string, idempotencyKey: string): Promise<Order | undefined>;
   listStores(): Promise<Store[]>;
   /** Holidays and dated exceptions of a store between two ISO dates (inclusive). */
   specialDays(storeId: string, fromIso: string, toIso: string): Promise<SpecialDay[]>;
@@ -145,6 +163,29 @@ export interface ReorderQuote {
   itemsCents: number;
   shippingCents: number;
   /** Items plus shipping; prices include VAT. */
+  totalCents: number;
+  vatCents: number;
+}
+
+/** One line of a customer's cart: available when the product is sold and has stock for the quantity. */
+export interface CartLine {
+  /** The product; a product an import removed keeps its name only. */
+  product: Product | undefined;
+  productId: string;
+  name: Localized;
+  quantity: number;
+  available: boolean;
+  /** Today's price times the quantity (0 for an unavailable line). */
+  lineCents: number;
+}
+
+/** A cart quoted for checkout: what the available lines, delivery and VAT come to. */
+export interface Cart {
+  /** In the order they were first added. */
+  lines: CartLine[];
+  itemsCents: number;
+  shippingCents: number;
+  /** Available lines plus shipping (0 when nothing is available); prices include VAT. */
   totalCents: number;
   vatCents: number;
 }

@@ -241,7 +241,7 @@ class GuardedCatalog implements Commerce {
   constructor(
     protected readonly inner: Commerce,
     protected readonly call: GuardedCall,
-    private readonly deadline: number,
+    protected readonly deadline: number,
     protected readonly log: CatalogLog | undefined,
   ) {}
 
@@ -262,6 +262,26 @@ class GuardedCatalog implements Commerce {
   quoteReorder(customerId: string, number: string) { return this.read('quoteReorder', () => this.inner.quoteReorder(customerId, number)); }
   placeReorder(customerId: string, number: string, key: string) {
     return this.call('placeReorder', () => this.inner.placeReorder(customerId, number, key), false, this.deadline, this.log);
+  }
+  // Cart and checkout (issue 17): a shop without a cart for us answers CART_UNSUPPORTED, said as such.
+  cart(customerId: string) { return this.read('cart', () => this.cartOf('cart').call(this.inner, customerId)); }
+  addToCart(customerId: string, productId: string, quantity: number) {
+    return this.call('addToCart', () => this.cartOf('addToCart').call(this.inner, customerId, productId, quantity), false, this.deadline, this.log);
+  }
+  removeFromCart(customerId: string, productId: string) {
+    return this.call('removeFromCart', () => this.cartOf('removeFromCart').call(this.inner, customerId, productId), false, this.deadline, this.log);
+  }
+  placeCart(customerId: string, key: string, expectedTotalCents: number) {
+    return this.call('placeCart', () => this.cartOf('placeCart').call(this.inner, customerId, key, expectedTotalCents), false, this.deadline, this.log);
+  }
+  cartOutcome(customerId: string, key: string) {
+    const outcome = this.inner.cartOutcome;
+    return outcome ? this.read('cartOutcome', () => outcome.call(this.inner, customerId, key)) : Promise.resolve(undefined);
+  }
+  private cartOf<K extends 'cart' | 'addToCart' | 'removeFromCart' | 'placeCart'>(method: K): NonNullable<Commerce[K]> {
+    const fn = this.inner[method];
+    if (!fn) throw new ShopError('CART_UNSUPPORTED');
+    return fn as NonNullable<Commerce[K]>;
   }
   listStores() { return this.read('listStores', () => this.inner.listStores()); }
   specialDays(storeId: string, from: string, to: string) { return this.read('specialDays', () => this.inner.specialDays(storeId, from, to)); }

@@ -13,6 +13,10 @@ export const ERROR_CODES = {
   SHOP_UNAVAILABLE: 'The shop\'s catalog did not answer in time or is down.',
   REORDER_OUTCOME_UNKNOWN: 'A confirmed reorder was sent, but the shop did not answer: whether it was placed is asked again next time.',
   PAYMENT_NEEDS_BROWSER: 'The customer\'s default payment method (PayPal, card, …) needs a browser: nothing was put in the cart, the customer is told to order in the shop.',
+  CART_UNSUPPORTED: 'The connected shop offers no cart to a voice assistant (cart and checkout by voice are not available).',
+  CART_EMPTY: 'The customer\'s cart has nothing that can be ordered.',
+  CART_CHANGED: 'The cart\'s total moved between the read-back and the placement: nothing was placed.',
+  PRODUCT_UNAVAILABLE: 'The product asked for cannot be added to the cart (sold out, or not that many in stock).',
   INTERNAL: 'Anything unexpected; logged with a request id.',
 } as const;
 

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, { load: () => Promise<{ run: CommandRunner }>; su
   kpi: { load: () => import('./commands/kpi.js'), summary: 'kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]: the KPI table' },
   notify: { load: () => import('./commands/notify.js'), summary: 'notify ORDER STATUS --customer ID [--arrival ISO] | --drain | --dead-letters' },
   state: { load: () => import('./commands/state.js'), summary: 'state migrate: the PostgreSQL state database to this version' },
+  account: { load: () => import('./commands/account.js'), summary: 'account set-code --token TOKEN (digits on stdin) | remove-code --token TOKEN: a purchase code' },
 };
 
 function usage(): string {

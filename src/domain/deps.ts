@@ -27,6 +27,11 @@ export interface DomainDeps {
   feedbackEveryDays?: number;
   /** Alexa order notifications (the outbox), when the server has them configured. */
   notifications?: NotificationSubscriptions;
+  /**
+   * The customers' purchase codes, present when the merchant asks for them
+   * (`SHOPVOICE_PURCHASE_CODE`): a customer who set one says it before any order.
+   */
+  purchaseCodes?: PurchaseCodes;
 }
 
 /**
@@ -38,4 +43,12 @@ export interface NotificationSubscriptions {
   unsubscribe(userId: string, at: Date): Promise<void>;
   /** Deletes everything the outbox holds for a user (secure delete, as SkillDisabled); the rows removed. */
   forget(userId: string): Promise<number>;
+}
+
+/** What the conversation needs of the purchase code store (`state/purchase-code-store.ts`). */
+export interface PurchaseCodes {
+  hasCode(customerId: string): Promise<boolean>;
+  matches(customerId: string, code: string): Promise<boolean>;
+  recordWrongCode(userId: string, sessionId: string, at: Date): Promise<number>;
+  wrongCodes(userId: string, sessionId: string): Promise<number>;
 }

@@ -14,7 +14,11 @@ import { misroutedTurn } from './misrouted-turn.js';
 import { orderStatus } from './order-status.js';
 import { confirmDeletion, declineDeletion, deleteMyData, privacyInfo, stopNotifications } from './privacy.js';
 import { describeProduct, productLookup } from './product-lookup.js';
-import { declineReorder, placeReorder, reorder } from './reorder.js';
+import { confirmReorder, declineReorder, reorder } from './reorder.js';
+import { addToCart, cartContents, removeFromCart } from './cart.js';
+import { checkout, confirmCheckout, declineCheckout } from './checkout.js';
+import { placeConfirmed } from './place-confirmed.js';
+import { purchaseCode } from './purchase-code.js';
 import { SESSION_CAPS } from './session-state.js';
 import { shopFaq } from './shop-faq.js';
 import { storeHours } from './store-hours.js';
@@ -34,6 +38,12 @@ const HANDLERS: Record<DomainIntent, Handler> = {
   DeleteMyDataIntent: deleteMyData,
   StopNotificationsIntent: stopNotifications,
   FeedbackScoreIntent: feedbackScore,
+  // Cart and checkout by voice (issue 17).
+  AddToCartIntent: addToCart,
+  CartContentsIntent: cartContents,
+  RemoveFromCartIntent: removeFromCart,
+  CheckoutIntent: checkout,
+  PurchaseCodeIntent: (ctx) => purchaseCode(ctx, placeConfirmed),
   'AMAZON.HelpIntent': help,
   'AMAZON.StopIntent': goodbye,
   'AMAZON.CancelIntent': goodbye,
@@ -109,11 +119,13 @@ function remembered(reply: VoiceReply): VoiceReply {
 /** "Yes" answers the open question, if any; otherwise it invites the next request. */
 async function yes(ctx: TurnContext): Promise<VoiceReply> {
   const pending = ctx.turn.session.state.pending;
-  if (pending?.kind === 'reorder') {
+  if (pending?.kind === 'reorder' || pending?.kind === 'checkout') {
     const customer = await linkedCustomer(ctx);
     if (isReply(customer)) return customer;
-    return placeReorder(ctx, customer, pending);
+    return pending.kind === 'reorder' ? confirmReorder(ctx, customer, pending) : confirmCheckout(ctx, customer, pending.totalCents);
   }
+  // A purchase code is four digits, never "ja": ask for it again.
+  if (pending?.kind === 'code') return purchaseCode(ctx, placeConfirmed);
   if (pending?.kind === 'handoff') return humanHandoff(ctx);
   // After the sale (issue 17).
   if (pending?.kind === 'delete-data') return confirmDeletion(ctx);
@@ -132,6 +144,7 @@ function no(ctx: TurnContext): VoiceReply | Promise<VoiceReply> {
   // After the sale (issue 17).
   if (pending?.kind === 'delete-data') return declineDeletion(ctx);
   if (pending?.kind === 'feedback-consent') return declineFeedback(ctx);
+  if (pending?.kind === 'checkout' || pending?.kind === 'code') return declineCheckout(ctx);
   if (pending) return answer(ctx, speak(ctx, 'common.ok'), settled(ctx));
   return finish(ctx, speak(ctx, 'goodbye'));
 }

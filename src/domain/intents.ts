@@ -24,6 +24,12 @@ export const SHARED_INTENTS = {
   StopNotificationsIntent: { slots: {} },
   FeedbackScoreIntent: { slots: { score: 'AMAZON.NUMBER' } },
   // --- end after the sale ---
+  // Cart and checkout by voice (issue 17).
+  AddToCartIntent: { slots: { product: 'ProductName', quantity: 'AMAZON.NUMBER' }, needsAccount: true },
+  CartContentsIntent: { slots: {}, needsAccount: true },
+  RemoveFromCartIntent: { slots: { product: 'ProductName' }, needsAccount: true },
+  CheckoutIntent: { slots: {}, needsAccount: true },
+  PurchaseCodeIntent: { slots: { code: 'AMAZON.FOUR_DIGIT_NUMBER' }, needsAccount: true },
   'AMAZON.HelpIntent': { slots: {}, builtIn: true },
   'AMAZON.StopIntent': { slots: {}, builtIn: true },
   'AMAZON.CancelIntent': { slots: {}, builtIn: true },

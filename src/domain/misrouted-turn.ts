@@ -11,6 +11,11 @@ import type { SlotValue, VoiceTurn } from './turn.js';
  */
 const ORDER_WORDS = /\b(mein|meine|meinem|meiner|meines|my)\s+(paket|packchen|sendung|bestellung|lieferung|parcel|package|order|delivery|shipment)\b|^(paket|sendung|parcel|package|shipment)$/;
 const HANDOFF_WORDS = /\b(mensch|menschen|mitarbeiter|mitarbeiterin|kundenservice|kundendienst|hotline|berater|human|person|agent|someone|somebody|customer service|representative|operator)\b/;
+/** A cart named in the product slot: the sentence was about the cart (issue 17). */
+const CART_WORDS = /\b(warenkorb|einkaufswagen|basket|cart)\b/;
+const REMOVE_WORDS = /\b(raus|heraus|entfern|entferne|losch|losche|remove|delete|out)\b/;
+/** The words of a cart request around the product ("leg … in den warenkorb", "add … to my basket"). */
+const CART_PHRASE = /\b(leg|lege|pack|packe|tu|tue|fug|fuge|hinzu|nimm|nehm|nehme|raus|heraus|wieder|entfern|entferne|losch|losche|in|den|meinen|meinem|dem|zum|aus|warenkorb|einkaufswagen|add|put|pop|take|remove|delete|out|of|to|into|my|the|basket|cart|please|bitte|mir)\b/g;
 const HOURS_WORDS = /\b(offen|geoffnet|offnungszeiten|geschlossen|open|opening|hours|closed|closing)\b/;
 /** "auf" and "zu" mean opening hours only beside a day word ("habt ihr heute auf"). */
 const OPEN_SHUT = /\b(auf|zu)\b/;
@@ -32,6 +37,12 @@ export async function misroutedTurn(ctx: TurnContext): Promise<VoiceTurn | undef
   const as = (intent: string, slots: Record<string, SlotValue>): VoiceTurn => ({ ...ctx.turn, intent, slots });
 
   if (ORDER_WORDS.test(text)) return as('OrderStatusIntent', {});
+  // "add the organic one to my basket" read as the answer to "which one?" (issue 17).
+  if (CART_WORDS.test(text)) {
+    const product = text.replace(CART_PHRASE, ' ').replace(/\s+/g, ' ').trim();
+    const intent = REMOVE_WORDS.test(text) ? 'RemoveFromCartIntent' : 'AddToCartIntent';
+    return as(intent, product ? { product: { value: product } } : {});
+  }
   const topics = await ctx.deps.commerce.faqTopics();
   const words = ` ${text} `;
   const topicNames = foldedNames(topics, (t) => [...t.names.de, ...t.names.en]);

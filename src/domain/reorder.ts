@@ -5,6 +5,7 @@ import { isReply, linkedCustomer } from './account.js';
 import { answer, ask, finish, settled, speak, type TurnContext } from './context.js';
 import { ShopError } from '../catalog/shop-error.js';
 import { productName } from './product-speech.js';
+import { confirmOrder, lockedReply, orderingLocked } from './purchase-code.js';
 import { join, list, plain } from './speech.js';
 import type { PendingQuestion, Speech, VoiceReply } from './turn.js';
 
@@ -23,8 +24,9 @@ export async function reorder(ctx: TurnContext): Promise<VoiceReply> {
   if (isReply(customer)) return customer;
 
   const pending = ctx.turn.session.state.pending;
-  if (pending?.kind === 'reorder' && ctx.turn.confirmation === 'CONFIRMED') return placeReorder(ctx, customer, pending);
+  if (pending?.kind === 'reorder' && ctx.turn.confirmation === 'CONFIRMED') return confirmReorder(ctx, customer, pending);
   if (pending?.kind === 'reorder' && ctx.turn.confirmation === 'DENIED') return declineReorder(ctx);
+  if (await orderingLocked(ctx)) return lockedReply(ctx);
 
   // A placement whose answer was lost is settled first: its basket is not offered a second time.
   // The latest order is asked for meanwhile (the two are independent).
@@ -45,6 +47,11 @@ function offer(ctx: TurnContext, quote: ReorderQuote, orderNumber: string, befor
   return ask(ctx, join(before, readBack(ctx, quote), question), question, state, {
     dialog: { type: 'confirm-intent', intent: 'ReorderIntent' },
   });
+}
+
+/** "Ja" to the reorder question: the purchase code first where the shop asks for one (issue 17). */
+export function confirmReorder(ctx: TurnContext, customer: Customer, pending: PendingReorder): Promise<VoiceReply> {
+  return confirmOrder(ctx, customer, pending, (c, who) => placeReorder(c, who, pending));
 }
 
 /** How long a claim may be in flight before its placement counts as lost (the reply budget is 4 s). */

@@ -1,4 +1,4 @@
-import type { PendingQuestion, SessionState } from './turn.js';
+import type { ConfirmedOrder, PendingQuestion, SessionState } from './turn.js';
 
 /**
  * Caps of every field. The whole state stays far below Alexa's 24 KiB response limit (speech
@@ -48,13 +48,22 @@ function pendingQuestion(value: unknown): PendingQuestion | undefined {
     const productId = id(value.productId);
     return productId ? { kind: 'product', productId } : undefined;
   }
-  if (value.kind === 'reorder') {
-    const orderNumber = id(value.orderNumber);
-    const totalCents = value.totalCents;
-    if (orderNumber && Number.isSafeInteger(totalCents) && (totalCents as number) >= 0) {
-      return { kind: 'reorder', orderNumber, totalCents: totalCents as number };
-    }
+  if (value.kind === 'reorder' || value.kind === 'checkout') return confirmedOrder(value);
+  if (value.kind === 'code') {
+    const order = confirmedOrder(value.order);
+    return order ? { kind: 'code', order } : undefined;
   }
+  return undefined;
+}
+
+/** A reorder or a cart as read back (issue 17 adds the cart). */
+function confirmedOrder(value: unknown): ConfirmedOrder | undefined {
+  if (!isRecord(value)) return undefined;
+  const totalCents = value.totalCents;
+  if (!Number.isSafeInteger(totalCents) || (totalCents as number) < 0) return undefined;
+  if (value.kind === 'checkout') return { kind: 'checkout', totalCents: totalCents as number };
+  const orderNumber = id(value.orderNumber);
+  if (value.kind === 'reorder' && orderNumber) return { kind: 'reorder', orderNumber, totalCents: totalCents as number };
   return undefined;
 }
 

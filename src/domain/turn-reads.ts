@@ -2,7 +2,10 @@ import type { Commerce, Customer, Product } from '../catalog/commerce.js';
 import type { VoiceTurn } from './turn.js';
 
 /** Intents whose answer needs the linked customer from the start. */
-const PERSONAL_INTENTS = new Set(['OrderStatusIntent', 'ReorderIntent']);
+const PERSONAL_INTENTS = new Set(['OrderStatusIntent', 'ReorderIntent', 'AddToCartIntent', 'CartContentsIntent', 'RemoveFromCartIntent', 'CheckoutIntent', 'PurchaseCodeIntent']);
+
+/** Open questions whose "yes" places an order for the linked customer. */
+const ORDER_QUESTIONS = new Set(['reorder', 'checkout', 'code']);
 
 const ignore = () => undefined;
 
@@ -39,7 +42,7 @@ export class TurnReads {
 
   /**
    * Starts what this turn will certainly read: the product a ProductLookupIntent's slot was
-   * resolved to, the customer of a personal intent (or of "yes" to a pending reorder). A failure
+   * resolved to, the customer of a personal intent (or of "yes" to a pending order). A failure
    * surfaces where the read is awaited, never as an unhandled rejection.
    */
   startFor(turn: VoiceTurn): void {
@@ -47,7 +50,8 @@ export class TurnReads {
     const productId = turn.intent === 'ProductLookupIntent' ? turn.slots.product?.id : undefined;
     if (productId) this.product(productId).catch(ignore);
     const token = turn.user.accessToken;
-    const personal = PERSONAL_INTENTS.has(turn.intent) || (turn.intent === 'AMAZON.YesIntent' && turn.session.state.pending?.kind === 'reorder');
+    const pending = turn.session.state.pending?.kind;
+    const personal = PERSONAL_INTENTS.has(turn.intent) || (turn.intent === 'AMAZON.YesIntent' && pending !== undefined && ORDER_QUESTIONS.has(pending));
     if (token && personal) this.customer(token).catch(ignore);
   }
 }

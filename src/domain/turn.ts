@@ -70,7 +70,17 @@ export type PendingQuestion =
   /** "Darf ich dich kurz fragen, wie zufrieden du warst?" (consent), about an intent and its outcome. */
   | { kind: 'feedback-consent'; about: string; outcome: string }
   /** "Wie zufrieden warst du heute, von eins bis fünf?" */
-  | { kind: 'feedback'; about: string; outcome: string };
+  | { kind: 'feedback'; about: string; outcome: string }
+  // --- Cart and checkout (issue 17) ---
+  /** The cart was read back with this total; yes orders it (the key is derived at "yes", as for a reorder). */
+  | { kind: 'checkout'; totalCents: number }
+  /** A confirmed order waits for the customer's purchase code: the order as it was read back. */
+  | { kind: 'code'; order: ConfirmedOrder };
+
+/** An order read back and confirmed with "yes": the cart's total, or a reorder of one order. */
+export type ConfirmedOrder =
+  | { kind: 'checkout'; totalCents: number }
+  | { kind: 'reorder'; orderNumber: string; totalCents: number };
 
 /** The user behind a turn; `accessToken` is present only with a linked shop account. */
 export interface VoiceUser {

@@ -39,6 +39,8 @@ export function sharedIntentForDialogflow(displayName: string): SharedIntent | u
  */
 export const DIALOGFLOW_SYSTEM_ENTITIES: Readonly<Record<string, string>> = Object.freeze({
   'AMAZON.NUMBER': '@sys.number',
+  // A purchase code is four digits; @sys.number drops a leading zero, the webhook pads it back.
+  'AMAZON.FOUR_DIGIT_NUMBER': '@sys.number',
   'AMAZON.DATE': '@sys.date',
   'AMAZON.TIME': '@sys.time',
   'AMAZON.DURATION': '@sys.duration',

@@ -19,11 +19,20 @@ import { skillEventRecorder } from './skill-events.js';
  * @example const handle = createTurnHandler(deps, metrics); await handle(turn, context);
  */
 export function createTurnHandler(deps: AppDeps, metrics: Metrics): TurnHandler {
-  const { state, contact, addressForm, notifications, feedbackEveryDays } = deps;
+  const { state, contact, addressForm, notifications, feedbackEveryDays, purchaseCodes } = deps;
+  // What every turn gets alike, put together once; a turn adds its catalog view and logger.
+  const fixed = {
+    state,
+    contact,
+    ...(addressForm ? { addressForm } : {}),
+    ...(notifications ? { notifications } : {}),
+    ...(feedbackEveryDays ? { feedbackEveryDays } : {}),
+    ...(purchaseCodes ? { purchaseCodes } : {}),
+  };
   const recorder = deps.analytics?.recorder;
   return async (turn, context) => {
     const started = performance.now();
-    const reply = await handleTurn(turn, { commerce: commerceForReply(deps.commerce, context.deadline, context.log), state, log: context.log, contact, ...(addressForm ? { addressForm } : {}), ...(notifications ? { notifications } : {}), ...(feedbackEveryDays ? { feedbackEveryDays } : {}) });
+    const reply = await handleTurn(turn, { ...fixed, commerce: commerceForReply(deps.commerce, context.deadline, context.log), log: context.log });
     metrics.turn(turn.platform, reply, turn.locale);
     metrics.conversation(turn.platform, turn.session.isNew, reply);
     context.outcome = reply.outcome;

@@ -110,6 +110,15 @@ export function createExpressApp(deps: AppDeps, metrics: Metrics, observe: Obser
     }));
   }
 
+  // The linked account's purchase code page, when the merchant asks for codes (issue 17).
+  const codes = deps.purchaseCodes;
+  if (codes) {
+    app.use(lazyRouter(async () => {
+      const { createPurchaseCodeRouter } = await import('./account/purchase-code-router.js');
+      return createPurchaseCodeRouter({ commerce: deps.commerce, codes, log: deps.log, now: () => new Date() });
+    }));
+  }
+
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });

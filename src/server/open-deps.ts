@@ -11,6 +11,8 @@ import { resilientCommerce, type ResilienceOptions } from '../catalog/resilient-
 import { openAnalytics, type Analytics } from '../analytics/open-analytics.js';
 import { createSessionSealer, type SealKey, type SessionSealer } from '../domain/session-seal.js';
 import { openStateStore } from '../state/open-state-store.js';
+import { openPurchaseCodes } from '../state/open-purchase-codes.js';
+import type { PurchaseCodeStore } from '../state/purchase-code-store.js';
 import type { TurnEvent } from '../state/turn-event.js';
 import type { OpenedAccountLinking } from '../account-linking/open-account-linking.js';
 import type { OutboxStore } from '../notifications/outbox-store.js';
@@ -40,6 +42,8 @@ export interface AppDeps extends DomainDeps {
    * webhook are configured: subscriptions from Alexa's skill events go in, the worker sends from it.
    */
   outbox?: OutboxStore;
+  /** The customers' purchase codes, open when the merchant asks for them (`SHOPVOICE_PURCHASE_CODE`). */
+  purchaseCodes?: PurchaseCodeStore;
 }
 
 export interface OpenDepsOptions {
@@ -110,6 +114,7 @@ export async function openDeps(config: Config, log: Logger, options: OpenDepsOpt
     sessionSealer: createSessionSealer(sealKeys),
     ...(analytics ? { analytics } : {}),
     ...(accountLinking ? { accountLinking } : {}),
+    ...(config.purchaseCode ? { purchaseCodes: await openPurchaseCodes({ dataDir: config.dataDir, url: config.state.url, now: () => new Date() }) } : {}),
   };
 }
 
@@ -154,6 +159,7 @@ export async function closeDeps(deps: AppDeps): Promise<void> {
   try {
     await deps.analytics?.recorder.close();
     await deps.commerce.close?.();
+    await deps.purchaseCodes?.close();
   } finally {
     try {
       await deps.accountLinking?.store.close();

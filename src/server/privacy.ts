@@ -17,6 +17,8 @@ const SECRET_KEYS = new Set([
   'customerid', 'customernumber', 'ordernumber', 'orderid', 'ordernr',
   // Request bodies are never logged whole: they carry tokens, ids and whatever the customer said.
   'body', 'rawbody', 'payload', 'envelope', 'requestenvelope', 'headers',
+  // Purchase codes (issue 17): never logged, whatever field carries them; slots may hold one.
+  'purchasecode', 'codehash', 'pin', 'slots',
 ]);
 
 /**

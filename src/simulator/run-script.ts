@@ -60,7 +60,12 @@ function applyStepSettings(conversation: Conversation, step: ScriptStep, zone: s
  * device; each step's turn checked against its expectations (the platform's own merged over
  * the common ones). The run stops at the first failing step, since later turns depend on it.
  */
-export async function runScript(plan: ScriptRunPlan, models: ModelSet, transport: Transport, now: string, skillId?: string): Promise<ScriptRun> {
+/** What a script may change in the shop behind an in-process run (`shopPrices:`); absent against a server. */
+export interface ScriptShop {
+  changePrices(prices: Record<string, number>): Promise<void> | void;
+}
+
+export async function runScript(plan: ScriptRunPlan, models: ModelSet, transport: Transport, now: string, skillId?: string, shop?: ScriptShop): Promise<ScriptRun> {
   const { script, platform, locale } = plan;
   const zone = script.timeZone ?? DEFAULT_TIME_ZONE;
   const steps: StepOutcome[] = [];
@@ -89,6 +94,10 @@ export async function runScript(plan: ScriptRunPlan, models: ModelSet, transport
     }
     try {
       applyStepSettings(conversation, step, zone);
+      if (step.shopPrices) {
+        if (!shop) throw new Error('shopPrices: only in process (the scripts change the demo shop they run on)');
+        await shop.changePrices(step.shopPrices);
+      }
       const result = await conversation.turn(step.input);
       const failures = checkTurn(result, mergeExpectations(step.expect, step.expectFor[platform]));
       steps.push({ label: step.label, result, failures });

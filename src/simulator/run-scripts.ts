@@ -4,6 +4,8 @@ import type { Platform } from '../domain/turn.js';
 import type { ModelSet } from './model-set.js';
 import { planRuns, runScript, type ScriptRun } from './run-script.js';
 import { parseScript, type ConversationScript } from './script-format.js';
+import { changePrices } from '../catalog/embedded/change-prices.js';
+import type { AppDeps } from '../server/open-deps.js';
 import { freshBackends } from './sim-backend.js';
 import { httpTransport, inProcessTransport, type HttpTransportOptions } from './transport.js';
 
@@ -64,12 +66,15 @@ export async function runScripts(scripts: readonly ConversationScript[], options
     }
     return runs;
   }
-  const backends = await freshBackends();
+  // Purchase codes on: a customer without a code orders as before; a script's `purchaseCode` sets one.
+  const backends = await freshBackends({ SHOPVOICE_PURCHASE_CODE: 'on' });
   try {
     for (const plan of plans) {
       const backend = await backends.open();
       try {
-        const run = await runScript(plan, options.models, inProcessTransport(backend.deps), options.now, options.skillId);
+        await setScriptPurchaseCode(backend.deps, plan.script, options.now);
+        const shop = { changePrices: (prices: Record<string, number>) => changePrices(backend.deps.config.dataDir, prices) };
+        const run = await runScript(plan, options.models, inProcessTransport(backend.deps), options.now, options.skillId, shop);
         runs.push(run);
         options.onRun?.(run);
       } finally {
@@ -80,4 +85,12 @@ export async function runScripts(scripts: readonly ConversationScript[], options
     await backends.close();
   }
   return runs;
+}
+
+/** Sets the purchase code a script names for its account's customer (issue 17). */
+async function setScriptPurchaseCode(deps: AppDeps, script: ConversationScript, now: string): Promise<void> {
+  if (!script.purchaseCode || !script.account || !deps.purchaseCodes) return;
+  const customer = await deps.commerce.customerByToken(script.account);
+  if (!customer) throw new Error(`${script.file}: account ${script.account} is no customer of the demo shop`);
+  await deps.purchaseCodes.setCode(customer.id, script.purchaseCode, new Date(script.clock ?? now));
 }

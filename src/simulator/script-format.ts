@@ -21,6 +21,11 @@ export interface ConversationScript {
   clock?: string;
   timeZone?: string;
   account?: string;
+  /**
+   * The purchase code (four digits) the account's customer has set: the merchant asks for it
+   * before any order (issue 17). In process only; a server keeps its own codes.
+   */
+  purchaseCode?: string;
   interfaces: Record<string, unknown>;
   steps: ScriptStep[];
 }
@@ -28,6 +33,8 @@ export interface ConversationScript {
 export interface ScriptStep {
   /** Line-ish label for messages: "step 3". */
   label: string;
+  /** In process: the demo shop's prices (product id → cents) change before this turn is said (issue 17). */
+  shopPrices?: Record<string, number>;
   input: TurnInput;
   /** Per-turn settings; they stay for the following turns. `account: null` unlinks. */
   clock?: string;
@@ -42,8 +49,8 @@ export interface ScriptStep {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const PLATFORMS: readonly Platform[] = ['alexa', 'google'];
-const SCRIPT_KEYS = ['name', 'description', 'locale', 'locales', 'platform', 'platforms', 'clock', 'timeZone', 'account', 'device', 'steps'];
-const STEP_KEYS = ['say', 'intent', 'slots', 'confirmation', 'launch', 'sessionEnded', 'clock', 'account', 'device', 'platforms', 'expect'];
+const SCRIPT_KEYS = ['name', 'description', 'locale', 'locales', 'platform', 'platforms', 'clock', 'timeZone', 'account', 'purchaseCode', 'device', 'steps'];
+const STEP_KEYS = ['say', 'intent', 'slots', 'confirmation', 'launch', 'sessionEnded', 'clock', 'account', 'device', 'platforms', 'shopPrices', 'expect'];
 const END_REASONS = ['USER_INITIATED', 'ERROR', 'EXCEEDED_MAX_REPROMPTS'] as const;
 
 function list(value: unknown, where: string): string[] {
@@ -109,8 +116,12 @@ function readStep(raw: unknown, index: number, file: string): ScriptStep {
   if (google !== undefined) expectFor.google = readExpectation(google, `${where}: expect.google`);
   const interfaces = interfacesOf(raw.device, where);
   if (raw.account !== undefined && raw.account !== null && typeof raw.account !== 'string') throw new ScriptError(`${where}: account is a token or null`);
+  if (raw.shopPrices !== undefined && (!isObj(raw.shopPrices) || !Object.values(raw.shopPrices).every((v) => Number.isSafeInteger(v) && (v as number) >= 0))) {
+    throw new ScriptError(`${where}: shopPrices maps product ids to whole cents ({ P-1001: 199 })`);
+  }
   return {
     label,
+    ...(raw.shopPrices !== undefined ? { shopPrices: raw.shopPrices as Record<string, number> } : {}),
     input: readInput(raw, where),
     ...(typeof raw.clock === 'string' ? { clock: raw.clock } : {}),
     ...(raw.account !== undefined ? { account: raw.account as string | null } : {}),
@@ -141,6 +152,9 @@ export function parseScript(text: string, file: string): ConversationScript {
   if (!Array.isArray(doc.steps) || doc.steps.length === 0) throw new ScriptError(`${file}: steps must be a non-empty list`);
   const chosen = [...platforms(doc.platform, `${file}: platform`), ...platforms(doc.platforms, `${file}: platforms`)];
   if (doc.clock !== undefined && typeof doc.clock !== 'string') throw new ScriptError(`${file}: clock must be an ISO 8601 text (quote it)`);
+  if (doc.purchaseCode !== undefined && (typeof doc.purchaseCode !== 'string' || !/^\d{4}$/.test(doc.purchaseCode) || typeof doc.account !== 'string')) {
+    throw new ScriptError(`${file}: purchaseCode is four digits in quotes ("4711"), beside an account`);
+  }
   return {
     name: typeof doc.name === 'string' ? doc.name : file.replace(/^.*\//, '').replace(/\.ya?ml$/, ''),
     file,
@@ -150,6 +164,7 @@ export function parseScript(text: string, file: string): ConversationScript {
     ...(typeof doc.clock === 'string' ? { clock: doc.clock } : {}),
     ...(typeof doc.timeZone === 'string' ? { timeZone: doc.timeZone } : {}),
     ...(typeof doc.account === 'string' ? { account: doc.account } : {}),
+    ...(typeof doc.purchaseCode === 'string' ? { purchaseCode: doc.purchaseCode } : {}),
     interfaces: interfacesOf(doc.device, file) ?? {},
     steps: doc.steps.map((s, i) => readStep(s, i, file)),
   };

@@ -20,4 +20,4 @@ commerceContract('embedded SQLite shop', async () => {
       await rm(dir, { recursive: true, force: true });
     },
   };
-}, { reorder: 'order' });
+}, { reorder: 'order', cart: true });

@@ -53,7 +53,7 @@ commerceContract('Shopware 6 Store API (schema-checked fake)', async () => {
       assert.deepEqual(violations, [], 'every request and response matched the Store API schema');
     },
   };
-}, { reorder: 'order' });
+}, { reorder: 'order', cart: true });
 
 describe('Shopware adapter beyond the contract', () => {
   let opened: Awaited<ReturnType<typeof openFake>>;

@@ -30,6 +30,11 @@ export interface ContractCapabilities {
    * pay (a draft order) and sends its checkout link to the customer's e-mail.
    */
   reorder: 'order' | 'checkout-link';
+  /**
+   * The shop keeps a cart per customer that the skill can fill and order (issue 17). Without one
+   * the adapter has no cart methods, and the conversation says cart orders are not offered.
+   */
+  cart?: boolean;
 }
 
 const byId = (products: Product[]) => products.map((p) => p.id);
@@ -214,6 +219,38 @@ export function commerceContract(name: string, open: () => Promise<ContractSubje
         assert.equal(other.created, true);
         assert.equal(other.checkoutSentTo, 'email');
       }
+    });
+
+    test(capabilities.cart ? 'a cart: add, read, take out, and order once at exactly the read-back total' : 'no cart: the cart methods are absent', async () => {
+      if (!capabilities.cart) {
+        assert.equal(shop.cart, undefined);
+        assert.equal(shop.placeCart, undefined);
+        return;
+      }
+      const info = await shop.shopInfo();
+      const anna = (await shop.customerByToken(subject.annaToken))!;
+      await shop.addToCart!(anna.id, 'P-1016', 2);
+      await shop.addToCart!(anna.id, 'P-1016', 1);
+      let cart = await shop.addToCart!(anna.id, 'P-1008', 1);
+      assert.deepEqual(cart.lines.map((l) => [l.productId, l.quantity, l.available, l.lineCents]), [['P-1016', 3, true, 687], ['P-1008', 1, true, 249]]);
+      const shipping = (items: number) => (items >= info.freeShippingFromCents ? 0 : info.shippingCents);
+      assert.equal(cart.itemsCents, 936);
+      assert.equal(cart.totalCents, 936 + shipping(936));
+      await rejectsWithCode(shop.addToCart!(anna.id, 'P-1007', 1), 'PRODUCT_UNAVAILABLE');
+      cart = await shop.removeFromCart!(anna.id, 'P-1008');
+      assert.deepEqual(cart.lines.map((l) => [l.productId, l.quantity]), [['P-1016', 3]]);
+      assert.deepEqual((await shop.cart!(anna.id)).lines.map((l) => [l.productId, l.quantity]), [['P-1016', 3]]);
+      const total = cart.totalCents;
+      const key = 'contract-cart-key-0001';
+      await rejectsWithCode(shop.placeCart!(anna.id, key, total + 1), 'CART_CHANGED');
+      const [a, b] = await Promise.all([shop.placeCart!(anna.id, key, total), shop.placeCart!(anna.id, key, total)]);
+      assert.equal(a.order.number, b.order.number);
+      assert.deepEqual([a.created, b.created].sort(), [false, true]);
+      assert.equal(a.order.totalCents, total);
+      assert.deepEqual(a.order.lines.map((l) => [l.productId, l.quantity, l.unitPriceCents]), [['P-1016', 3, 229]]);
+      assert.deepEqual((await shop.cart!(anna.id)).lines, [], 'what was ordered left the cart');
+      assert.equal((await shop.cartOutcome!(anna.id, key))?.number, a.order.number);
+      assert.equal(await shop.cartOutcome!(anna.id, 'contract-cart-key-0404'), undefined);
     });
 
     test('stores with weekly hours, and their holidays and dated exceptions', async () => {

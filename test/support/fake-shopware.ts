@@ -173,7 +173,7 @@ export async function startFakeShopware(demo: Commerce, options: FakeShopwareOpt
   }
 
   function cartJson(context: string): Json {
-    const lines = carts.get(context) ?? [];
+    const lines = (carts.get(context) ?? []).map((l) => ({ ...l, product: products.find((p) => p.id === l.product.id) ?? l.product }));
     const items = lines.reduce((s, l) => s + l.product.priceCents * l.quantity, 0);
     const shipping = lines.length === 0 || items >= info.freeShippingFromCents ? 0 : info.shippingCents;
     const total = euros(items + shipping);
@@ -272,9 +272,27 @@ export async function startFakeShopware(demo: Commerce, options: FakeShopwareOpt
       for (const item of body!.items as Json[]) {
         const product = products.find((p) => hexId('product', p.id) === item.referencedId);
         if (!product) return { status: 400, body: { errors: [{ status: '400', title: 'Bad Request', detail: 'unknown product' }] } };
-        lines.push({ product, quantity: item.quantity });
+        // As Shopware: the same product again adds to its line.
+        const line = lines.find((l) => l.product.id === product.id);
+        if (line) line.quantity += item.quantity;
+        else lines.push({ product, quantity: item.quantity });
       }
       carts.set(context!, lines);
+      return { status: 200, body: cartJson(context!) };
+    }
+    // The voice cart (issue 17): read, change a line's quantity, take lines out.
+    if (method === 'GET' && path === '/checkout/cart') return { status: 200, body: cartJson(context!) };
+    if (method === 'PATCH' && path === '/checkout/cart/line-item') {
+      const lines = carts.get(context!) ?? [];
+      for (const item of body!.items as Json[]) {
+        const line = lines.find((l) => hexId('product', l.product.id) === item.id);
+        if (line && typeof item.quantity === 'number') line.quantity = item.quantity;
+      }
+      return { status: 200, body: cartJson(context!) };
+    }
+    if (method === 'POST' && path === '/checkout/cart/line-item/delete') {
+      const ids = new Set(body!.ids as string[]);
+      carts.set(context!, (carts.get(context!) ?? []).filter((l) => !ids.has(hexId('product', l.product.id))));
       return { status: 200, body: cartJson(context!) };
     }
     if (method === 'POST' && path === '/checkout/order') {

@@ -5,6 +5,7 @@ import type {
 import { createMatcherHost, type MatcherFactory } from '../matching/index.js';
 import { getOrder, listOrders, orderByReorderKey } from './order-queries.js';
 import { productFromRow, insertProducts, type ProductRow } from './product-rows.js';
+import { addToCart, placeCart, quoteCart, removeFromCart } from './cart.js';
 import { placeReorder, quoteReorder } from './reorder.js';
 import { openShopDatabase } from './shop-database.js';
 import { statementCache } from './statement-cache.js';
@@ -181,6 +182,28 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
     async placeReorder(customerId: string, orderNumber: string, idempotencyKey: string) {
       const placedAt = now().toISOString();
       return placeReorder(db, sql, shopInfo(), { customerId, orderNumber, idempotencyKey, placedAt });
+    },
+
+    async cart(customerId: string) {
+      return quoteCart(sql, shopInfo(), customerId);
+    },
+
+    async addToCart(customerId: string, productId: string, quantity: number) {
+      return addToCart(db, sql, shopInfo(), customerId, productId, quantity);
+    },
+
+    async removeFromCart(customerId: string, productId: string) {
+      return removeFromCart(sql, shopInfo(), customerId, productId);
+    },
+
+    async placeCart(customerId: string, idempotencyKey: string, expectedTotalCents: number) {
+      const placedAt = now().toISOString();
+      return placeCart(db, sql, shopInfo(), { customerId, idempotencyKey, expectedTotalCents, placedAt });
+    },
+
+    async cartOutcome(customerId: string, idempotencyKey: string) {
+      const placed = orderByReorderKey(sql, idempotencyKey);
+      return placed && placed.customerId === customerId ? getOrder(sql, customerId, placed.number) : undefined;
     },
 
     async listStores(): Promise<Store[]> {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { labelSeededDemo, seedDatabase } from './seed-database.js';
-import { SHOP_SCHEMA_V1, SHOP_SCHEMA_V2 } from './shop-schema.js';
+import { SHOP_SCHEMA_V1, SHOP_SCHEMA_V2, SHOP_SCHEMA_V3 } from './shop-schema.js';
 
 /**
  * Schema migrations, applied in order; `PRAGMA user_version` records how many ran. A new file
@@ -16,6 +16,7 @@ const MIGRATIONS: Array<(db: Database) => void> = [
     db.exec(SHOP_SCHEMA_V2);
     labelSeededDemo(db);
   },
+  (db) => db.exec(SHOP_SCHEMA_V3),
 ];
 
 export const SHOP_SCHEMA_VERSION = MIGRATIONS.length;

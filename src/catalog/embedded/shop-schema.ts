@@ -109,3 +109,20 @@ export const SHOP_SCHEMA_V2 = `
 ALTER TABLE products ADD COLUMN attribute_labels TEXT;
 ALTER TABLE stores ADD COLUMN name_en TEXT;
 `;
+
+/**
+ * Version 3: a cart per customer (issue 17, cart and checkout by voice). A line keeps the name
+ * as added, so a product an import removed can still be said ("nicht mehr lieferbar"). IF NOT EXISTS:
+ * a file an operator rolled back by hand to an older version may still hold the table.
+ */
+export const SHOP_SCHEMA_V3 = `
+CREATE TABLE IF NOT EXISTS cart_lines (
+  customer_id TEXT NOT NULL REFERENCES customers (id),
+  product_id  TEXT NOT NULL,
+  name_de     TEXT NOT NULL,
+  name_en     TEXT NOT NULL,
+  quantity    INTEGER NOT NULL CHECK (quantity > 0),
+  position    INTEGER NOT NULL,
+  PRIMARY KEY (customer_id, product_id)
+) STRICT;
+`;

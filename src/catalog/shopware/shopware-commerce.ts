@@ -9,6 +9,7 @@ import type { Commerce, Customer, Order, PlacedOrder, Product, ReorderQuote } fr
 import { createMatcherHost, type MatcherFactory } from '../matching/index.js';
 import { shopFileAnswers, type ShopFile } from './shop-file.js';
 import { cmsFaqAnswers } from './cms-faq.js';
+import { shopwareCart } from './shopware-cart.js';
 import { ORDER_ASSOCIATIONS, toPortOrder } from './shopware-order.js';
 import { DEFAULT_ATTRIBUTE_KEYS, PRODUCT_ASSOCIATIONS, isVariantContainer, toPortProduct } from './shopware-product.js';
 
@@ -61,6 +62,9 @@ interface Snapshot {
   version: string;
   byId: Map<string, Product>;
   sorted: Product[];
+  /** Product number ↔ Shopware product id, for the cart's line items (issue 17). */
+  uuidOf: Map<string, string>;
+  byUuid: Map<string, Product>;
 }
 
 /**
@@ -150,7 +154,10 @@ export function createShopwareCommerce(options: ShopwareCommerceOptions): Commer
     const english = new Map(en.map((p) => [p.id, p]));
     const products = de.filter((p) => !isVariantContainer(p)).map((p) => toPortProduct({ de: p, en: english.get(p.id) ?? p }, attributeKeys));
     products.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { version, byId: new Map(products.map((p) => [p.id, p])), sorted: products };
+    const byId = new Map(products.map((p) => [p.id, p]));
+    const uuidOf = new Map(de.filter((p) => byId.has(p.productNumber)).map((p) => [p.productNumber, p.id]));
+    const byUuid = new Map([...uuidOf].map(([number, uuid]) => [uuid, byId.get(number)!]));
+    return { version, byId, sorted: products, uuidOf, byUuid };
   }
   /** The catalog of the current version, read again (once, however many ask) when the version moved. */
   async function current(): Promise<Snapshot> {
@@ -251,8 +258,41 @@ export function createShopwareCommerce(options: ShopwareCommerceOptions): Commer
     return { order: toPortOrder(order, customerId, (id) => products.byId.get(id)), created: true };
   }
 
+  const cart = shopwareCart({
+    api: {
+      readCart: async (customerId) => (await clientFor(contextOf(customerId)).invoke('readCart get /checkout/cart')).data,
+      addLineItem: async (customerId, uuid, quantity) => (await clientFor(contextOf(customerId)).invoke('addLineItem post /checkout/cart/line-item', {
+        body: { items: [{ id: uuid, type: 'product', referencedId: uuid, quantity }] },
+      })).data,
+      updateLineItem: async (customerId, lineId, quantity) => (await clientFor(contextOf(customerId)).invoke('updateLineItem patch /checkout/cart/line-item', {
+        body: { items: [{ id: lineId, quantity }] },
+      })).data,
+      removeLineItem: async (customerId, lineId) => (await clientFor(contextOf(customerId)).invoke('removeLineItem post /checkout/cart/line-item/delete', {
+        body: { ids: [lineId] },
+      })).data,
+      paymentMethod: async (customerId) => (await clientFor(contextOf(customerId)).invoke('readContext get /context')).data.paymentMethod?.technicalName,
+      createOrder: async (customerId, affiliateCode) => (await clientFor(contextOf(customerId)).invoke('createOrder post /checkout/order', {
+        body: { affiliateCode, campaignCode: 'shopvoice-checkout' },
+      })).data,
+    },
+    async product(productNumber) {
+      const snapshot = await current();
+      const product = snapshot.byId.get(productNumber);
+      const uuid = snapshot.uuidOf.get(productNumber);
+      return product && uuid ? { product, uuid } : undefined;
+    },
+    productByUuid: async (uuid) => (await current()).byUuid.get(uuid),
+    rawOrders,
+    toOrder: async (raw, customerId) => {
+      const products = await current();
+      return toPortOrder(raw, customerId, (id) => products.byId.get(id));
+    },
+    browserless,
+  });
+
   return {
     ...answers,
+    ...cart,
     async findProducts(spoken, language, opts) {
       const result = (await host.matcher()).search(spoken, language, opts?.limit ?? 5);
       const { byId } = await current();

@@ -76,7 +76,9 @@ function readableAttributes(a: unknown): boolean {
     optional(pending, (p) => isObject(p) && (p.kind === 'handoff' || (p.kind === 'product' && isString(p.productId)) ||
       (p.kind === 'reorder' && isString(p.orderNumber) && Number.isInteger(p.totalCents)) ||
       // After the sale (issue 17).
-      p.kind === 'delete-data' || ((p.kind === 'feedback' || p.kind === 'feedback-consent') && isString(p.about) && isString(p.outcome))));
+      p.kind === 'delete-data' || ((p.kind === 'feedback' || p.kind === 'feedback-consent') && isString(p.about) && isString(p.outcome)) ||
+      // Cart and checkout (issue 17): the cart's total read back, an order waiting for the purchase code.
+      (p.kind === 'checkout' && Number.isInteger(p.totalCents)) || (p.kind === 'code' && isObject(p.order))));
 }
 
 /**

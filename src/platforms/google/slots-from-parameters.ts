@@ -32,6 +32,7 @@ export function slotsFromParameters(
     const raw = first(parameters[name]);
     const slot =
       type === 'AMAZON.NUMBER' ? numberSlot(raw)
+      : type === 'AMAZON.FOUR_DIGIT_NUMBER' ? fourDigitSlot(raw)
       : type === 'AMAZON.DATE' ? dateSlot(raw)
       : entitySlot(raw, originalOf(name, contexts));
     if (slot) slots[name] = slot;
@@ -50,6 +51,12 @@ function numberSlot(raw: unknown): SlotValue | undefined {
   // @sys.number arrives as a double ("10023" → 10023); order numbers are whole numbers.
   const digits = Number.isInteger(n) ? BigInt(n).toString() : String(n);
   return { value: digits };
+}
+
+/** A four-digit code from @sys.number: "0815" arrives as 815 and is padded back to four digits. */
+function fourDigitSlot(raw: unknown): SlotValue | undefined {
+  const slot = numberSlot(raw);
+  return slot && /^\d{1,4}$/.test(slot.value!) ? { value: slot.value!.padStart(4, '0') } : slot;
 }
 
 function dateSlot(raw: unknown): SlotValue | undefined {
