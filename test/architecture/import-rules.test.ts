@@ -99,18 +99,6 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 /** The domain uses the catalog and the state store only through their ports. */
 const PORTS = new Set(['src/catalog/commerce.ts', 'src/catalog/shop-error.ts', 'src/state/state-store.ts']);
 
-/**
- * Import cycles in rooms being rewritten by others as this test was written (issue 12 leaves them
- * to that work): a cycle may only be made of files listed together here.
- */
-const KNOWN_CYCLES: ReadonlyArray<ReadonlySet<string>> = [
-  new Set(['src/models/build-models.ts', 'src/models/generated-readmes.ts']),
-  new Set([
-    'src/simulator/conversation.ts', 'src/simulator/alexa-conversation.ts', 'src/simulator/alexa-envelope.ts', 'src/simulator/sim-request.ts',
-    'src/simulator/delegated-dialog.ts', 'src/simulator/dialog-answer.ts', 'src/simulator/google-conversation.ts', 'src/simulator/dialogflow-request.ts',
-  ]),
-];
-
 /** Strongly connected components of the file graph with more than one file (Tarjan). */
 function importCycles(edges: ImportSite[]): string[][] {
   const graph = new Map<string, string[]>();
@@ -187,10 +175,9 @@ describe('design.md\'s room rules, read from the imports of src/', () => {
     assert.deepEqual(lambdas, ['src/server/lambda.ts']);
   });
 
-  it('no import cycles, type-only imports included (but for the known ones in rooms under rewrite)', () => {
+  it('no import cycles, type-only imports included', () => {
     const cycles = importCycles(local);
-    const unknown = cycles.filter((cycle) => !KNOWN_CYCLES.some((known) => cycle.every((f) => known.has(f))));
-    assert.deepEqual(unknown, [], `import cycles:\n${unknown.map((c) => c.join(' → ')).join('\n')}`);
+    assert.deepEqual(cycles, [], `import cycles:\n${cycles.map((c) => c.join(' → ')).join('\n')}`);
   });
 });
 
