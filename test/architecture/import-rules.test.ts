@@ -75,25 +75,27 @@ const roomOf = (file: string) => file.split('/')[1]!.replace(/\.ts$/, '');
 /**
  * Which rooms each room may import from (design.md, "Layout"). server/ and cli/ wire everything
  * together; nothing imports cli/. The simulator drives the real adapters and the server's
- * composition; models read the domain's intents and the catalog. config and remember are leaves.
+ * composition; models read the domain's intents and the catalog. config and remember are leaves,
+ * and so is text/ (the one letter folding and number-word reader), which every room may use.
  */
 const MAY_IMPORT: Record<string, readonly string[]> = {
-  domain: ['catalog', 'state', 'i18n', 'remember'],
-  catalog: ['config', 'remember'],
-  state: ['config', 'remember'],
+  domain: ['catalog', 'state', 'i18n', 'remember', 'text'],
+  catalog: ['config', 'remember', 'text'],
+  state: ['config', 'remember', 'text'],
   // The one edge against the grain: the locale type lives in domain/turn.ts (types only, checked below).
-  i18n: ['domain', 'remember'],
-  platforms: ['domain', 'i18n'],
-  models: ['domain', 'catalog', 'config', 'i18n', 'remember'],
-  simulator: ['domain', 'platforms', 'server', 'models', 'catalog', 'state', 'i18n', 'config', 'remember'],
-  server: ['domain', 'platforms', 'catalog', 'state', 'i18n', 'config', 'remember', 'console', 'analytics', 'notifications'],
+  i18n: ['domain', 'remember', 'text'],
+  platforms: ['domain', 'i18n', 'text'],
+  models: ['domain', 'catalog', 'config', 'i18n', 'remember', 'text'],
+  simulator: ['domain', 'platforms', 'server', 'models', 'catalog', 'state', 'i18n', 'config', 'remember', 'text'],
+  server: ['domain', 'platforms', 'catalog', 'state', 'i18n', 'config', 'remember', 'console', 'analytics', 'notifications', 'text'],
   // The console's simulator page drives the simulator.
-  console: ['domain', 'catalog', 'state', 'i18n', 'analytics', 'simulator', 'config', 'remember'],
-  analytics: ['domain', 'state', 'remember'],
-  notifications: ['domain', 'catalog', 'state', 'config', 'remember'],
-  cli: ['domain', 'platforms', 'server', 'models', 'simulator', 'catalog', 'state', 'i18n', 'config', 'remember', 'console', 'analytics', 'notifications'],
+  console: ['domain', 'catalog', 'state', 'i18n', 'analytics', 'simulator', 'config', 'remember', 'text'],
+  analytics: ['domain', 'state', 'remember', 'text'],
+  notifications: ['domain', 'catalog', 'state', 'config', 'remember', 'text'],
+  cli: ['domain', 'platforms', 'server', 'models', 'simulator', 'catalog', 'state', 'i18n', 'config', 'remember', 'console', 'analytics', 'notifications', 'text'],
   config: [],
   remember: [],
+  text: [],
 };
 
 /** The domain uses the catalog and the state store only through their ports. */
