@@ -262,5 +262,8 @@ export function parseNumber(words: readonly string[], language: NumberLanguage):
   const sequence = digitSequence(words, language);
   if (sequence !== undefined) return sequence;
   const read = readNumber(words, 0, language);
-  return read && read.next === words.length && Number.isInteger(read.value) ? String(read.value) : undefined;
+  if (read && read.next === words.length && Number.isInteger(read.value)) return String(read.value);
+  // German writes a number as one word, and a recogniser may cut it anywhere ("neun zehn").
+  const joined = language === 'de' && words.length > 1 ? numberWordValue(words.join(''), 'de') : undefined;
+  return joined !== undefined && Number.isInteger(joined) ? String(joined) : undefined;
 }
