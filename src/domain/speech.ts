@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { foldLetters } from '../text/fold-letters.js';
 import type { Locale, Speech } from './turn.js';
 
 /** A value for a speech template: plain text (escaped for SSML) or a prepared fragment. */
@@ -41,12 +42,14 @@ export function cleanSpokenText(text: string | undefined, max = 200): string {
 
 /**
  * Text folded for comparing what was said with names (stores, FAQ topics, answers to a
- * question): lower case, ß → ss, accents and umlauts stripped, punctuation to single spaces.
+ * question): the letters by the one policy of text/fold-letters.ts (lower case, ß → ss, umlauts
+ * to the bare vowel, other accents dropped), punctuation to single spaces. Written transliterations
+ * ("Koeln") stay as written: the domain's word lists are spelt letter by letter ("does", "teuerste").
  *
  * @example foldSpoken('Filiale Köln!') // 'filiale koln'
  */
 export function foldSpoken(text: string): string {
-  return text.toLowerCase().replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return foldLetters(text, { transliterations: false }).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 const SSML_UNESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };

@@ -1,22 +1,19 @@
 import { buildAlexaModel } from './alexa-model.js';
 import type { CatalogSnapshot } from './catalog-snapshot.js';
 import { buildDialogflowAgent, type DialogflowLanguage } from './dialogflow-agent.js';
+import type { GeneratedFile } from './generated-file.js';
 import { generatedReadmes } from './generated-readmes.js';
 import type { ModelSource } from './model-source.js';
 import { buildSkillManifest } from './skill-manifest.js';
 import { fillSlotTypes } from './slot-values.js';
 import { stableJson } from './stable-json.js';
 
+export type { GeneratedFile } from './generated-file.js';
+
 /** Folder of the Alexa models inside the models root (the ASK CLI's skill-package layout). */
 export const ALEXA_MODELS_DIR = 'alexa/skill-package/interactionModels/custom';
 /** Folder of the Dialogflow ES agent inside the models root. */
 export const DIALOGFLOW_AGENT_DIR = 'dialogflow/agent';
-
-/** A generated file: POSIX path relative to the models root (`interaction-models/`) and its text. */
-export interface GeneratedFile {
-  path: string;
-  content: string;
-}
 
 export interface BuildOutput {
   /** Sorted by path. */

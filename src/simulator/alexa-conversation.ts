@@ -1,12 +1,13 @@
 import { alexaEnvelope } from './alexa-envelope.js';
-import type { Conversation, SimSettings, TurnInput } from './conversation.js';
 import { nextDelegationStep } from './delegated-dialog.js';
 import { answerInDialog, type DialogIntent, type PendingDialog } from './dialog-answer.js';
 import { explicitSlots } from './explicit-slots.js';
 import type { NluModel } from './nlu-model.js';
 import { tokenize } from './normalize-text.js';
+import type { Conversation, TurnInput } from './platform-conversation.js';
 import type { Recognition } from './recognize.js';
 import { nextSimId, seededUuid, type SimRequest } from './sim-request.js';
+import type { SimSettings } from './sim-settings.js';
 import type { Transport } from './transport.js';
 import { slotViews, speechText, type TurnResult } from './turn-result.js';
 import { understandStatistically } from './understand-statistically.js';

@@ -1,19 +1,14 @@
 import { DateTime } from 'luxon';
 import type { Platform } from '../domain/turn.js';
 import { AlexaConversation } from './alexa-conversation.js';
-import type { SlotInput } from './explicit-slots.js';
 import { GoogleConversation } from './google-conversation.js';
 import type { ModelSet } from './model-set.js';
-import type { ConfirmationStatus } from './sim-request.js';
+import type { Conversation } from './platform-conversation.js';
+import type { SimSettings } from './sim-settings.js';
 import type { Transport } from './transport.js';
-import type { TurnResult } from './turn-result.js';
 
-/** One turn's input: a sentence, or an escape hatch (simulator.md 12). */
-export type TurnInput =
-  | { utterance: string }
-  | { intent: string; slots?: Record<string, SlotInput | null>; confirmationStatus?: ConfirmationStatus }
-  | { launch: true }
-  | { sessionEnded: 'USER_INITIATED' | 'ERROR' | 'EXCEEDED_MAX_REPROMPTS' };
+export type { Conversation, TurnInput } from './platform-conversation.js';
+export type { SimSettings } from './sim-settings.js';
 
 /** The shop's time zone, the default for resolving dates and times. */
 export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
@@ -42,26 +37,6 @@ export interface ConversationOptions {
   seed?: string;
   /** `statistical` (default): the NLU recogniser where no sample matches; `literal`: samples only. */
   recognizer?: 'literal' | 'statistical';
-}
-
-/** What a platform conversation shares with the caller and changes between turns. */
-export interface SimSettings {
-  clock: DateTime;
-  accessToken?: string;
-  interfaces: Record<string, unknown>;
-  skillId: string;
-  seed: string;
-  /** Incremented for every id made, so ids are unique within a run and repeat across runs. */
-  counter: number;
-  recognizer: 'literal' | 'statistical';
-}
-
-/** A conversation with one platform in one locale: session, dialog state and clock carried. */
-export interface Conversation {
-  readonly platform: Platform;
-  readonly locale: string;
-  readonly settings: SimSettings;
-  turn(input: TurnInput): Promise<TurnResult>;
 }
 
 /**

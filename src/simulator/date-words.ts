@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Language } from '../catalog/commerce.js';
-import { parseNumber } from './number-words.js';
+import { parseNumber } from '../text/number-words.js';
+import { foldKeys, foldWords } from './normalize-text.js';
 import { dayOrdinal } from './ordinal-words.js';
 
 /**
@@ -9,37 +10,38 @@ import { dayOrdinal } from './ordinal-words.js';
  * "2026-W48"; "right now" → "PRESENT_REF". A date named without a year is the next one on or after
  * today; a weekday is the next one on or after today ("next saturday" skips today); a day of
  * the month alone ("on the twenty ninth") is the next such day; "in zwei Tagen" counts from today.
- * Words arrive folded (normalize-text.ts: "übermorgen" → "uebermorgen").
+ * Words arrive folded (normalize-text.ts: "übermorgen" → "ubermorgen"); the word lists here are
+ * written as spelt and folded the same way when loaded.
  */
 
 const WEEKDAYS: Record<Language, Record<string, number>> = {
-  de: { montag: 1, dienstag: 2, mittwoch: 3, donnerstag: 4, freitag: 5, samstag: 6, sonnabend: 6, sonntag: 7 },
-  en: { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 },
+  de: foldKeys({ montag: 1, dienstag: 2, mittwoch: 3, donnerstag: 4, freitag: 5, samstag: 6, sonnabend: 6, sonntag: 7 }),
+  en: foldKeys({ monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 }),
 };
 const MONTHS: Record<Language, Record<string, number>> = {
-  de: {
-    januar: 1, jaenner: 1, februar: 2, maerz: 3, april: 4, mai: 5, juni: 6, juli: 7, august: 8,
+  de: foldKeys({
+    januar: 1, jänner: 1, februar: 2, märz: 3, april: 4, mai: 5, juni: 6, juli: 7, august: 8,
     september: 9, oktober: 10, november: 11, dezember: 12,
-  },
-  en: {
+  }),
+  en: foldKeys({
     january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9,
     october: 10, november: 11, december: 12,
-  },
+  }),
 };
 /** Days from today. */
 const RELATIVE_DAYS: Record<Language, Record<string, number>> = {
-  de: {
-    heute: 0, 'heute abend': 0, 'heute nachmittag': 0, 'heute mittag': 0, morgen: 1, 'morgen frueh': 1, 'morgen vormittag': 1,
-    'morgen nachmittag': 1, 'morgen abend': 1, uebermorgen: 2, gestern: -1, vorgestern: -2,
-  },
-  en: {
+  de: foldKeys({
+    heute: 0, 'heute abend': 0, 'heute nachmittag': 0, 'heute mittag': 0, morgen: 1, 'morgen früh': 1, 'morgen vormittag': 1,
+    'morgen nachmittag': 1, 'morgen abend': 1, übermorgen: 2, gestern: -1, vorgestern: -2,
+  }),
+  en: foldKeys({
     today: 0, tonight: 0, 'this evening': 0, 'this afternoon': 0, tomorrow: 1, 'tomorrow morning': 1, 'tomorrow evening': 1,
     'tomorrow night': 1, yesterday: -1, 'the day after tomorrow': 2, 'day after tomorrow': 2,
-  },
+  }),
 };
 const NOW: Record<Language, string[]> = {
-  de: ['jetzt', 'gerade', 'gerade jetzt', 'jetzt gerade', 'im moment', 'momentan', 'aktuell', 'sofort'],
-  en: ['now', 'right now', 'at the moment', 'currently', 'right this minute'],
+  de: foldWords(['jetzt', 'gerade', 'gerade jetzt', 'jetzt gerade', 'im moment', 'momentan', 'aktuell', 'sofort']),
+  en: foldWords(['now', 'right now', 'at the moment', 'currently', 'right this minute']),
 };
 /** "in zwei Tagen", "in two days": a day counted from today. */
 const IN_DAYS: Record<Language, { lead: string; units: Set<string> }> = {
@@ -48,27 +50,27 @@ const IN_DAYS: Record<Language, { lead: string; units: Set<string> }> = {
 };
 /** Fixed days of the year (month, day); Alexa resolves these like any date without a year. */
 const HOLIDAYS: Record<Language, Record<string, [number, number]>> = {
-  de: {
+  de: foldKeys({
     heiligabend: [12, 24], 'heiligen abend': [12, 24], weihnachten: [12, 25], 'erster weihnachtstag': [12, 25],
     'zweiter weihnachtstag': [12, 26], silvester: [12, 31], neujahr: [1, 1],
-  },
-  en: {
+  }),
+  en: foldKeys({
     'christmas eve': [12, 24], christmas: [12, 25], 'christmas day': [12, 25], 'boxing day': [12, 26],
     "new year's eve": [12, 31], "new year's day": [1, 1],
-  },
+  }),
 };
 /** Words before a date that do not change it. */
 const LEAD_WORDS: Record<Language, Set<string>> = {
-  de: new Set(['am', 'an', 'fuer', 'den', 'dem', 'der', 'zu', 'ab', 'ueber']),
-  en: new Set(['on', 'for', 'the', 'by', 'over']),
+  de: new Set(foldWords(['am', 'an', 'für', 'den', 'dem', 'der', 'zu', 'ab', 'über'])),
+  en: new Set(foldWords(['on', 'for', 'the', 'by', 'over'])),
 };
 const THIS: Record<Language, Set<string>> = {
-  de: new Set(['diese', 'diesen', 'dieses', 'diesem', 'kommende', 'kommenden', 'kommendes']),
-  en: new Set(['this', 'coming', 'this coming']),
+  de: new Set(foldWords(['diese', 'diesen', 'dieses', 'diesem', 'kommende', 'kommenden', 'kommendes'])),
+  en: new Set(foldWords(['this', 'coming', 'this coming'])),
 };
 const NEXT: Record<Language, Set<string>> = {
-  de: new Set(['naechste', 'naechsten', 'naechstes', 'naechster', 'uebernaechste']),
-  en: new Set(['next']),
+  de: new Set(foldWords(['nächste', 'nächsten', 'nächstes', 'nächster', 'übernächste'])),
+  en: new Set(foldWords(['next'])),
 };
 const WEEKEND: Record<Language, string> = { de: 'wochenende', en: 'weekend' };
 const WEEK: Record<Language, string> = { de: 'woche', en: 'week' };

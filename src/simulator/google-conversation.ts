@@ -1,12 +1,13 @@
 import { isSharedIntent } from '../domain/intents.js';
 import { DIALOGFLOW_INTENT_NAMES, sharedIntentForDialogflow } from '../models/dialogflow-names.js';
-import type { Conversation, SimSettings, TurnInput } from './conversation.js';
 import { dialogflowRequest, type ActiveContext } from './dialogflow-request.js';
 import { explicitSlots } from './explicit-slots.js';
 import type { NluIntent, NluModel } from './nlu-model.js';
+import type { Conversation, TurnInput } from './platform-conversation.js';
 import type { RunnerUp } from './recognize.js';
 import type { ResolvedSlot } from './resolve-slot.js';
 import { nextSimId, seededUuid } from './sim-request.js';
+import type { SimSettings } from './sim-settings.js';
 import type { Transport } from './transport.js';
 import { slotViews, speechText, type TurnResult } from './turn-result.js';
 import { understandStatistically } from './understand-statistically.js';

@@ -1,5 +1,5 @@
 import type { Language } from '../catalog/commerce.js';
-import { foldPhrase, type Token } from './normalize-text.js';
+import { foldPhrase, foldWords, type Token } from './normalize-text.js';
 
 /**
  * How an utterance addresses the skill:
@@ -33,7 +33,7 @@ interface Phrases {
 const PHRASES: Record<Language, Phrases> = {
   de: {
     wake: ['alexa', 'ok google', 'hey google'],
-    launch: ['oeffne', 'oeffnen', 'starte', 'starten', 'start', 'lade', 'spiele'],
+    launch: foldWords(['öffne', 'öffnen', 'starte', 'starten', 'start', 'lade', 'spiele']),
     ask: ['frag', 'frage', 'sag', 'sage', 'bitte', 'bitt'],
     talkTo: [['sprich', 'mit'], ['rede', 'mit'], ['sprechen', 'mit']],
     connectors: ['nach', 'zu', 'wegen', 'dass', 'und'],

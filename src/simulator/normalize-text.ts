@@ -1,3 +1,5 @@
+import { foldLetters } from '../text/fold-letters.js';
+
 /**
  * How the simulator reads text, the same way for utterances, samples and slot values, so a
  * comparison never depends on how something was typed:
@@ -7,9 +9,10 @@
  *   inside words ("where's", "gibt's"), with ’ and ` read as '. A comma or point between digits
  *   stays ("3,8").
  * - Whitespace collapses to single spaces.
- * - ß/ss and umlaut policy: words are compared by a folded key in which "ß" → "ss", "ä" → "ae",
- *   "ö" → "oe", "ü" → "ue", and other accents are dropped ("é" → "e"). So "muesli" matches
- *   "müsli" and "strasse" matches "straße", while the spoken form keeps what was said.
+ * - Words are compared by a key folded by the one letter policy of text/fold-letters.ts: "ß" →
+ *   "ss", "ä"/"ae" → "a", "ö"/"oe" → "o", "ü"/"ue" → "u", other accents dropped ("é" → "e"). So
+ *   "muesli", "müsli" and "musli" match, and "strasse" matches "straße", while the spoken form
+ *   keeps what was said. Word lists compared with keys are folded the same way ({@link foldWords}).
  */
 
 /** One word of an utterance: what was said (normalised) and the key it is compared by. */
@@ -38,14 +41,14 @@ export function normalizeText(text: string): string {
 }
 
 /**
- * The comparison key of one word: the ß/ss and umlaut policy above.
+ * The comparison key of one word: the letter policy above.
  *
  * @example foldWord('Müsli') === foldWord('muesli') // true
  */
 export function foldWord(word: string): string {
   let key = folded.get(word);
   if (key === undefined) {
-    key = fold(word);
+    key = foldLetters(word);
     // Words repeat across sentences and samples; the cap keeps a long run from growing it forever.
     if (folded.size >= MAX_FOLDED) folded.clear();
     folded.set(word, key);
@@ -55,18 +58,6 @@ export function foldWord(word: string): string {
 
 const MAX_FOLDED = 50_000;
 const folded = new Map<string, string>();
-
-function fold(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .normalize('NFC');
-}
 
 /** Splits text into tokens after {@link normalizeText}. */
 export function tokenize(text: string): Token[] {
@@ -78,6 +69,19 @@ export function tokenize(text: string): Token[] {
 /** The folded key of a whole phrase: tokens' keys joined by single spaces. */
 export function foldPhrase(text: string): string {
   return tokenize(text).map((t) => t.key).join(' ');
+}
+
+/**
+ * A word list as keys, so it can be compared with tokens' keys: `['übermorgen', 'tuesday']` →
+ * `['ubermorgen', 'tusday']`. Lists are written as the words are spelt; this makes them meet the keys.
+ */
+export function foldWords(words: readonly string[]): string[] {
+  return words.map((w) => foldLetters(w));
+}
+
+/** A record keyed by words or phrases, its keys folded like {@link foldWords}. */
+export function foldKeys<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [foldLetters(k), v]));
 }
 
 /** The spoken text of a token span. */

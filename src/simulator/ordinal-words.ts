@@ -1,5 +1,5 @@
 import type { Language } from '../catalog/commerce.js';
-import { parseNumber } from './number-words.js';
+import { parseNumber } from '../text/number-words.js';
 
 /**
  * Ordinals for days of the month, in folded words (normalize-text.ts): "vierundzwanzigsten",

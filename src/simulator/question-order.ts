@@ -1,5 +1,5 @@
 import type { Language } from '../catalog/commerce.js';
-import { foldWord, type Token } from './normalize-text.js';
+import { foldWord, foldWords, type Token } from './normalize-text.js';
 
 /**
  * A one-shot request is often a subordinate clause: "frag <name>, ob ihr Hafermilch habt",
@@ -11,9 +11,9 @@ import { foldWord, type Token } from './normalize-text.js';
  * moves before the subject, or "do" is added.
  */
 
-const DE_SEPARABLE = ['zurueck', 'weiter', 'durch', 'nach', 'auf', 'aus', 'ein', 'mit', 'vor', 'los', 'weg', 'her', 'hin', 'an', 'ab', 'zu', 'um'];
+const DE_SEPARABLE = foldWords(['zurück', 'weiter', 'durch', 'nach', 'auf', 'aus', 'ein', 'mit', 'vor', 'los', 'weg', 'her', 'hin', 'an', 'ab', 'zu', 'um']);
 const DE_QUESTION_HEADS = ['wann', 'wo', 'was', 'wie', 'wer', 'welche', 'welcher', 'welches', 'welchen', 'warum', 'wieso', 'weshalb', 'woher', 'wohin', 'bis'];
-const EN_AUX = ['is', 'are', 'am', 'was', 'were', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'does', 'do', 'did', 'should'];
+const EN_AUX = foldWords(['is', 'are', 'am', 'was', 'were', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'does', 'do', 'did', 'should']);
 const EN_QUESTION_HEADS = ['when', 'where', 'what', 'how', 'who', 'which', 'why'];
 const ARTICLES = ['der', 'die', 'das', 'den', 'dem', 'the', 'a', 'an', 'my', 'your'];
 

@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import { parseDate } from './date-words.js';
 import type { NluModel, SlotTypeValue } from './nlu-model.js';
 import { spanText, type Token } from './normalize-text.js';
-import { parseNumber } from './number-words.js';
+import { parseNumber } from '../text/number-words.js';
 import { parseTime } from './time-words.js';
 
 /** The built-in kinds both platforms share, by type name (Alexa) or `dataType` (Dialogflow). */

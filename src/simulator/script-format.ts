@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import type { Platform } from '../domain/turn.js';
-import type { TurnInput } from './conversation.js';
 import type { SlotInput } from './explicit-slots.js';
+import type { TurnInput } from './platform-conversation.js';
 import { readExpectation, ScriptError, type Expectation } from './script-expectations.js';
 
 export { ScriptError };

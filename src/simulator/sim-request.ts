@@ -1,5 +1,5 @@
-import type { SimSettings } from './conversation.js';
 import type { ResolvedSlot } from './resolve-slot.js';
+import type { SimSettings } from './sim-settings.js';
 
 /** Alexa's confirmation states (intent and slot). */
 export type ConfirmationStatus = 'NONE' | 'CONFIRMED' | 'DENIED';

@@ -1,5 +1,6 @@
 import type { Language } from '../catalog/commerce.js';
-import { parseNumber } from './number-words.js';
+import { parseNumber } from '../text/number-words.js';
+import { foldWords } from './normalize-text.js';
 
 /**
  * AMAZON.TIME as Alexa fills it: "HH:MM" in 24-hour form ("halb neun" → "08:30", "9 pm" →
@@ -23,7 +24,7 @@ const LATE: Record<Language, Set<string>> = {
   en: new Set(['pm', 'p m', 'in the evening', 'in the afternoon', 'at night', 'tonight']),
 };
 const EARLY: Record<Language, Set<string>> = {
-  de: new Set(['morgens', 'vormittags', 'frueh', 'am morgen']),
+  de: new Set(foldWords(['morgens', 'vormittags', 'früh', 'am morgen'])),
   en: new Set(['am', 'a m', 'in the morning']),
 };
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { foldText } from '../../src/catalog/matching/fold-text.js';
-import { numberWordValue } from '../../src/catalog/matching/number-words.js';
+import { numberWordValue } from '../../src/text/number-words.js';
 import { phoneticKeys } from '../../src/catalog/matching/phonetic-keys.js';
 import { spokenTokens } from '../../src/catalog/matching/spoken-tokens.js';
 

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { openConversation } from '../../src/simulator/conversation.js';
 import { parseDate } from '../../src/simulator/date-words.js';
 import { tokenize } from '../../src/simulator/normalize-text.js';
-import { parseNumber } from '../../src/simulator/number-words.js';
+import { parseNumber } from '../../src/text/number-words.js';
 import { parseTime } from '../../src/simulator/time-words.js';
 import { fixtureModels, heard, recordingTransport, SUNDAY } from './support.js';
 

@@ -1,25 +1,20 @@
-/** Non-ASCII beyond the German letters, which the loop folds itself without Unicode decomposition. */
-const OTHER_NON_ASCII = /[^\x00-\x7fäöüß]/;
+import { DROPPED, foldCode, lowerWithoutMarks } from '../../text/fold-letters.js';
+
 const LETTER = /\p{L}/u;
 
 /**
- * Character-level folding shared by the catalog side and the spoken side, so both meet in one
- * alphabet: Unicode normalisation, lower case, ß → ss, umlauts and their transliterations
- * (ä/ae → a, ö/oe → o, ü/ue → u), other diacritics dropped, punctuation to single spaces, a
+ * Turns catalog and spoken text into the matcher's alphabet: the letters folded by the one
+ * policy of text/fold-letters.ts (lower case, ß → ss, ä/ae → a, ö/oe → o, ü/ue → u, other
+ * diacritics dropped), and — the matcher's own tokenising — punctuation to single spaces, a
  * decimal comma to a point, digits split from letters ("500g" → "500 g"), a possessive 's dropped.
  *
- * Umlauts fold to the bare vowel rather than to "ae": speech recognisers and shoppers write
- * "Spülmittel", "Spuelmittel" and "Spulmittel", and only the bare vowel makes all three one key.
- * The ae/oe/ue rule also touches English words ("blue" → "blu"); that is harmless because the
- * catalog goes through the same folding.
- *
- * One pass over the characters: the catalog side folds every name of up to a million products.
+ * One pass over the characters (the catalog side folds every name of up to a million products),
+ * with `foldCode` deciding each letter.
  *
  * @example foldText('Bio-Hafermilch 1,5l') // 'bio hafermilch 1.5 l'
  */
 export function foldText(text: string): string {
-  let s = text.toLowerCase();
-  if (OTHER_NON_ASCII.test(s)) s = s.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  const s = lowerWithoutMarks(text);
   // Char codes go into one reused buffer and become a string once: per-character string
   // concatenation made the garbage collector the biggest cost of indexing a large catalog.
   if (buffer.length < s.length * 2 + 1) buffer = new Uint16Array(s.length * 2 + 16);
@@ -28,12 +23,13 @@ export function foldText(text: string): string {
   let previous = 0;
   let previousCode = 0;
   for (let i = 0; i < s.length; i++) {
-    let code = s.charCodeAt(i);
-    if (code === 228) code = 97; // ä
-    else if (code === 246) code = 111; // ö
-    else if (code === 252) code = 117; // ü
-    else if (code === 223) {
-      // ß → ss
+    const code = foldCode(s.charCodeAt(i), previousCode);
+    if (code < 0) {
+      if (code === DROPPED) {
+        previousCode = 101;
+        continue;
+      }
+      // SHARP_S: "ss"
       if (previous === 2) buffer[n++] = SPACE;
       buffer[n++] = 115;
       buffer[n++] = 115;
@@ -44,10 +40,7 @@ export function foldText(text: string): string {
     const isDigit = code >= 48 && code <= 57;
     const isLetter = !isDigit && ((code >= 97 && code <= 122) || (code > 127 && LETTER.test(s[i]!)));
     if (isLetter) {
-      // "ae", "oe", "ue" → a, o, u (e = 101, a = 97, o = 111, u = 117).
-      const swallowed = code === 101 && (previousCode === 97 || previousCode === 111 || previousCode === 117);
       previousCode = code;
-      if (swallowed) continue;
       if (previous === 2) buffer[n++] = SPACE;
       buffer[n++] = code;
       previous = 1;

@@ -1,14 +1,21 @@
+import { numberWordValue, readNumber } from '../../text/number-words.js';
 import { FILLER_WORDS, ONE_ARTICLES } from './filler-words.js';
 import { foldText } from './fold-text.js';
-import { DECIMAL_WORDS, HALF_WORDS, NUMBER_JOINERS, numberWordValue } from './number-words.js';
 import { formatNumber, LETTER_SIZES, quantityToken, SIZE_MARKERS, unitOf } from './units.js';
 
-const DIGITS = /^\d+(\.\d+)?$/;
+/** Words that mean one half ("ein halber Liter", "half a litre"). */
+const HALF_WORDS = new Set(['halb', 'halbe', 'halber', 'halben', 'halbes', 'half']);
+/** "zwei komma fünf", "two point five". */
+const DECIMAL_WORDS = new Set(['komma', 'point']);
 
-/** Reads the number that starts at `i`; returns its value and the index after it. */
-function readNumber(words: string[], i: number): { value: number; next: number } | undefined {
+/**
+ * Reads the quantity that starts at `i`: a number (text/number-words.ts, either language), an
+ * article before a unit ("ein Liter"), halves ("ein halber Liter", "one and a half", "zwei
+ * einhalb") and decimals said in words ("eins komma fünf"); its value and the index after it.
+ */
+function readQuantity(words: string[], i: number): { value: number; next: number } | undefined {
   const first = words[i]!;
-  if (ONE_ARTICLES.has(first) || first === 'eine') {
+  if (ONE_ARTICLES.has(first)) {
     // An article counts only as a quantity: "ein Liter", "einen halben Liter", "a half litre".
     const after = words[i + 1];
     if (after !== undefined && HALF_WORDS.has(after)) return { value: 0.5, next: i + 2 };
@@ -21,59 +28,31 @@ function readNumber(words: string[], i: number): { value: number; next: number }
     if (words[j] !== undefined && ONE_ARTICLES.has(words[j]!)) j++;
     return words[j] !== undefined && unitOf(words[j]!) ? { value: 0.5, next: j } : undefined;
   }
-  const start = numberWordValue(first);
-  if (start === undefined) return undefined;
-  const isWord = !DIGITS.test(first);
-  let total = 0;
-  let current = start;
-  let j = i + 1;
-  for (;;) {
-    const w = words[j];
-    if (w === undefined) break;
-    // "one and a half", "eins und ein halb", "zwei einhalb"
-    if ((w === 'and' || w === 'und') && ONE_ARTICLES.has(words[j + 1] ?? '') && HALF_WORDS.has(words[j + 2] ?? '')) {
-      current += 0.5;
-      j += 3;
-      break;
+  const number = readNumber(words, i);
+  if (!number) return undefined;
+  let { value, next: j } = number;
+  const w = words[j];
+  if ((w === 'and' || w === 'und') && ONE_ARTICLES.has(words[j + 1] ?? '') && HALF_WORDS.has(words[j + 2] ?? '')) {
+    // "one and a half", "eins und ein halb"
+    value += 0.5;
+    j += 3;
+  } else if (w === 'einhalb') {
+    value += 0.5;
+    j += 1;
+  } else if (w !== undefined && DECIMAL_WORDS.has(w)) {
+    // "eins komma fünf", "two point five": the digits after the decimal word, one by one.
+    let k = j + 1;
+    let fraction = '';
+    for (let d = numberWordValue(words[k] ?? ''); d !== undefined && d < 10 && Number.isInteger(d); d = numberWordValue(words[k] ?? '')) {
+      fraction += String(d);
+      k++;
     }
-    if (w === 'einhalb') {
-      current += 0.5;
-      j += 1;
-      break;
+    if (fraction !== '') {
+      value += Number(`0.${fraction}`);
+      j = k;
     }
-    if (DECIMAL_WORDS.has(w)) {
-      // "eins komma fünf", "two point five": the digits after the decimal word, one by one.
-      let k = j + 1;
-      let fraction = '';
-      for (let d = numberWordValue(words[k] ?? ''); d !== undefined && d < 10 && Number.isInteger(d); d = numberWordValue(words[k] ?? '')) {
-        fraction += String(d);
-        k++;
-      }
-      if (fraction !== '') {
-        current += Number(`0.${fraction}`);
-        j = k;
-      }
-      break;
-    }
-    if (!isWord) break;
-    const joined = NUMBER_JOINERS.has(w);
-    const nextWord = joined ? words[j + 1] : w;
-    if (nextWord === undefined || DIGITS.test(nextWord)) break;
-    const v = numberWordValue(nextWord);
-    if (v === undefined) break;
-    let combined: number | undefined;
-    if (v === 100 && !joined && current < 100) combined = current * 100;
-    else if (v === 1000 && !joined) {
-      total += current * 1000;
-      combined = 0;
-    } else if (joined && current >= 1 && current <= 9 && v >= 20 && v < 100 && v % 10 === 0) combined = current + v; // zwei und vierzig
-    else if (current % 100 === 0 && current > 0 && v < 100) combined = current + v; // one hundred (and) five
-    else if (!joined && current >= 20 && current < 100 && current % 10 === 0 && v < 10) combined = current + v; // forty two
-    if (combined === undefined) break;
-    current = combined;
-    j += joined ? 2 : 1;
   }
-  return { value: total + current, next: j };
+  return { value, next: j };
 }
 
 /**
@@ -92,7 +71,7 @@ export function spokenTokens(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
     const word = words[i]!;
-    const number = readNumber(words, i);
+    const number = readQuantity(words, i);
     if (number) {
       const unitWord = words[number.next];
       const quantity = unitWord === undefined ? undefined : quantityToken(number.value, unitWord);
