@@ -93,6 +93,14 @@ export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<Voi
     if (meant) ctx = createContext(meant, deps, t, shop, address, reads);
     // After the sale (issue 17): a number said while the score question is open is the score.
     if (ctx.turn.session.state.pending?.kind === 'feedback' && spokenScore(ctx) !== undefined) return remembered(await feedbackScore(ctx));
+    // Cart and checkout (issue 17): a purchase code asked for may be heard as another number (a
+    // score, an order number); while the code is asked for, a number is the code.
+    const numberSaid = ctx.turn.slots.score ?? ctx.turn.slots.orderNumber;
+    if (ctx.turn.session.state.pending?.kind === 'code' && ctx.turn.intent !== 'PurchaseCodeIntent' && numberSaid?.value) {
+      // A number slot drops leading zeros ("null acht eins fünf" → 815): padded back, as the code slot is.
+      const code = /^\d{1,4}$/.test(numberSaid.value) ? numberSaid.value.padStart(4, '0') : numberSaid.value;
+      ctx = createContext({ ...ctx.turn, intent: 'PurchaseCodeIntent', slots: { code: { value: code } } }, deps, t, shop, address, reads);
+    }
     const handler = Object.prototype.hasOwnProperty.call(HANDLERS, ctx.turn.intent) ? HANDLERS[ctx.turn.intent as DomainIntent] : fallback;
     return remembered(await withFeedbackQuestion(ctx, await handler(ctx)));
   } catch (error) {

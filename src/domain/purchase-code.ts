@@ -1,3 +1,4 @@
+import { parseNumber } from '../text/number-words.js';
 import type { Customer } from '../catalog/commerce.js';
 import { isReply, linkedCustomer } from './account.js';
 import { answer, ask, settled, speak, type TurnContext } from './context.js';
@@ -63,19 +64,16 @@ export async function purchaseCode(ctx: TurnContext, place: PlaceConfirmed): Pro
   return askForCode(ctx, pending.order, speak(ctx, 'purchaseCode.wrong', { count: WRONG_CODES_TO_LOCK - wrong }, WRONG_CODES_TO_LOCK - wrong));
 }
 
-/** Digit words, folded, both languages: a code said digit by digit ("vier sieben eins eins"). */
-const DIGITS: Record<string, string> = {
-  null: '0', eins: '1', ein: '1', zwei: '2', zwo: '2', drei: '3', vier: '4', funf: '5', sechs: '6', sieben: '7', acht: '8', neun: '9',
-  zero: '0', oh: '0', o: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
-};
-
 /**
  * The digits of a spoken code: Alexa's AMAZON.FOUR_DIGIT_NUMBER and the Dialogflow webhook give
- * digits; an answer to the elicited slot that reached Dialogflow's fallback is still words.
+ * digits (kept as said: "0815" stays four digits); an answer to the elicited slot that reached
+ * Dialogflow's fallback is still words, read digit by digit in either language (text/number-words.ts).
+ * Anything else gives a string that is not four digits.
  *
  * @example spokenCode('vier sieben eins eins') // '4711'
  */
 export function spokenCode(value: string): string {
   const words = foldSpoken(value).split(' ').filter(Boolean);
-  return words.map((w) => (/^\d+$/.test(w) ? w : DIGITS[w] ?? '?')).join('');
+  if (words.length === 1 && /^\d+$/.test(words[0]!)) return words[0]!;
+  return parseNumber(words, 'de') ?? parseNumber(words, 'en') ?? '?';
 }
