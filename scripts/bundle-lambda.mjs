@@ -30,10 +30,16 @@ export const EXCLUDED_PACKAGES = ['actions-on-google', 'googleapis', 'express', 
 /** Read at run time relative to the module that reads them (`import.meta.url`), copied beside the bundle. */
 export const RUNTIME_FILES = ['locales', 'src/catalog/shopify/queries'];
 
-/** Modules that open SQLite, reached by dynamic import only, and what the bundle has instead. */
+/** Modules that open SQLite (on Lambda every store is in PostgreSQL), and what the bundle has instead. */
 const SQLITE_STUBS = {
   'src/state/sqlite-state-store.ts':
     "export async function openSqliteStateStore() { throw new Error('The Lambda bundle has no SQLite state store: set SHOPVOICE_STATE_URL=postgres://… (deploy/README.md)'); }",
+  'src/state/purchase-code-sqlite.ts':
+    "export async function openSqlitePurchaseCodes() { throw new Error('The Lambda bundle keeps purchase codes in PostgreSQL only: set SHOPVOICE_STATE_URL=postgres://… (deploy/README.md)'); }",
+  'src/notifications/outbox-sqlite.ts':
+    "export function openSqliteOutbox() { throw new Error('The Lambda bundle keeps the notification outbox in PostgreSQL only: set SHOPVOICE_STATE_URL=postgres://… (deploy/README.md)'); }",
+  'src/account-linking/link-store-sqlite.ts':
+    "export function openSqliteLinkStore() { throw new Error('The Lambda bundle keeps account links in PostgreSQL only: set SHOPVOICE_STATE_URL=postgres://… (deploy/README.md)'); }",
   'src/catalog/embedded/embedded-shop.ts':
     "export async function openEmbeddedShop() { throw new Error('The Lambda bundle has no embedded demo shop (it runs on SQLite): set SHOPVOICE_SHOP_API_URL and SHOPVOICE_SHOP_API_TOKEN, or SHOPVOICE_SHOP=shopware|shopify (deploy/README.md)'); }",
 };
