@@ -51,4 +51,6 @@ export interface PurchaseCodes {
   matches(customerId: string, code: string): Promise<boolean>;
   recordWrongCode(userId: string, sessionId: string, at: Date): Promise<number>;
   wrongCodes(userId: string, sessionId: string): Promise<number>;
+  /** Deletes what is kept about a platform user (their wrong-code counts); the rows removed. */
+  forgetUser(userId: string): Promise<number>;
 }

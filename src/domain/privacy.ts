@@ -45,11 +45,12 @@ export function deleteMyData(ctx: TurnContext): VoiceReply {
 /**
  * "Ja" to the deletion: the state store forgets the user (claims, consents, what they were told,
  * their turn events and staff notes under every analytics key; overwritten on disk), the outbox
- * their subscriptions and links. The session ends; nothing of it is kept.
+ * their subscriptions and links, the purchase code store their wrong-code counts. The session ends; nothing of it is kept.
  */
 export async function confirmDeletion(ctx: TurnContext): Promise<VoiceReply> {
   const userId = ctx.turn.user.id;
-  const removed = (await ctx.deps.state.forgetUser(userId)) + ((await ctx.deps.notifications?.forget(userId)) ?? 0);
+  const removed = (await ctx.deps.state.forgetUser(userId)) + ((await ctx.deps.notifications?.forget(userId)) ?? 0) +
+    ((await ctx.deps.purchaseCodes?.forgetUser(userId)) ?? 0);
   ctx.deps.log.info({ event: 'privacy.deleted', removed, requestId: ctx.turn.requestId }, 'user data deleted on request');
   return finish(ctx, speak(ctx, 'privacy.deleted'), { handledAs: 'DeleteMyDataIntent' });
 }

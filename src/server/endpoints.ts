@@ -70,8 +70,9 @@ export function alexaEndpoint(deps: AppDeps, handleTurn: TurnHandler, options: {
   if (config.alexa.verify && options.verify !== false) verifier = deps.alexaVerifier ?? alexaVerifierFromConfig(config.alexa);
   return createAlexaEndpoint({
     handleTurn,
-    // A disabled skill's user is forgotten everywhere: state store and notification outbox.
-    forgetUser: async (userId) => (await deps.state.forgetUser(userId)) + ((await deps.outbox?.forgetSubscriber(userId)) ?? 0),
+    // A disabled skill's user is forgotten everywhere: state store, notification outbox, purchase code counts.
+    forgetUser: async (userId) => (await deps.state.forgetUser(userId)) + ((await deps.outbox?.forgetSubscriber(userId)) ?? 0) +
+      ((await deps.purchaseCodes?.forgetUser(userId)) ?? 0),
     onSkillEvent: skillEventRecorder(deps),
     verifier,
     skillIds: config.alexa.skillIds,

@@ -73,3 +73,21 @@ describe('privacy by voice, with notifications configured', () => {
     assert.equal(records[1]!.at, Date.parse(NOW), 'recorded at the turn\'s instant');
   });
 });
+
+describe('privacy by voice, with purchase codes on', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({ now: NOW, env: { SHOPVOICE_PURCHASE_CODE: 'on' } });
+  });
+  after(() => server.close());
+
+  test('"lösche meine Daten" also deletes the wrong-code counts kept for the user', async () => {
+    const codes = server.deps.purchaseCodes!;
+    await codes.recordWrongCode(GONE, 'amzn1.echo-api.session.earlier', AT);
+    await codes.recordWrongCode(STAYS, 'amzn1.echo-api.session.other', AT);
+    const asked = await askIntent(server, 'DeleteMyDataIntent', { userId: GONE });
+    await askIntent(server, 'AMAZON.YesIntent', { userId: GONE, attributes: asked.attributes });
+    assert.equal(await codes.wrongCodes(GONE, 'amzn1.echo-api.session.earlier'), 0);
+    assert.equal(await codes.wrongCodes(STAYS, 'amzn1.echo-api.session.other'), 1, 'another user keeps theirs');
+  });
+});
