@@ -151,3 +151,29 @@ describe('Shopware adapter beyond the contract', () => {
     assert.equal(again.order.number, placed.order.number);
   });
 });
+
+test('the catalog version is asked once per expiry however many requests come at once, the last one used meanwhile', async (t) => {
+  const opened = await openFake();
+  t.after(() => opened.close());
+  let monotonic = 0;
+  const shop = createShopwareCommerce({
+    versionTtlMs: 30_000,
+    monotonic: () => monotonic,
+    shopUrl: opened.fake.url,
+    accessKey: FAKE_SHOPWARE_ACCESS_KEY,
+    shopFile: demoShopFile(),
+    resolveCustomerContext: staticCustomerContexts(FAKE_SHOPWARE_CONTEXTS),
+  });
+  const first = await shop.catalogVersion();
+  const reads = () => opened.fake.calls.get('readProduct') ?? 0;
+  const before = reads();
+  monotonic += 30_000;
+  const versions = await Promise.all(Array.from({ length: 20 }, () => shop.catalogVersion()));
+  assert.deepEqual(new Set(versions), new Set([first]), 'the version seen, while the check runs');
+  // The check runs in the background: let the event loop turn until the fake has answered it.
+  for (let turn = 0; turn < 10_000 && reads() === before; turn++) await new Promise((resolve) => setImmediate(resolve));
+  for (let turn = 0; turn < 100; turn++) await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(await shop.catalogVersion(), first, 'checked again: the catalog did not change');
+  assert.equal(reads() - before, 1, 'one version request for twenty callers');
+  assert.deepEqual(opened.fake.violations, []);
+});
