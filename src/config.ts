@@ -62,6 +62,8 @@ export interface Config {
   /** `SHOPVOICE_FEEDBACK_DAYS`: days between two feedback questions to one customer (default 7; issue 17). */
   feedbackDays: number;
   analytics: {
+    /** `SHOPVOICE_ANALYTICS` (switch, default on): record turn events for the KPIs. */
+    record: boolean;
     /** `SHOPVOICE_ANALYTICS_KEY=id:secret[,…]`: keyed pseudonyms of users in turn events. */
     key?: string;
     /** `SHOPVOICE_ANALYTICS_DAYS`: days turn events are kept (default 90). */
@@ -438,6 +440,7 @@ export function loadConfig(env: Env = process.env): Config {
     accountLinking: readAccountLinkingSettings(env, shopSettings(env).kind),
     feedbackDays: positiveInt('SHOPVOICE_FEEDBACK_DAYS', env.SHOPVOICE_FEEDBACK_DAYS, 7),
     analytics: {
+      record: flag('SHOPVOICE_ANALYTICS', env.SHOPVOICE_ANALYTICS, true),
       key: env.SHOPVOICE_ANALYTICS_KEY?.trim() || undefined,
       days: positiveInt('SHOPVOICE_ANALYTICS_DAYS', env.SHOPVOICE_ANALYTICS_DAYS, 90),
     },

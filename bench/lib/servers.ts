@@ -10,7 +10,7 @@ import { shopvoiceEnv } from './shopvoice-setup.js';
  * The shopvoice servers a run measures, each `node bin/shopvoice.js serve` from the compiled build
  * with verification on and the bench's stand-in for the certificate download:
  * - `shopvoice`: the operator's default (embedded demo shop, analytics recording on, state sealed);
- * - `norecord`: the same server without turn-event recording (bench/servers/shopvoice-no-analytics.mjs),
+ * - `norecord`: the same server without turn-event recording (`SHOPVOICE_ANALYTICS=off`),
  *   the other side of the recording overhead (issue 18);
  * - `shopware`: `SHOPVOICE_SHOP=shopware` against the tests' Store API stand-in (issue 16).
  * Each has its own data folder (and so its own seal key).
@@ -27,10 +27,9 @@ export interface Fleet {
 }
 
 /** What a role's server runs: the node binary, its preload and entry, after `nodeArgs`. */
-function commandOf(role: ShopvoiceRole, repoRoot: string, nodeArgs: string[]): string[] {
+function commandOf(repoRoot: string, nodeArgs: string[]): string[] {
   const preload = ['--import', join(repoRoot, 'bench/lib/s3-stand-in.mjs')];
-  const entry = role === 'norecord' ? [join(repoRoot, 'bench/servers/shopvoice-no-analytics.mjs')] : [join(repoRoot, 'bin/shopvoice.js'), 'serve'];
-  return [process.execPath, ...nodeArgs, ...preload, ...entry];
+  return [process.execPath, ...nodeArgs, ...preload, join(repoRoot, 'bin/shopvoice.js'), 'serve'];
 }
 
 /** Starts servers of the roles on demand; the Shopware stand-in on the load core, once. */
@@ -53,6 +52,7 @@ export function createFleet(site: ShopvoiceSite): Fleet {
       const port = await freePort();
       const dataDir = role === 'shopvoice' ? site.dataDir : join(site.workDir, `data-${role}`);
       const env: Record<string, string> = { ...shopvoiceEnv(site.certs, port, dataDir) };
+      if (role === 'norecord') env.SHOPVOICE_ANALYTICS = 'off';
       if (role === 'shopware') {
         const shopFile = join(site.workDir, 'shop-file.json');
         writeFileSync(shopFile, JSON.stringify(demoShopFile()));
@@ -66,7 +66,7 @@ export function createFleet(site: ShopvoiceSite): Fleet {
       const name = options.name ?? role;
       return startServer({
         name,
-        command: commandOf(role, site.repoRoot, options.nodeArgs ?? []),
+        command: commandOf(site.repoRoot, options.nodeArgs ?? []),
         env,
         port,
         cwd: site.repoRoot,

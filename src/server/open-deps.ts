@@ -86,7 +86,7 @@ export async function openDeps(config: Config, log: Logger, options: OpenDepsOpt
   const onEvent = (event: TurnEvent) => {
     if (event.orderCents !== undefined) metrics.order(event.platform, event.orderCents);
   };
-  const analytics = options.analytics === false ? undefined : openAnalytics(stored, config.analytics, log, { onEvent });
+  const analytics = options.analytics === false || !config.analytics.record ? undefined : openAnalytics(stored, config.analytics, log, { onEvent });
   const state = analytics?.state ?? stored;
   const commerce = resilientCommerce(options.decorateShop ? options.decorateShop(shop) : shop, {
     timeoutMs: config.shop.timeoutMs,
