@@ -3,24 +3,26 @@
 // each batch and the WAL checkpoints never block the thread that answers requests.
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
-import type { TurnEvent } from './turn-event.js';
+
+/** One row of `turn_events`: the event's time, its user pseudonym and the event as JSON text. */
+type Row = readonly [at: number, user: string | null, data: string];
 
 const db = new BetterSqlite3((workerData as { file: string }).file);
 db.pragma('busy_timeout = 5000');
 db.pragma('secure_delete = ON');
 const insert = db.prepare('INSERT INTO turn_events (at, user_pseudonym, data) VALUES (?, ?, ?)');
-const insertAll = db.transaction((events: readonly TurnEvent[]) => {
-  for (const event of events) insert.run(event.at, event.user, JSON.stringify(event));
+const insertAll = db.transaction((rows: readonly Row[]) => {
+  for (const [at, user, data] of rows) insert.run(at, user, data);
 });
 
-parentPort!.on('message', (message: { id: number; events: TurnEvent[] } | 'close') => {
+parentPort!.on('message', (message: { id: number; rows: Row[] } | 'close') => {
   if (message === 'close') {
     db.close();
     parentPort!.close();
     return;
   }
   try {
-    insertAll.immediate(message.events);
+    insertAll.immediate(message.rows);
     parentPort!.postMessage({ id: message.id });
   } catch (err) {
     parentPort!.postMessage({ id: message.id, error: (err as Error).message });
