@@ -19,6 +19,8 @@ const SCORE_DIALOG = { type: 'elicit-slot', intent: 'FeedbackScoreIntent', slot:
  */
 function afterSaleMoment(ctx: TurnContext, reply: VoiceReply): string | undefined {
   if (reply.outcome !== 'ok') return undefined;
+  // A hand-off that asks "Soll dich jemand zurückrufen?" is not done yet (callback.ts).
+  if (reply.state.pending?.kind === 'callback') return undefined;
   // Dialogflow ends the conversation after the hand-off intent itself (its "end of conversation"
   // flag, ENDING_INTENTS): a question there would never be answered.
   if (ctx.turn.platform === 'google' && reply.handledAs === 'HumanHandoffIntent') return undefined;

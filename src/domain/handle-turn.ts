@@ -9,6 +9,7 @@ import { ShopError, type ErrorCode } from '../catalog/shop-error.js';
 import type { DomainIntent } from './intents.js';
 import { TurnReads } from './turn-reads.js';
 import { closureNotice } from './closure-notice.js';
+import { acceptCallback, declineCallback, turnSummary } from './callback.js';
 import { agreeToFeedback, declineFeedback, feedbackScore, spokenScore, withFeedbackQuestion } from './feedback.js';
 import { misroutedTurn } from './misrouted-turn.js';
 import { orderStatus } from './order-status.js';
@@ -84,7 +85,7 @@ export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<Voi
     // After the sale (issue 17): a number said while the score question is open is the score.
     if (ctx.turn.session.state.pending?.kind === 'feedback' && spokenScore(ctx) !== undefined) return remembered(await feedbackScore(ctx));
     const handler = Object.prototype.hasOwnProperty.call(HANDLERS, ctx.turn.intent) ? HANDLERS[ctx.turn.intent as DomainIntent] : fallback;
-    return remembered(await withFeedbackQuestion(ctx, await handler(ctx)));
+    return remembered(withHistory(ctx.turn, await withFeedbackQuestion(ctx, await handler(ctx))));
   } catch (error) {
     const code: ErrorCode = error instanceof ShopError ? error.code : 'INTERNAL';
     if (code === 'INTERNAL') deps.log.error({ err: error, requestId: turn.requestId, intent: turn.intent }, 'turn failed');
@@ -96,6 +97,17 @@ export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<Voi
     }
     return remembered(answer(ctx, speech, settled(ctx), { outcome: 'error' }));
   }
+}
+
+/**
+ * Keeps a redacted line about this turn in an open session's state (at most the last three), so a
+ * callback request can tell staff what led to it (issue 17). A hand-off and the answers to its
+ * question are not kept: they are not the reason.
+ */
+function withHistory(turn: VoiceTurn, reply: VoiceReply): VoiceReply {
+  if (reply.endSession || reply.state.pending?.kind === 'callback' || turn.session.state.pending?.kind === 'callback') return reply;
+  const recent = [...(turn.session.state.recent ?? []), turnSummary(turn, reply.outcome, reply.handledAs)].slice(-SESSION_CAPS.recentTurns);
+  return { ...reply, state: { ...reply.state, recent } };
 }
 
 /** Keeps the reply's speech in the state of an open session, when it fits (for "wie bitte"). */
@@ -118,6 +130,7 @@ async function yes(ctx: TurnContext): Promise<VoiceReply> {
   // After the sale (issue 17).
   if (pending?.kind === 'delete-data') return confirmDeletion(ctx);
   if (pending?.kind === 'feedback-consent') return agreeToFeedback(ctx, pending);
+  if (pending?.kind === 'callback') return acceptCallback(ctx, pending);
   if (pending?.kind === 'product') {
     const product = await ctx.deps.commerce.getProduct(pending.productId);
     if (product) return describeProduct(ctx, product, settled(ctx));
@@ -132,6 +145,7 @@ function no(ctx: TurnContext): VoiceReply | Promise<VoiceReply> {
   // After the sale (issue 17).
   if (pending?.kind === 'delete-data') return declineDeletion(ctx);
   if (pending?.kind === 'feedback-consent') return declineFeedback(ctx);
+  if (pending?.kind === 'callback') return declineCallback(ctx);
   if (pending) return answer(ctx, speak(ctx, 'common.ok'), settled(ctx));
   return finish(ctx, speak(ctx, 'goodbye'));
 }

@@ -56,6 +56,9 @@ export interface SessionState {
   order?: string;
   /** The last answer as spoken (SSML) and its reprompt, for "wie bitte" / AMAZON.RepeatIntent. */
   said?: { ssml: string; reprompt?: string };
+  // --- A real hand-off (issue 17) ---
+  /** The customer's last turns, redacted (intent, slot values, outcome), for a callback request's staff note. */
+  recent?: string[];
 }
 
 export type PendingQuestion =
@@ -70,7 +73,12 @@ export type PendingQuestion =
   /** "Darf ich dich kurz fragen, wie zufrieden du warst?" (consent), about an intent and its outcome. */
   | { kind: 'feedback-consent'; about: string; outcome: string }
   /** "Wie zufrieden warst du heute, von eins bis fünf?" */
-  | { kind: 'feedback'; about: string; outcome: string };
+  | { kind: 'feedback'; about: string; outcome: string }
+  /**
+   * "Soll dich jemand zurückrufen?" (callback.ts): yes stores a callback request with the number
+   * from the linked account or (Alexa) the customer profile; `reason` is what led to the hand-off.
+   */
+  | { kind: 'callback'; reason: string; source: 'account' | 'profile' };
 
 /** The user behind a turn; `accessToken` is present only with a linked shop account. */
 export interface VoiceUser {
@@ -100,6 +108,11 @@ export interface VoiceTurn {
   endReason?: string;
   /** A request id for logs. */
   requestId?: string;
+  // --- A real hand-off (issue 17) ---
+  /** The caller is on a phone line (Dialogflow's telephony gateway): a hand-off transfers the call. */
+  telephony?: boolean;
+  /** The platform's API for this request (Alexa's `apiEndpoint` and `apiAccessToken`): the customer profile. */
+  platformApi?: { endpoint: string; token: string };
 }
 
 /** Speech in both forms: plain text (Dialogflow, cards, logs) and SSML inner content (no <speak>). */
@@ -110,7 +123,9 @@ export interface Speech {
 
 export type Card =
   | { type: 'simple'; title: string; text: string }
-  | { type: 'link-account'; title: string; text: string };
+  | { type: 'link-account'; title: string; text: string }
+  /** Asks the customer, in the platform's app, for these permissions (Alexa's AskForPermissionsConsent card). */
+  | { type: 'permissions'; title: string; text: string; permissions: string[] };
 
 /** What the platform should do beyond speaking. */
 export type DialogAct =
@@ -131,4 +146,6 @@ export interface VoiceReply {
   outcome: 'ok' | 'fallback' | 'error' | 'unlinked';
   /** A satisfaction score 1–5 the customer gave in this turn (issue 17; the KPIs' CSAT). */
   feedback?: number;
+  /** Put the caller through to this number (E.164), where the platform can (a telephony gateway); others ignore it. */
+  transferTo?: string;
 }
