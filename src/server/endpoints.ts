@@ -19,11 +19,11 @@ import { skillEventRecorder } from './skill-events.js';
  * @example const handle = createTurnHandler(deps, metrics); await handle(turn, context);
  */
 export function createTurnHandler(deps: AppDeps, metrics: Metrics): TurnHandler {
-  const { state, contact, addressForm, notifications, feedbackEveryDays } = deps;
+  const { state, contact, addressForm, notifications, feedbackEveryDays, customerProfile, callbacks } = deps;
   const recorder = deps.analytics?.recorder;
   return async (turn, context) => {
     const started = performance.now();
-    const reply = await handleTurn(turn, { commerce: commerceForReply(deps.commerce, context.deadline, context.log), state, log: context.log, contact, ...(addressForm ? { addressForm } : {}), ...(notifications ? { notifications } : {}), ...(feedbackEveryDays ? { feedbackEveryDays } : {}) });
+    const reply = await handleTurn(turn, { commerce: commerceForReply(deps.commerce, context.deadline, context.log), state, log: context.log, contact, ...(addressForm ? { addressForm } : {}), ...(notifications ? { notifications } : {}), ...(feedbackEveryDays ? { feedbackEveryDays } : {}), ...(customerProfile ? { customerProfile } : {}), ...(callbacks ? { callbacks } : {}) });
     metrics.turn(turn.platform, reply, turn.locale);
     metrics.conversation(turn.platform, turn.session.isNew, reply);
     context.outcome = reply.outcome;

@@ -35,6 +35,8 @@ export interface ConversationOptions {
   timeZone?: string;
   /** Linked-account token. */
   accessToken?: string;
+  /** Dialogflow: the caller is on the phone gateway with this caller id. */
+  telephonyCallerId?: string;
   /** Alexa `supportedInterfaces`. */
   interfaces?: Record<string, unknown>;
   skillId?: string;
@@ -48,6 +50,7 @@ export interface ConversationOptions {
 export interface SimSettings {
   clock: DateTime;
   accessToken?: string;
+  telephonyCallerId?: string;
   interfaces: Record<string, unknown>;
   skillId: string;
   seed: string;
@@ -88,6 +91,7 @@ export async function openConversation(options: ConversationOptions): Promise<Co
   const settings: SimSettings = {
     clock: clockAt(options.clock, zone),
     ...(options.accessToken ? { accessToken: options.accessToken } : {}),
+    ...(options.telephonyCallerId ? { telephonyCallerId: options.telephonyCallerId } : {}),
     interfaces: options.interfaces ?? {},
     skillId: options.skillId ?? DEFAULT_SKILL_ID,
     seed: options.seed ?? 'shopvoice-simulator',

@@ -75,6 +75,7 @@ export async function runScript(plan: ScriptRunPlan, models: ModelSet, transport
       clock: script.clock ?? now,
       timeZone: zone,
       ...(script.account ? { accessToken: script.account } : {}),
+      ...(script.telephony ? { telephonyCallerId: script.telephony } : {}),
       interfaces: script.interfaces,
       ...(skillId ? { skillId } : {}),
       seed: `${script.name}:${platform}:${locale}`,

@@ -21,6 +21,8 @@ export interface ConversationScript {
   clock?: string;
   timeZone?: string;
   account?: string;
+  /** Dialogflow: the caller is on the phone gateway (`GOOGLE_TELEPHONY`) with this caller id. */
+  telephony?: string;
   interfaces: Record<string, unknown>;
   steps: ScriptStep[];
 }
@@ -42,7 +44,7 @@ export interface ScriptStep {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const PLATFORMS: readonly Platform[] = ['alexa', 'google'];
-const SCRIPT_KEYS = ['name', 'description', 'locale', 'locales', 'platform', 'platforms', 'clock', 'timeZone', 'account', 'device', 'steps'];
+const SCRIPT_KEYS = ['name', 'description', 'locale', 'locales', 'platform', 'platforms', 'clock', 'timeZone', 'account', 'telephony', 'device', 'steps'];
 const STEP_KEYS = ['say', 'intent', 'slots', 'confirmation', 'launch', 'sessionEnded', 'clock', 'account', 'device', 'platforms', 'expect'];
 const END_REASONS = ['USER_INITIATED', 'ERROR', 'EXCEEDED_MAX_REPROMPTS'] as const;
 
@@ -150,6 +152,7 @@ export function parseScript(text: string, file: string): ConversationScript {
     ...(typeof doc.clock === 'string' ? { clock: doc.clock } : {}),
     ...(typeof doc.timeZone === 'string' ? { timeZone: doc.timeZone } : {}),
     ...(typeof doc.account === 'string' ? { account: doc.account } : {}),
+    ...(typeof doc.telephony === 'string' ? { telephony: doc.telephony } : {}),
     interfaces: interfacesOf(doc.device, file) ?? {},
     steps: doc.steps.map((s, i) => readStep(s, i, file)),
   };
