@@ -76,7 +76,9 @@ function readableAttributes(a: unknown): boolean {
     optional(pending, (p) => isObject(p) && (p.kind === 'handoff' || (p.kind === 'product' && isString(p.productId)) ||
       (p.kind === 'reorder' && isString(p.orderNumber) && Number.isInteger(p.totalCents)) ||
       // After the sale (issue 17).
-      p.kind === 'delete-data' || ((p.kind === 'feedback' || p.kind === 'feedback-consent') && isString(p.about) && isString(p.outcome))));
+      p.kind === 'delete-data' || ((p.kind === 'feedback' || p.kind === 'feedback-consent') && isString(p.about) && isString(p.outcome)) ||
+      (p.kind === 'callback' && isString(p.reason) && isString(p.source)))) &&
+    optional(a.recent, (r) => Array.isArray(r) && r.every(isString));
 }
 
 /**
