@@ -16,7 +16,7 @@ export function contactOf(ctx: TurnContext): { phone: string; email: string } {
   return { phone: ctx.deps.contact?.phone ?? ctx.shop.phone, email: ctx.deps.contact?.email ?? ctx.shop.email };
 }
 
-/** E.164 of a number as written for people ("+49 89 21 54 37 0" → "+4989215437 0" without spaces). */
+/** E.164 of a number as written for people: "+49 89 21 54 37 0" → "+49892154370". */
 export function e164(phone: string): string {
   return phone.replace(/[^\d+]/g, '');
 }
@@ -69,9 +69,11 @@ export function transferCall(ctx: TurnContext): VoiceReply {
   return finish(ctx, speak(ctx, 'callback.transfer'), { transferTo: e164(contactOf(ctx).phone) });
 }
 
+/** The shop's phone and e-mail after `lead`, with the contact card (unless `extra` brings another), and the session ends. */
 function contactReply(ctx: TurnContext, lead: Speech, extra: Partial<VoiceReply> = {}): VoiceReply {
   const { phone, email } = contactOf(ctx);
-  return finish(ctx, join(lead, speak(ctx, 'handoff.contact', { phone: telephone(phone), email })), extra);
+  const card = { type: 'simple' as const, title: String(ctx.t('handoff.cardTitle', { shop: ctx.shop.name })), text: `${phone}\n${email}` };
+  return finish(ctx, join(lead, speak(ctx, 'handoff.contact', { phone: telephone(phone), email })), { card, ...extra });
 }
 
 /**
