@@ -162,6 +162,8 @@ export async function openDepsFromEnvironment(): Promise<AppDeps> {
 export async function closeDeps(deps: AppDeps): Promise<void> {
   try {
     await deps.analytics?.recorder.close();
+    // Callback requests still being posted to the merchant go out before the process ends.
+    await deps.handoffWebhook?.idle();
     await deps.commerce.close?.();
   } finally {
     try {
