@@ -106,8 +106,20 @@ export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<Voi
  */
 function withHistory(turn: VoiceTurn, reply: VoiceReply): VoiceReply {
   if (reply.endSession || reply.state.pending?.kind === 'callback' || turn.session.state.pending?.kind === 'callback') return reply;
-  const recent = [...(turn.session.state.recent ?? []), turnSummary(turn, reply.outcome, reply.handledAs)].slice(-SESSION_CAPS.recentTurns);
+  const recent = [...(turn.session.state.recent ?? []), turnSummary(turn, outcomeForStaff(reply), reply.handledAs)].slice(-SESSION_CAPS.recentTurns);
   return { ...reply, state: { ...reply.state, recent } };
+}
+
+/**
+ * The outcome as staff want to read it: a product lookup that fell back, or answered without a
+ * product card, a choice or a "Meinst du …?", found nothing (turn-event-from.ts counts alike); an order answered with
+ * the offer of customer service is late.
+ */
+function outcomeForStaff(reply: VoiceReply): string {
+  const { state } = reply;
+  if (reply.handledAs === 'ProductLookupIntent' && (reply.outcome === 'fallback' || (reply.outcome === 'ok' && !reply.card && !state.choices?.length && state.pending?.kind !== 'product'))) return 'not found';
+  if (reply.handledAs === 'OrderStatusIntent' && state.pending?.kind === 'handoff') return 'late';
+  return reply.outcome;
 }
 
 /** Keeps the reply's speech in the state of an open session, when it fits (for "wie bitte"). */

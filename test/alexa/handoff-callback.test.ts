@@ -137,3 +137,17 @@ test('an apiEndpoint that is not Amazon\'s is never called', async () => {
   assert.deepEqual(await client.mobileNumber({ endpoint: 'https://evil.example', token: 't' }), { kind: 'none' });
   assert.deepEqual(calls, []);
 });
+
+test('with a linked account: its number, and the reason staff read is the product not found (redacted last turns)', async () => {
+  const userId = 'amzn1.ask.account.CALLBACK-LINKED';
+  const o = { locale: 'de-DE', timestamp: TIMESTAMP, userId, accessToken: 'demo-token-anna' };
+  const lookup = await endpoints.alexa(intentRequest('ProductLookupIntent', { ...o, slots: { product: { value: 'einhornmilch 3000' } } }));
+  const offer = await endpoints.alexa(intentRequest('HumanHandoffIntent', { ...o, attributes: lookup.json.sessionAttributes }));
+  assert.match(offer.json.response.outputSpeech.ssml, /Telefonnummer aus deinem Kundenkonto/);
+  const before = profileCalls.length;
+  await endpoints.alexa(intentRequest('AMAZON.YesIntent', { ...o, attributes: offer.json.sessionAttributes }));
+  assert.equal(profileCalls.length, before, 'the linked number needs no profile call');
+  const note = (await endpoints.deps.state.listCallbacks()).find((n) => n.note?.includes('23456789'));
+  assert.equal(note?.note, 'phone: +49 151 23456789\nreason: ProductLookupIntent product="einhornmilch #" (not found)\nlast turns: ProductLookupIntent product="einhornmilch #" (not found)');
+  await webhook.idle();
+});
