@@ -37,6 +37,8 @@ export interface ConversationOptions {
   accessToken?: string;
   /** Dialogflow: the caller is on the phone gateway with this caller id. */
   telephonyCallerId?: string;
+  /** Alexa: the customer granted the mobile-number permission; the profile answers this number. */
+  profileMobile?: string;
   /** Alexa `supportedInterfaces`. */
   interfaces?: Record<string, unknown>;
   skillId?: string;
@@ -51,6 +53,7 @@ export interface SimSettings {
   clock: DateTime;
   accessToken?: string;
   telephonyCallerId?: string;
+  profileMobile?: string;
   interfaces: Record<string, unknown>;
   skillId: string;
   seed: string;
@@ -92,6 +95,7 @@ export async function openConversation(options: ConversationOptions): Promise<Co
     clock: clockAt(options.clock, zone),
     ...(options.accessToken ? { accessToken: options.accessToken } : {}),
     ...(options.telephonyCallerId ? { telephonyCallerId: options.telephonyCallerId } : {}),
+    ...(options.profileMobile ? { profileMobile: options.profileMobile } : {}),
     interfaces: options.interfaces ?? {},
     skillId: options.skillId ?? DEFAULT_SKILL_ID,
     seed: options.seed ?? 'shopvoice-simulator',

@@ -61,12 +61,27 @@ export function createAlexaCustomerProfile(options: AlexaCustomerProfileOptions 
   };
 }
 
+const SIMULATOR_TOKEN = 'simulator.api-access-token';
+
 /**
- * The simulator's customer profile: no customer has granted the permission (every call is a 403),
- * so a simulated callback without a linked number shows the consent card. Never leaves the process.
+ * The `apiAccessToken` of a simulated Alexa request. Like Amazon's own token (which carries the
+ * customer's grants), it says whether the customer granted the mobile-number permission: a script's
+ * `profile: { mobileNumber }` puts the number in.
+ *
+ * @example simulatorApiToken('+49 170 5550123') // 'simulator.api-access-token;mobile=+49 170 5550123'
+ */
+export function simulatorApiToken(mobileNumber?: string): string {
+  return mobileNumber ? `${SIMULATOR_TOKEN};mobile=${mobileNumber}` : SIMULATOR_TOKEN;
+}
+
+/**
+ * The simulator's customer profile: never leaves the process. A token from `simulatorApiToken`
+ * with a number answers it (the permission granted); any other is a 403 (not granted), so a
+ * simulated callback without a linked number shows the consent card.
  */
 export const simulatedCustomerProfile: CustomerProfile = {
-  async mobileNumber() {
-    return { kind: 'denied' };
+  async mobileNumber({ token }) {
+    const granted = /^simulator\.api-access-token;mobile=(\+?[\d ]{3,30})$/.exec(token);
+    return granted ? { kind: 'number', phone: granted[1]! } : { kind: 'denied' };
   },
 };
