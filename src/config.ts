@@ -61,6 +61,8 @@ export interface Config {
   accountLinking: AccountLinkingSettings;
   /** `SHOPVOICE_FEEDBACK_DAYS`: days between two feedback questions to one customer (default 7; issue 17). */
   feedbackDays: number;
+  /** `SHOPVOICE_HANDOFF_WEBHOOK_URL` + `_SECRET`: callback requests posted, signed, to the merchant (docs/handoff-webhook.md). */
+  handoffWebhook?: { url: string; secret: string };
   analytics: {
     /** `SHOPVOICE_ANALYTICS` (switch, default on): record turn events for the KPIs. */
     record: boolean;
@@ -439,6 +441,7 @@ export function loadConfig(env: Env = process.env): Config {
     notifications: readNotificationSettings(env),
     accountLinking: readAccountLinkingSettings(env, shopSettings(env).kind),
     feedbackDays: positiveInt('SHOPVOICE_FEEDBACK_DAYS', env.SHOPVOICE_FEEDBACK_DAYS, 7),
+    ...readHandoffWebhook(env),
     analytics: {
       record: flag('SHOPVOICE_ANALYTICS', env.SHOPVOICE_ANALYTICS, true),
       key: env.SHOPVOICE_ANALYTICS_KEY?.trim() || undefined,
@@ -447,6 +450,26 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: logLevel(env),
     purchaseCode: flag('SHOPVOICE_PURCHASE_CODE', env.SHOPVOICE_PURCHASE_CODE, false),
   };
+}
+
+/**
+ * The merchant's hand-off webhook: an http(s) URL and a signing secret of 16+ characters, both or
+ * neither (a webhook without a secret could not be verified by the merchant).
+ */
+function readHandoffWebhook(env: Env): { handoffWebhook?: { url: string; secret: string } } {
+  const url = env.SHOPVOICE_HANDOFF_WEBHOOK_URL?.trim();
+  const secret = env.SHOPVOICE_HANDOFF_WEBHOOK_SECRET?.trim();
+  if (!url && !secret) return {};
+  if (!url) throw new SettingError('SHOPVOICE_HANDOFF_WEBHOOK_SECRET', 'is set without SHOPVOICE_HANDOFF_WEBHOOK_URL', 'set the URL the callback requests go to, or unset the secret');
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new SettingError('SHOPVOICE_HANDOFF_WEBHOOK_URL', `is "${url}", not a URL`, 'use https://your-shop.example/voice-callbacks');
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new SettingError('SHOPVOICE_HANDOFF_WEBHOOK_URL', `is "${url}", not an http(s) URL`, 'use https://your-shop.example/voice-callbacks');
+  if (!secret || secret.length < 16) throw new SettingError('SHOPVOICE_HANDOFF_WEBHOOK_SECRET', 'is missing or shorter than 16 characters', 'set a random secret of 16+ characters and give the same to the receiver');
+  return { handoffWebhook: { url, secret } };
 }
 
 /** Settings of `shopvoice models upload`: platform credentials and API addresses, all optional here. */

@@ -129,6 +129,8 @@ export interface Customer {
   name: string;
   /** Personal data: never logged, never spoken without a linked account. */
   email: string;
+  /** A phone number for a callback (issue 17), when the shop has one; personal data like `email`. */
+  phone?: string;
 }
 
 export type OrderStatus = 'received' | 'in_progress' | 'shipped' | 'delivered' | 'cancelled';

@@ -1,3 +1,4 @@
+import { callbackOffer, transferCall } from './callback.js';
 import { ask, finish, settled, speak, type TurnContext } from './context.js';
 import { lostReorderNews } from './reorder.js';
 import { fromSsml, telephone, join } from './speech.js';
@@ -56,8 +57,15 @@ function contactCard(ctx: TurnContext) {
   return { type: 'simple' as const, title: String(ctx.t('handoff.cardTitle', { shop: ctx.shop.name })), text: `${phone}\n${email}` };
 }
 
-/** HumanHandoffIntent: the way to a person, then the session ends. */
-export function humanHandoff(ctx: TurnContext): VoiceReply {
+/**
+ * HumanHandoffIntent: the way to a person. On a phone line the call is put through to the shop;
+ * with a number the customer may share, a callback is offered (callback.ts); otherwise the shop's
+ * phone and e-mail, and the session ends.
+ */
+export async function humanHandoff(ctx: TurnContext): Promise<VoiceReply> {
+  if (ctx.turn.telephony) return transferCall(ctx);
+  const offer = await callbackOffer(ctx);
+  if (offer) return offer;
   return finish(ctx, join(speak(ctx, 'handoff.intro'), contactSpeech(ctx)), { card: contactCard(ctx) });
 }
 

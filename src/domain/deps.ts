@@ -32,6 +32,39 @@ export interface DomainDeps {
    * (`SHOPVOICE_PURCHASE_CODE`): a customer who set one says it before any order.
    */
   purchaseCodes?: PurchaseCodes;
+  // --- A real hand-off (issue 17) ---
+  /** The platform's customer profile (Alexa's Customer Profile API): a callback's number without a linked one. */
+  customerProfile?: CustomerProfile;
+  /** Told of every callback request stored (the merchant's webhook); must not throw, and runs off the reply path. */
+  callbacks?: CallbackListener;
+}
+
+/** What the customer profile answered for the mobile number: it, no permission, or nothing usable. */
+export type MobileNumberLookup = { kind: 'number'; phone: string } | { kind: 'denied' } | { kind: 'none' };
+
+/** The customer's own profile on the platform, read with the request's API token (docs/privacy.md). */
+export interface CustomerProfile {
+  mobileNumber(api: { endpoint: string; token: string }): Promise<MobileNumberLookup>;
+}
+
+/** A callback request as the merchant's webhook receives it (docs/handoff-webhook.md). Personal data: `phone`. */
+export interface CallbackRequest {
+  /** The staff note's id (the console's hand-offs screen). */
+  id: string;
+  /** ISO 8601 instant of the request. */
+  at: string;
+  platform: 'alexa' | 'google';
+  locale: string;
+  phone: string;
+  /** What led to the hand-off: intent, redacted slot values, outcome. */
+  reason: string;
+  /** The customer's last turns, redacted, oldest first. */
+  recentTurns: string[];
+  shop: string;
+}
+
+export interface CallbackListener {
+  created(request: CallbackRequest): void;
 }
 
 /**

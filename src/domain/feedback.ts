@@ -19,8 +19,10 @@ const SCORE_DIALOG = { type: 'elicit-slot', intent: 'FeedbackScoreIntent', slot:
  */
 function afterSaleMoment(ctx: TurnContext, reply: VoiceReply): string | undefined {
   if (reply.outcome !== 'ok') return undefined;
-  // Dialogflow ends the conversation after the hand-off intent itself (its "end of conversation"
-  // flag, ENDING_INTENTS): a question there would never be answered.
+  // A hand-off that asks "Soll dich jemand zurückrufen?" is not done yet (callback.ts).
+  if (reply.state.pending?.kind === 'callback') return undefined;
+  // On Dialogflow a hand-off lets the caller go (Messenger and phone callers are put through or
+  // given the shop's contact): no question follows it there.
   if (ctx.turn.platform === 'google' && reply.handledAs === 'HumanHandoffIntent') return undefined;
   const pending = ctx.turn.session.state.pending;
   const confirmed = reply.handledAs === 'AMAZON.YesIntent' || (reply.handledAs === 'ReorderIntent' && ctx.turn.confirmation === 'CONFIRMED');

@@ -9,6 +9,7 @@ import { ShopError, type ErrorCode } from '../catalog/shop-error.js';
 import type { DomainIntent } from './intents.js';
 import { TurnReads } from './turn-reads.js';
 import { closureNotice } from './closure-notice.js';
+import { acceptCallback, declineCallback, turnSummary } from './callback.js';
 import { agreeToFeedback, declineFeedback, feedbackScore, spokenScore, withFeedbackQuestion } from './feedback.js';
 import { misroutedTurn } from './misrouted-turn.js';
 import { orderStatus } from './order-status.js';
@@ -102,7 +103,7 @@ export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<Voi
       ctx = createContext({ ...ctx.turn, intent: 'PurchaseCodeIntent', slots: { code: { value: code } } }, deps, t, shop, address, reads);
     }
     const handler = Object.prototype.hasOwnProperty.call(HANDLERS, ctx.turn.intent) ? HANDLERS[ctx.turn.intent as DomainIntent] : fallback;
-    return remembered(await withFeedbackQuestion(ctx, await handler(ctx)));
+    return remembered(withHistory(ctx.turn, await withFeedbackQuestion(ctx, await handler(ctx))));
   } catch (error) {
     const code: ErrorCode = error instanceof ShopError ? error.code : 'INTERNAL';
     if (code === 'INTERNAL') deps.log.error({ err: error, requestId: turn.requestId, intent: turn.intent }, 'turn failed');
@@ -114,6 +115,29 @@ export async function handleTurn(turn: VoiceTurn, deps: DomainDeps): Promise<Voi
     }
     return remembered(answer(ctx, speech, settled(ctx), { outcome: 'error' }));
   }
+}
+
+/**
+ * Keeps a redacted line about this turn in an open session's state (at most the last three), so a
+ * callback request can tell staff what led to it (issue 17). A hand-off and the answers to its
+ * question are not kept: they are not the reason.
+ */
+function withHistory(turn: VoiceTurn, reply: VoiceReply): VoiceReply {
+  if (reply.endSession || reply.state.pending?.kind === 'callback' || turn.session.state.pending?.kind === 'callback') return reply;
+  const recent = [...(turn.session.state.recent ?? []), turnSummary(turn, outcomeForStaff(reply), reply.handledAs)].slice(-SESSION_CAPS.recentTurns);
+  return { ...reply, state: { ...reply.state, recent } };
+}
+
+/**
+ * The outcome as staff want to read it: a product lookup that fell back, or answered without a
+ * product card, a choice or a "Meinst du …?", found nothing (turn-event-from.ts counts alike); an order answered with
+ * the offer of customer service is late.
+ */
+function outcomeForStaff(reply: VoiceReply): string {
+  const { state } = reply;
+  if (reply.handledAs === 'ProductLookupIntent' && (reply.outcome === 'fallback' || (reply.outcome === 'ok' && !reply.card && !state.choices?.length && state.pending?.kind !== 'product'))) return 'not found';
+  if (reply.handledAs === 'OrderStatusIntent' && state.pending?.kind === 'handoff') return 'late';
+  return reply.outcome;
 }
 
 /** Keeps the reply's speech in the state of an open session, when it fits (for "wie bitte"). */
@@ -138,6 +162,7 @@ async function yes(ctx: TurnContext): Promise<VoiceReply> {
   // After the sale (issue 17).
   if (pending?.kind === 'delete-data') return confirmDeletion(ctx);
   if (pending?.kind === 'feedback-consent') return agreeToFeedback(ctx, pending);
+  if (pending?.kind === 'callback') return acceptCallback(ctx, pending);
   if (pending?.kind === 'product') {
     const product = await ctx.deps.commerce.getProduct(pending.productId);
     if (product) return describeProduct(ctx, product, settled(ctx));
@@ -153,6 +178,7 @@ function no(ctx: TurnContext): VoiceReply | Promise<VoiceReply> {
   if (pending?.kind === 'delete-data') return declineDeletion(ctx);
   if (pending?.kind === 'feedback-consent') return declineFeedback(ctx);
   if (pending?.kind === 'checkout' || pending?.kind === 'code') return declineCheckout(ctx);
+  if (pending?.kind === 'callback') return declineCallback(ctx);
   if (pending) return answer(ctx, speak(ctx, 'common.ok'), settled(ctx));
   return finish(ctx, speak(ctx, 'goodbye'));
 }

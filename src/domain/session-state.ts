@@ -14,6 +14,9 @@ export const SESSION_CAPS = {
   intentChars: 64,
   saidChars: 2000,
   repromptChars: 600,
+  /** The redacted last turns kept for a callback request (issue 17). */
+  recentTurns: 3,
+  recentChars: 120,
 } as const;
 
 type Raw = Record<string, unknown>;
@@ -43,6 +46,11 @@ function pendingQuestion(value: unknown): PendingQuestion | undefined {
     const about = typeof value.about === 'string' && /^[\w.]{1,64}$/.test(value.about) ? value.about : undefined;
     const outcome = typeof value.outcome === 'string' && /^[a-z]{1,16}$/.test(value.outcome) ? value.outcome : undefined;
     return about && outcome ? { kind: value.kind, about, outcome } : undefined;
+  }
+  if (value.kind === 'callback') {
+    const reason = text(value.reason, SESSION_CAPS.recentChars);
+    const source = value.source === 'account' || value.source === 'profile' ? value.source : undefined;
+    return reason && source ? { kind: 'callback', reason, source } : undefined;
   }
   if (value.kind === 'product') {
     const productId = id(value.productId);
@@ -99,6 +107,10 @@ export function readSessionState(raw: unknown): SessionState {
     const ssml = text(raw.said.ssml, SESSION_CAPS.saidChars);
     const reprompt = text(raw.said.reprompt, SESSION_CAPS.repromptChars);
     if (ssml) state.said = reprompt ? { ssml, reprompt } : { ssml };
+  }
+  if (Array.isArray(raw.recent)) {
+    const recent = raw.recent.slice(-SESSION_CAPS.recentTurns).map((entry) => text(entry, SESSION_CAPS.recentChars));
+    if (recent.length > 0 && recent.every((entry) => entry !== undefined)) state.recent = recent as string[];
   }
   return state;
 }

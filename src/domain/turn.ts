@@ -56,6 +56,9 @@ export interface SessionState {
   order?: string;
   /** The last answer as spoken (SSML) and its reprompt, for "wie bitte" / AMAZON.RepeatIntent. */
   said?: { ssml: string; reprompt?: string };
+  // --- A real hand-off (issue 17) ---
+  /** The customer's last turns, redacted (intent, slot values, outcome), for a callback request's staff note. */
+  recent?: string[];
 }
 
 export type PendingQuestion =
@@ -75,7 +78,13 @@ export type PendingQuestion =
   /** The cart was read back with this total; yes orders it (the key is derived at "yes", as for a reorder). */
   | { kind: 'checkout'; totalCents: number }
   /** A confirmed order waits for the customer's purchase code: the order as it was read back. */
-  | { kind: 'code'; order: ConfirmedOrder };
+  | { kind: 'code'; order: ConfirmedOrder }
+  // --- A real hand-off (issue 17) ---
+  /**
+   * "Soll dich jemand zurückrufen?" (callback.ts): yes stores a callback request with the number
+   * from the linked account or (Alexa) the customer profile; `reason` is what led to the hand-off.
+   */
+  | { kind: 'callback'; reason: string; source: 'account' | 'profile' };
 
 /** An order read back and confirmed with "yes": the cart's total, or a reorder of one order. */
 export type ConfirmedOrder =
@@ -110,6 +119,11 @@ export interface VoiceTurn {
   endReason?: string;
   /** A request id for logs. */
   requestId?: string;
+  // --- A real hand-off (issue 17) ---
+  /** The caller is on a phone line (Dialogflow's telephony gateway): a hand-off transfers the call. */
+  telephony?: boolean;
+  /** The platform's API for this request (Alexa's `apiEndpoint` and `apiAccessToken`): the customer profile. */
+  platformApi?: { endpoint: string; token: string };
 }
 
 /** Speech in both forms: plain text (Dialogflow, cards, logs) and SSML inner content (no <speak>). */
@@ -120,7 +134,9 @@ export interface Speech {
 
 export type Card =
   | { type: 'simple'; title: string; text: string }
-  | { type: 'link-account'; title: string; text: string };
+  | { type: 'link-account'; title: string; text: string }
+  /** Asks the customer, in the platform's app, for these permissions (Alexa's AskForPermissionsConsent card). */
+  | { type: 'permissions'; title: string; text: string; permissions: string[] };
 
 /** What the platform should do beyond speaking. */
 export type DialogAct =
@@ -141,4 +157,6 @@ export interface VoiceReply {
   outcome: 'ok' | 'fallback' | 'error' | 'unlinked';
   /** A satisfaction score 1–5 the customer gave in this turn (issue 17; the KPIs' CSAT). */
   feedback?: number;
+  /** Put the caller through to this number (E.164), where the platform can (a telephony gateway); others ignore it. */
+  transferTo?: string;
 }

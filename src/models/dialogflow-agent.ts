@@ -61,9 +61,10 @@ function parts(sample: string, slots: Record<string, string>, lang: DialogflowLa
  * Intents whose answer always ends the conversation (the domain's `finish`): marked as the end of
  * the interaction so telephony and Messenger callers are let go too, not only Google surfaces
  * that read `expectUserResponse` (platform-rules.md). Yes and No end it only sometimes (after a
- * placed reorder, a declined question), so they are not marked.
+ * placed reorder, a declined question), so they are not marked; nor is the hand-off since it may
+ * ask "Soll dich jemand zurückrufen?" (issue 17; on the phone gateway it transfers the call).
  */
-export const ENDING_INTENTS: ReadonlySet<string> = new Set(['AMAZON.StopIntent', 'AMAZON.CancelIntent', 'HumanHandoffIntent']);
+export const ENDING_INTENTS: ReadonlySet<string> = new Set(['AMAZON.StopIntent', 'AMAZON.CancelIntent']);
 
 function intentFile(name: string, slots: Record<string, string>): object {
   const isFallback = name === DIALOGFLOW_FALLBACK_INTENT;

@@ -1,3 +1,4 @@
+import { MOBILE_NUMBER_PERMISSION } from '../domain/callback.js';
 import type { LanguageSource } from './model-source.js';
 
 /** Where the manifest template points until the merchant fills in their own endpoint. */
@@ -55,7 +56,8 @@ export function buildSkillManifest(languages: readonly LanguageSource[]): object
           interfaces: [],
         },
       },
-      permissions: [{ name: NOTIFICATIONS_PERMISSION }],
+      // The mobile number a customer may share for a callback (issue 17, domain/callback.ts).
+      permissions: [{ name: NOTIFICATIONS_PERMISSION }, { name: MOBILE_NUMBER_PERMISSION }],
       events: {
         endpoint: { uri: ENDPOINT_PLACEHOLDER, sslCertificateType: 'Wildcard' },
         publications: PROACTIVE_PUBLICATIONS.map((eventName) => ({ eventName })),

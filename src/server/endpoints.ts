@@ -19,7 +19,7 @@ import { skillEventRecorder } from './skill-events.js';
  * @example const handle = createTurnHandler(deps, metrics); await handle(turn, context);
  */
 export function createTurnHandler(deps: AppDeps, metrics: Metrics): TurnHandler {
-  const { state, contact, addressForm, notifications, feedbackEveryDays, purchaseCodes } = deps;
+  const { state, contact, addressForm, notifications, feedbackEveryDays, purchaseCodes, customerProfile, callbacks } = deps;
   // What every turn gets alike, put together once; a turn adds its catalog view and logger.
   const fixed = {
     state,
@@ -28,6 +28,8 @@ export function createTurnHandler(deps: AppDeps, metrics: Metrics): TurnHandler 
     ...(notifications ? { notifications } : {}),
     ...(feedbackEveryDays ? { feedbackEveryDays } : {}),
     ...(purchaseCodes ? { purchaseCodes } : {}),
+    ...(customerProfile ? { customerProfile } : {}),
+    ...(callbacks ? { callbacks } : {}),
   };
   const recorder = deps.analytics?.recorder;
   return async (turn, context) => {

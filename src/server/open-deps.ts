@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import type { DateTime } from 'luxon';
 import type { Commerce } from '../catalog/commerce.js';
-import type { DomainDeps, Logger, NotificationSubscriptions } from '../domain/deps.js';
+import type { CustomerProfile, DomainDeps, Logger, NotificationSubscriptions } from '../domain/deps.js';
+import { createAlexaCustomerProfile } from '../platforms/alexa/customer-profile.js';
+import { createHandoffWebhook, type HandoffWebhook } from './handoff-webhook.js';
 import type { AlexaRequestVerifier } from '../platforms/alexa/alexa-endpoint.js';
 import { openConfiguredShop } from '../catalog/open-shop.js';
 import { resilientCommerce, type ResilienceOptions } from '../catalog/resilient-commerce.js';
@@ -44,9 +46,13 @@ export interface AppDeps extends DomainDeps {
   outbox?: OutboxStore;
   /** The customers' purchase codes, open when the merchant asks for them (`SHOPVOICE_PURCHASE_CODE`). */
   purchaseCodes?: PurchaseCodeStore;
+  /** The merchant's hand-off webhook (`SHOPVOICE_HANDOFF_WEBHOOK_URL`), when configured; `idle()` waits for its posts. */
+  handoffWebhook?: HandoffWebhook;
 }
 
 export interface OpenDepsOptions {
+  /** The customer profile the Alexa hand-off reads a mobile number from (the simulator's never leaves the process). */
+  customerProfile?: CustomerProfile;
   /**
    * Wraps the shop before the timeouts, retries and breaker are put around it: fault injection
    * in tests and the drain test's deliberately slow shop. Never set in production.
@@ -100,7 +106,10 @@ export async function openDeps(config: Config, log: Logger, options: OpenDepsOpt
     ? await import('../notifications/open-outbox.js').then((m) => m.openOutbox({ dataDir: config.dataDir, url: config.state.url }))
     : undefined;
   if (outbox) metrics.watchOutbox(() => outbox.backlog(options.now ? options.now().toJSDate() : new Date()));
+  const handoffWebhook = config.handoffWebhook ? createHandoffWebhook({ ...config.handoffWebhook, log }) : undefined;
   return {
+    customerProfile: options.customerProfile ?? createAlexaCustomerProfile({ timeoutMs: config.shop.timeoutMs, log }),
+    ...(handoffWebhook ? { handoffWebhook, callbacks: handoffWebhook } : {}),
     config,
     commerce,
     ...(outbox ? { outbox, notifications: notificationSubscriptions(outbox) } : {}),
@@ -158,6 +167,8 @@ export async function openDepsFromEnvironment(): Promise<AppDeps> {
 export async function closeDeps(deps: AppDeps): Promise<void> {
   try {
     await deps.analytics?.recorder.close();
+    // Callback requests still being posted to the merchant go out before the process ends.
+    await deps.handoffWebhook?.idle();
     await deps.commerce.close?.();
     await deps.purchaseCodes?.close();
   } finally {

@@ -1,3 +1,4 @@
+import { simulatorApiToken } from '../platforms/alexa/customer-profile.js';
 import { alexaEnvelope } from './alexa-envelope.js';
 import { nextDelegationStep } from './delegated-dialog.js';
 import { answerInDialog, type DialogIntent, type PendingDialog } from './dialog-answer.js';
@@ -112,6 +113,7 @@ export class AlexaConversation implements Conversation {
       userId: `amzn1.ask.account.${seededUuid(`${this.settings.seed}:user`)}`,
       deviceId: `amzn1.ask.device.${seededUuid(`${this.settings.seed}:device`)}`,
       ...(this.settings.accessToken ? { accessToken: this.settings.accessToken } : {}),
+      ...(this.settings.profileMobile ? { apiAccessToken: simulatorApiToken(this.settings.profileMobile) } : {}),
       interfaces: this.settings.interfaces,
       timestamp: this.settings.clock.toUTC().toISO({ suppressMilliseconds: true })!.replace(/\.\d+Z$/, 'Z'),
       requestId: `amzn1.echo-api.request.${nextSimId(this.settings, 'request')}`,

@@ -9,6 +9,8 @@ export interface AlexaRequestContext {
   deviceId: string;
   /** The linked shop account's token; absent when the account is not linked. */
   accessToken?: string;
+  /** `context.System.apiAccessToken` (default: the simulator's, without permissions). */
+  apiAccessToken?: string;
   /** `context.System.device.supportedInterfaces`, e.g. `{ 'Alexa.Presentation.APL': {…} }`. */
   interfaces: Record<string, unknown>;
   /** The clock, as Alexa stamps requests: ISO 8601 in UTC, whole seconds. */
@@ -84,7 +86,7 @@ export function alexaEnvelope(sim: SimRequest, ctx: AlexaRequestContext): Record
         user,
         device: { deviceId: ctx.deviceId, supportedInterfaces: ctx.interfaces },
         apiEndpoint: 'https://api.eu.amazonalexa.com',
-        apiAccessToken: 'simulator.api-access-token',
+        apiAccessToken: ctx.apiAccessToken ?? 'simulator.api-access-token',
       },
     },
     request,

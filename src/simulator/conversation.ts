@@ -30,6 +30,10 @@ export interface ConversationOptions {
   timeZone?: string;
   /** Linked-account token. */
   accessToken?: string;
+  /** Dialogflow: the caller is on the phone gateway with this caller id. */
+  telephonyCallerId?: string;
+  /** Alexa: the customer granted the mobile-number permission; the profile answers this number. */
+  profileMobile?: string;
   /** Alexa `supportedInterfaces`. */
   interfaces?: Record<string, unknown>;
   skillId?: string;
@@ -63,6 +67,8 @@ export async function openConversation(options: ConversationOptions): Promise<Co
   const settings: SimSettings = {
     clock: clockAt(options.clock, zone),
     ...(options.accessToken ? { accessToken: options.accessToken } : {}),
+    ...(options.telephonyCallerId ? { telephonyCallerId: options.telephonyCallerId } : {}),
+    ...(options.profileMobile ? { profileMobile: options.profileMobile } : {}),
     interfaces: options.interfaces ?? {},
     skillId: options.skillId ?? DEFAULT_SKILL_ID,
     seed: options.seed ?? 'shopvoice-simulator',

@@ -22,6 +22,8 @@ export interface DialogflowRequestContext {
   contexts: ActiveContext[];
   userId: string;
   accessToken?: string;
+  /** A caller on the phone gateway (`GOOGLE_TELEPHONY`) with this caller id. */
+  telephonyCallerId?: string;
   /** The reference instant, in the agent's time zone (dates resolve at noon there). */
   clock: DateTime;
   responseId: string;
@@ -104,7 +106,9 @@ export function dialogflowRequest(sim: SimRequest, ctx: DialogflowRequestContext
       intentDetectionConfidence: 1,
       languageCode: ctx.languageCode,
     },
-    originalDetectIntentRequest: { source: 'google', version: '2', payload: { user } },
+    originalDetectIntentRequest: ctx.telephonyCallerId
+      ? { source: 'GOOGLE_TELEPHONY', version: '2', payload: { telephony: { caller_id: ctx.telephonyCallerId }, user } }
+      : { source: 'google', version: '2', payload: { user } },
     session,
   };
 }

@@ -101,6 +101,7 @@ export class GoogleConversation implements Conversation {
         contexts: [...this.contexts.values()],
         userId: seededUuid(`${this.settings.seed}:user`).replace(/-/g, ''),
         ...(this.settings.accessToken ? { accessToken: this.settings.accessToken } : {}),
+        ...(this.settings.telephonyCallerId ? { telephonyCallerId: this.settings.telephonyCallerId } : {}),
         clock: this.settings.clock,
         responseId: `${nextSimId(this.settings, 'response')}-${this.settings.counter.toString(16).padStart(8, '0')}`,
       },
@@ -118,6 +119,8 @@ export class GoogleConversation implements Conversation {
       speech: speechText(body.fulfillmentText),
       reprompt: speechText(google?.noInputPrompts?.[0]?.displayText ?? google?.noInputPrompts?.[0]?.textToSpeech),
       ...(card ? { card: { type: 'Card', title: card.title, text: card.subtitle } } : {}),
+      // The phone gateway's messages (a call transfer) count as Google's directives: `TELEPHONY.telephonyTransferCall`.
+      directives: telephonyMessages(body.fulfillmentMessages),
       endSession: ended,
       state: this.sessionState(),
       sessionId,
@@ -190,4 +193,12 @@ export class GoogleConversation implements Conversation {
       response: undefined,
     };
   }
+}
+
+/** Dialogflow's `TELEPHONY` fulfillment messages as directives, named `TELEPHONY.<message>`. */
+function telephonyMessages(messages: unknown): TurnResult['directives'] {
+  if (!Array.isArray(messages)) return [];
+  return messages
+    .filter((m): m is Record<string, unknown> => typeof m === 'object' && m !== null && (m as { platform?: unknown }).platform === 'TELEPHONY')
+    .flatMap((m) => Object.entries(m).filter(([key]) => key !== 'platform').map(([key, value]) => ({ type: `TELEPHONY.${key}`, ...(value as object) })));
 }

@@ -80,6 +80,8 @@ export async function runScript(plan: ScriptRunPlan, models: ModelSet, transport
       clock: script.clock ?? now,
       timeZone: zone,
       ...(script.account ? { accessToken: script.account } : {}),
+      ...(script.telephony ? { telephonyCallerId: script.telephony } : {}),
+      ...(script.profileMobile ? { profileMobile: script.profileMobile } : {}),
       interfaces: script.interfaces,
       ...(skillId ? { skillId } : {}),
       seed: `${script.name}:${platform}:${locale}`,

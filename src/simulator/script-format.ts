@@ -26,6 +26,10 @@ export interface ConversationScript {
    * before any order (issue 17). In process only; a server keeps its own codes.
    */
   purchaseCode?: string;
+  /** Dialogflow: the caller is on the phone gateway (`GOOGLE_TELEPHONY`) with this caller id. */
+  telephony?: string;
+  /** Alexa: `profile: { mobileNumber }`, the customer granted the mobile-number permission (Customer Profile API). */
+  profileMobile?: string;
   interfaces: Record<string, unknown>;
   steps: ScriptStep[];
 }
@@ -49,7 +53,7 @@ export interface ScriptStep {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const PLATFORMS: readonly Platform[] = ['alexa', 'google'];
-const SCRIPT_KEYS = ['name', 'description', 'locale', 'locales', 'platform', 'platforms', 'clock', 'timeZone', 'account', 'purchaseCode', 'device', 'steps'];
+const SCRIPT_KEYS = ['name', 'description', 'locale', 'locales', 'platform', 'platforms', 'clock', 'timeZone', 'account', 'purchaseCode', 'telephony', 'profile', 'device', 'steps'];
 const STEP_KEYS = ['say', 'intent', 'slots', 'confirmation', 'launch', 'sessionEnded', 'clock', 'account', 'device', 'platforms', 'shopPrices', 'expect'];
 const END_REASONS = ['USER_INITIATED', 'ERROR', 'EXCEEDED_MAX_REPROMPTS'] as const;
 
@@ -132,6 +136,14 @@ function readStep(raw: unknown, index: number, file: string): ScriptStep {
   };
 }
 
+function profileMobileOf(profile: unknown, file: string): { profileMobile?: string } {
+  if (profile === undefined) return {};
+  if (!isObj(profile) || typeof profile.mobileNumber !== 'string' || !/^\+?[\d ]{3,30}$/.test(profile.mobileNumber)) {
+    throw new ScriptError(`${file}: profile must be { mobileNumber: "+49 170 5550123" }`);
+  }
+  return { profileMobile: profile.mobileNumber };
+}
+
 /**
  * Reads and checks one script. Mistakes (an unknown key, a bare string where `exact:`,
  * `contains:` or `regex:` must be said) are errors naming the file and step.
@@ -165,6 +177,8 @@ export function parseScript(text: string, file: string): ConversationScript {
     ...(typeof doc.timeZone === 'string' ? { timeZone: doc.timeZone } : {}),
     ...(typeof doc.account === 'string' ? { account: doc.account } : {}),
     ...(typeof doc.purchaseCode === 'string' ? { purchaseCode: doc.purchaseCode } : {}),
+    ...(typeof doc.telephony === 'string' ? { telephony: doc.telephony } : {}),
+    ...(profileMobileOf(doc.profile, file)),
     interfaces: interfacesOf(doc.device, file) ?? {},
     steps: doc.steps.map((s, i) => readStep(s, i, file)),
   };

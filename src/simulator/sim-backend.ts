@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { silentLogger, type Logger } from '../domain/deps.js';
+import { simulatedCustomerProfile } from '../platforms/alexa/customer-profile.js';
 import { closeDeps, openDeps, type AppDeps } from '../server/open-deps.js';
 
 /** The backend a simulation talks to in process: the same deps `shopvoice serve` opens. */
@@ -16,7 +17,7 @@ export interface SimBackend {
  * server would: `simulate` shows what this installation answers, merchant catalog included.
  */
 export async function openConfiguredBackend(env: Record<string, string | undefined> = process.env, log: Logger = silentLogger): Promise<SimBackend> {
-  const deps = await openDeps(loadConfig(env), log, { analytics: false });
+  const deps = await openDeps(loadConfig(env), log, { analytics: false, customerProfile: simulatedCustomerProfile });
   return { deps, close: () => closeDeps(deps) };
 }
 
@@ -33,14 +34,14 @@ export interface FreshBackends {
 export async function freshBackends(env: Record<string, string | undefined> = {}): Promise<FreshBackends> {
   const root = await mkdtemp(join(tmpdir(), 'shopvoice-sim-'));
   const template = join(root, 'template');
-  const seeded = await openDeps(loadConfig({ ...env, SHOPVOICE_DATA_DIR: template }), silentLogger, { analytics: false });
+  const seeded = await openDeps(loadConfig({ ...env, SHOPVOICE_DATA_DIR: template }), silentLogger, { analytics: false, customerProfile: simulatedCustomerProfile });
   await closeDeps(seeded);
   let count = 0;
   return {
     async open() {
       const dir = join(root, `run-${++count}`);
       await cp(template, dir, { recursive: true });
-      const deps = await openDeps(loadConfig({ ...env, SHOPVOICE_DATA_DIR: dir }), silentLogger, { analytics: false });
+      const deps = await openDeps(loadConfig({ ...env, SHOPVOICE_DATA_DIR: dir }), silentLogger, { analytics: false, customerProfile: simulatedCustomerProfile });
       return {
         deps,
         async close() {

@@ -4,6 +4,8 @@ import type { DateTime } from 'luxon';
 export interface SimSettings {
   clock: DateTime;
   accessToken?: string;
+  telephonyCallerId?: string;
+  profileMobile?: string;
   interfaces: Record<string, unknown>;
   skillId: string;
   seed: string;

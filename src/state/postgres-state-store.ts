@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { RETENTION_MS, STALE_CLAIM_MS, type ReorderClaim, type StateStore } from './state-store.js';
+import { RETENTION_MS, STALE_CLAIM_MS, staffNoteOwner, type ReorderClaim, type StateStore } from './state-store.js';
 import { consentFromRow, type ConsentRow } from './consent-record.js';
 import { noteFromRow, type NoteRow } from './staff-note-row.js';
 import type { TurnEvent } from './turn-event.js';
@@ -202,7 +202,8 @@ export async function openPostgresStateStore(url: string, options: PostgresState
         await client.query('BEGIN');
         const claims = await client.query('DELETE FROM reorder_claims WHERE user_id = $1', [userId]);
         const events = await client.query('DELETE FROM turn_events WHERE user_pseudonym = ANY($1::text[])', [pseudonyms]);
-        const notes = await client.query('DELETE FROM staff_notes WHERE user_pseudonym = ANY($1::text[])', [pseudonyms]);
+        // A callback request's note (its phone number) is kept under the user's own owner hash.
+        const notes = await client.query('DELETE FROM staff_notes WHERE user_pseudonym = ANY($1::text[])', [[...pseudonyms, staffNoteOwner(userId)]]);
         const consents = await client.query('DELETE FROM consents WHERE user_id = $1', [userId]);
         const told = await client.query('DELETE FROM told WHERE user_id = $1', [userId]);
         await client.query('COMMIT');
@@ -277,10 +278,10 @@ export async function openPostgresStateStore(url: string, options: PostgresState
       const { rows } = await pool.query<Record<string, string>>(
         `SELECT (SELECT count(*) FROM reorder_claims WHERE user_id = $1) AS reorders,
                 (SELECT count(*) FROM turn_events WHERE user_pseudonym = ANY($2::text[])) AS turn_events,
-                (SELECT count(*) FROM staff_notes WHERE user_pseudonym = ANY($2::text[])) AS staff_notes,
+                (SELECT count(*) FROM staff_notes WHERE user_pseudonym = ANY($3::text[])) AS staff_notes,
                 (SELECT count(*) FROM consents WHERE user_id = $1) AS consents,
                 (SELECT count(*) FROM told WHERE user_id = $1) AS told`,
-        [userId, pseudonyms],
+        [userId, pseudonyms, [...pseudonyms, staffNoteOwner(userId)]],
       );
       const row = rows[0]!;
       return { reorders: Number(row.reorders), turnEvents: Number(row.turn_events), staffNotes: Number(row.staff_notes), consents: Number(row.consents), told: Number(row.told) };

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
-import { RETENTION_MS, STALE_CLAIM_MS, type ReorderClaim, type StateStore } from './state-store.js';
+import { RETENTION_MS, STALE_CLAIM_MS, staffNoteOwner, type ReorderClaim, type StateStore } from './state-store.js';
 import { consentFromRow, type ConsentRow } from './consent-record.js';
 import { noteFromRow, type NoteRow } from './staff-note-row.js';
 import type { StaffNote, TurnEvent } from './turn-event.js';
@@ -149,7 +149,8 @@ export function openSqliteStateStore(dataDir: string, options: SqliteStateStoreO
   const forget = db.transaction((userId: string, pseudonyms: readonly string[]) => {
     let removed = forgetClaims.run(userId).changes + forgetConsents.run(userId).changes + forgetTold.run(userId).changes;
     for (const pseudonym of pseudonyms) removed += forgetEvents.run(pseudonym).changes + forgetNotes.run(pseudonym).changes;
-    return removed;
+    // A callback request's note (its phone number) is kept under the user's own owner hash.
+    return removed + forgetNotes.run(staffNoteOwner(userId)).changes;
   });
   const writer = turnEventWriter(file);
   const readEvents = db.prepare('SELECT data FROM turn_events WHERE at >= ? AND at < ? ORDER BY at, id').pluck();
@@ -235,7 +236,7 @@ export function openSqliteStateStore(dataDir: string, options: SqliteStateStoreO
       return {
         reorders: counts.reorders.get(userId) as number,
         turnEvents: sum(counts.turnEvents),
-        staffNotes: sum(counts.staffNotes),
+        staffNotes: sum(counts.staffNotes) + (counts.staffNotes.get(staffNoteOwner(userId)) as number),
         consents: counts.consents.get(userId) as number,
         told: counts.told.get(userId) as number,
       };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ConsentFeature, ConsentRecord } from './consent-record.js';
 import type { NewStaffNote, StaffNote, TimeRange, TurnEvent } from './turn-event.js';
 
@@ -103,3 +104,15 @@ export const RETENTION_MS = 30 * DAY_MS;
  * itself idempotent per key, so the takeover can only return the same order.
  */
 export const STALE_CLAIM_MS = 2 * 60 * 1000;
+
+/**
+ * The owner a callback request's staff note is stored under (issue 17): a hash of the platform
+ * user id, so staff never see the id, and `forgetUser(userId)` finds the note (and its phone
+ * number) without an analytics key. Both stores delete and count notes under it with the user's
+ * pseudonyms.
+ *
+ * @example await state.addStaffNote({ …, kind: 'callback', user: staffNoteOwner(turn.user.id) });
+ */
+export function staffNoteOwner(userId: string): string {
+  return `u-${createHash('sha256').update(`staff-note\n${userId}`).digest('base64url').slice(0, 22)}`;
+}

@@ -42,14 +42,17 @@ test('the demo shop says its colours per language and names its stores in Englis
 test('a demo shop of schema version 1 gets the labels and English names when opened', async (t) => {
   const dataDir = await tempDataDir(t);
   (await openEmbeddedShop({ dataDir })).close();
-  // Back to version 1 as an older shopvoice left it: no label column, no English store names.
+  // Back to version 1 as an older shopvoice left it: no label column, no English store names, no customer phone.
   const db = new BetterSqlite3(join(dataDir, 'shop.sqlite'));
-  db.exec('ALTER TABLE products DROP COLUMN attribute_labels; ALTER TABLE stores DROP COLUMN name_en; PRAGMA user_version = 1;');
+  db.exec('ALTER TABLE products DROP COLUMN attribute_labels; ALTER TABLE stores DROP COLUMN name_en; ALTER TABLE customers DROP COLUMN phone; PRAGMA user_version = 1;');
   db.close();
   const shop = await openEmbeddedShop({ dataDir });
   t.after(() => shop.close());
   assert.deepEqual((await shop.getProduct('P-4003'))?.attributeLabels, { colour: { de: 'Blau', en: 'blue' } });
   assert.equal((await shop.listStores())[2]?.names?.en, 'Lindenhof Markt Cologne');
+  // Version 3 (issue 17): the demo customers get their phone numbers for a callback.
+  assert.equal((await shop.customerByToken('demo-token-anna'))?.phone, '+49 151 23456789');
+  assert.equal((await shop.customerByToken('demo-token-ben'))?.phone, undefined);
   const raw = new BetterSqlite3(join(dataDir, 'shop.sqlite'), { readonly: true });
   t.after(() => raw.close());
   assert.equal(raw.pragma('user_version', { simple: true }), SHOP_SCHEMA_VERSION);

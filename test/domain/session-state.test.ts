@@ -22,11 +22,12 @@ const FULL: Required<SessionState> = {
   day: '2026-12-24',
   order: id('8'),
   said: { ssml: 'ü'.repeat(SESSION_CAPS.saidChars), reprompt: 'ö'.repeat(SESSION_CAPS.repromptChars) },
+  recent: Array.from({ length: SESSION_CAPS.recentTurns }, () => 'ä'.repeat(SESSION_CAPS.recentChars)),
 };
 
 test('a state with every field at its cap survives writing and reading unchanged', () => {
   assert.deepEqual(readSessionState(JSON.parse(JSON.stringify(writeSessionState(FULL)))), FULL);
-  assert.deepEqual(Object.keys(FULL).sort(), ['choices', 'day', 'lastIntent', 'misses', 'order', 'orders', 'pending', 'product', 'products', 'said', 'store']);
+  assert.deepEqual(Object.keys(FULL).sort(), ['choices', 'day', 'lastIntent', 'misses', 'order', 'orders', 'pending', 'product', 'products', 'recent', 'said', 'store']);
 });
 
 test('filled to every cap, the state stays small: within 8 KiB, so speech and reprompt keep 16 KiB of Alexa\'s 24 KiB', () => {
@@ -55,6 +56,11 @@ test('anything over a cap or of the wrong shape is dropped, foreign keys are nev
   assert.deepEqual(readSessionState([1, 2]), {});
   assert.deepEqual(readSessionState({ pending: { kind: 'product', productId: 'P-1001' } }), { pending: { kind: 'product', productId: 'P-1001' } });
   assert.deepEqual(readSessionState({ pending: { kind: 'handoff', extra: 1 } }), { pending: { kind: 'handoff' } });
+  // A callback offer (issue 17): its source is one of two, its reason capped; the last turns at most three.
+  assert.deepEqual(readSessionState({ pending: { kind: 'callback', reason: 'ProductLookupIntent (ok)', source: 'account' } }), { pending: { kind: 'callback', reason: 'ProductLookupIntent (ok)', source: 'account' } });
+  assert.deepEqual(readSessionState({ pending: { kind: 'callback', reason: 'x', source: 'guess' } }), {});
+  assert.deepEqual(readSessionState({ recent: ['a', 'b', 'c', 'd'] }), { recent: ['b', 'c', 'd'] });
+  assert.deepEqual(readSessionState({ recent: ['a', 7] }), {});
 });
 
 test('writing drops what reading would drop, so a written state can always be read back', () => {

@@ -66,8 +66,11 @@ describe('a whole conversation with a linked account, a hand-off and a failure l
     await alexa(intentRequest('OrderStatusIntent', o, ['orderNumber']));
     const offered = await alexa(intentRequest('ReorderIntent', o));
     await alexa(intentRequest('ReorderIntent', { ...o, attributes: offered.json.sessionAttributes, confirmationStatus: 'CONFIRMED' }));
+    // Issue 17: the hand-off offers a callback to the account's number; "ja" stores it for staff.
     const handoff = await alexa(intentRequest('HumanHandoffIntent', o));
-    assert.match(spoken(handoff.json.response.outputSpeech.ssml), /service@lindenhof-markt\.de/, 'the shop e-mail is spoken');
+    assert.match(spoken(handoff.json.response.outputSpeech.ssml), /Soll dich jemand zurückrufen\?/, 'a callback is offered');
+    const callback = await alexa(intentRequest('AMAZON.YesIntent', { ...o, attributes: handoff.json.sessionAttributes }));
+    assert.match(spoken(callback.json.response.outputSpeech.ssml), /ruft dich so bald wie möglich zurück/, 'the callback is requested');
 
     // A shop that quotes the token and the customer's e-mail in its error message.
     h.faults.set('customerByToken', { failTimes: 2, message: `no customer for token ${TOKEN} (${CUSTOMER_EMAIL}); Authorization: Bearer abc.def` });
@@ -88,7 +91,7 @@ describe('a whole conversation with a linked account, a hand-off and a failure l
   test('no access token, customer e-mail, Alexa id or request body in any line', () => {
     const text = h.logText();
     assert.ok(text.length > 0);
-    for (const secret of [TOKEN, CUSTOMER_EMAIL, '@example.com', LINKED_TOKEN, 'IwEB', 'PRIVACY-USER', 'ABwppHE', 'eyJ0eXAiOiJKV1Qi', 'Bearer abc', '"System"', 'sessionAttributes', 'outputSpeech', 'Hafermilch']) {
+    for (const secret of [TOKEN, CUSTOMER_EMAIL, '@example.com', LINKED_TOKEN, 'IwEB', 'PRIVACY-USER', 'ABwppHE', 'eyJ0eXAiOiJKV1Qi', 'Bearer abc', '"System"', 'sessionAttributes', 'outputSpeech', 'Hafermilch', '23456789']) {
       assert.ok(!text.includes(secret), `"${secret}" is in the log`);
     }
   });

@@ -48,14 +48,14 @@ function warnRecorder(warnings: Endpoints['warnings']): Logger {
  *
  * @example const endpoints = await openEndpoints({ now: '2026-12-05T10:00:00+01:00' });
  */
-export async function openEndpoints(o: { now: string; env?: Record<string, string>; decorateShop?: (shop: Commerce) => Commerce; sessionSealer?: SessionSealer }): Promise<Endpoints> {
+export async function openEndpoints(o: { now: string; env?: Record<string, string>; decorateShop?: (shop: Commerce) => Commerce; sessionSealer?: SessionSealer; deps?: Partial<Pick<AppDeps, 'customerProfile' | 'callbacks'>> }): Promise<Endpoints> {
   const now = DateTime.fromISO(o.now, { setZone: true });
   if (!now.isValid) throw new Error(`bad test instant ${o.now}`);
   const dataDir = await mkdtemp(join(tmpdir(), 'shopvoice-endpoints-'));
   const config = loadConfig({ SHOPVOICE_DATA_DIR: dataDir, SHOPVOICE_ALEXA_VERIFY: 'false', SHOPVOICE_ALEXA_SKILL_ID: TEST_SKILL_ID, SHOPVOICE_GOOGLE_AUTH: 'off', ...o.env });
   const opened = await openDeps(config, silentLogger, { decorateShop: o.decorateShop, resilience: { retries: 0 } });
   // Unsealed unless a test asks for the seal (`sessionSealer`): tests read what a turn left.
-  const deps: AppDeps = { ...opened, sessionSealer: undefined, now: () => now };
+  const deps: AppDeps = { ...opened, sessionSealer: undefined, now: () => now, ...o.deps };
   const handleTurn = createTurnHandler(deps, deps.metrics ?? createMetrics());
   const post = (endpoint: PlatformEndpoint) => async (body: unknown) => {
     const answer = await endpoint({ method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { currentConsents } from '../../src/state/consent-record.js';
-import { RETENTION_MS, STALE_CLAIM_MS, type StateStore, type TurnEvent } from '../../src/state/state-store.js';
+import { RETENTION_MS, STALE_CLAIM_MS, staffNoteOwner, type StateStore, type TurnEvent } from '../../src/state/state-store.js';
 
 /** A store under test: every `open` is a new connection (or process) on the same database. */
 export interface StateBackend {
@@ -174,6 +174,16 @@ export function describeStateContract(name: string, backend: () => Promise<State
       assert.deepEqual((await store.listCallbacks()).map((n) => n.user), ['p-b']);
       assert.equal(await store.forgetUser('user-a', ['p-a-key1', 'p-a-key2']), 0);
       assert.equal(await store.forgetUser('user-x'), 0, 'without pseudonyms only claims are looked for');
+    });
+
+    test("a callback request's note (its phone number) is kept under the user's owner hash: counted and deleted with the user, without an analytics key", async (t) => {
+      const store = await (await fresh(t))();
+      await store.addStaffNote({ at: T0.getTime(), kind: 'callback', platform: 'alexa', locale: 'de-DE', user: staffNoteOwner('user-a'), note: 'phone: +49 151 23456789' });
+      await store.addStaffNote({ at: T0.getTime(), kind: 'callback', platform: 'google', locale: 'de-DE', user: staffNoteOwner('user-b'), note: 'phone: +49 170 0000000' });
+      assert.ok(!staffNoteOwner('user-a').includes('user-a'));
+      assert.equal((await store.storedAbout('user-a')).staffNotes, 1);
+      assert.equal(await store.forgetUser('user-a'), 1);
+      assert.deepEqual((await store.listCallbacks({ includeDone: true })).map((n) => n.note), ['phone: +49 170 0000000']);
     });
 
     test('consent decisions are kept per user in order; the latest per feature is the current one; forgetUser removes them', async (t) => {

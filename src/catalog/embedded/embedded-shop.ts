@@ -159,7 +159,10 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
     },
 
     async customerByToken(accessToken: string): Promise<Customer | undefined> {
-      return sql('SELECT id, name, email FROM customers WHERE access_token = ?').get(accessToken) as Customer | undefined;
+      const row = sql('SELECT id, name, email, phone FROM customers WHERE access_token = ?').get(accessToken) as (Customer & { phone: string | null }) | undefined;
+      if (!row) return undefined;
+      const { phone, ...customer } = row;
+      return phone ? { ...customer, phone } : customer;
     },
 
     async listOrders(customerId: string) {

@@ -31,8 +31,8 @@ export function seedDatabase(db: Database): void {
     exception.run(e.storeId, e.date ?? null, e.yearly ?? null, JSON.stringify(e.intervals), e.reason.de, e.reason.en);
   }
 
-  const customer = db.prepare('INSERT INTO customers (id, name, email, access_token) VALUES (?, ?, ?, ?)');
-  for (const c of seedCustomers) customer.run(c.id, c.name, c.email, c.accessToken);
+  const customer = db.prepare('INSERT INTO customers (id, name, email, phone, access_token) VALUES (?, ?, ?, ?, ?)');
+  for (const c of seedCustomers) customer.run(c.id, c.name, c.email, c.phone ?? null, c.accessToken);
 
   const byId = new Map(products.map((p) => [p.id, p]));
   const order = db.prepare(`INSERT INTO orders (number, customer_id, status, placed_at, total_cents, carrier,
@@ -71,4 +71,13 @@ export function labelSeededDemo(db: Database): void {
   }
   const name = db.prepare('UPDATE stores SET name_en = ? WHERE id = ? AND name = ?');
   for (const s of seedStores) if (s.names?.en) name.run(s.names.en, s.id, s.name);
+}
+
+/**
+ * Gives the demo customers of a shop seeded before schema version 3 their phone numbers (a
+ * callback's number from the linked account, issue 17); a merchant's own customers stay as they are.
+ */
+export function phoneSeededDemo(db: Database): void {
+  const phone = db.prepare('UPDATE customers SET phone = ? WHERE id = ? AND access_token = ? AND phone IS NULL');
+  for (const c of seedCustomers) if (c.phone) phone.run(c.phone, c.id, c.accessToken);
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { labelSeededDemo, seedDatabase } from './seed-database.js';
+import { labelSeededDemo, phoneSeededDemo, seedDatabase } from './seed-database.js';
 import { SHOP_SCHEMA_V1, SHOP_SCHEMA_V2, SHOP_SCHEMA_V3 } from './shop-schema.js';
 
 /**
@@ -17,6 +17,11 @@ const MIGRATIONS: Array<(db: Database) => void> = [
     labelSeededDemo(db);
   },
   (db) => db.exec(SHOP_SCHEMA_V3),
+  // A customer's phone number, for a callback (issue 17).
+  (db) => {
+    db.exec('ALTER TABLE customers ADD COLUMN phone TEXT');
+    phoneSeededDemo(db);
+  },
 ];
 
 export const SHOP_SCHEMA_VERSION = MIGRATIONS.length;

@@ -78,7 +78,10 @@ function readableAttributes(a: unknown): boolean {
       // After the sale (issue 17).
       p.kind === 'delete-data' || ((p.kind === 'feedback' || p.kind === 'feedback-consent') && isString(p.about) && isString(p.outcome)) ||
       // Cart and checkout (issue 17): the cart's total read back, an order waiting for the purchase code.
-      (p.kind === 'checkout' && Number.isInteger(p.totalCents)) || (p.kind === 'code' && isObject(p.order))));
+      (p.kind === 'checkout' && Number.isInteger(p.totalCents)) || (p.kind === 'code' && isObject(p.order)) ||
+      // A real hand-off (issue 17).
+      (p.kind === 'callback' && isString(p.reason) && isString(p.source)))) &&
+    optional(a.recent, (r) => Array.isArray(r) && r.every(isString));
 }
 
 /**

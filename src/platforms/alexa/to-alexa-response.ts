@@ -23,6 +23,7 @@ export function toAlexaResponse(reply: VoiceReply, builder: ResponseBuilder): Re
   if (reply.speech?.ssml) builder.speak(capSsml(reply.speech.ssml, ALEXA_LIMITS.speechChars));
   if (!reply.endSession && reply.reprompt?.ssml) builder.reprompt(capSsml(reply.reprompt.ssml, ALEXA_LIMITS.speechChars));
   if (reply.card?.type === 'link-account') builder.withLinkAccountCard();
+  else if (reply.card?.type === 'permissions') builder.withAskForPermissionsConsentCard(reply.card.permissions);
   else if (reply.card) builder.withSimpleCard(cap(reply.card.title, 200), cap(reply.card.text, ALEXA_LIMITS.cardChars));
   if (reply.dialog && !reply.endSession) {
     const intent: Intent = { name: reply.dialog.intent, confirmationStatus: 'NONE' };

@@ -74,6 +74,8 @@ export function toVoiceTurn(envelope: RequestEnvelope, clock?: () => DateTime, s
     now: clock?.() ?? requestTime(request.timestamp) ?? DateTime.now(),
     requestId: request.requestId,
   };
+  // The customer profile (a callback's mobile number, issue 17) is read with these.
+  if (system?.apiEndpoint && system.apiAccessToken) turn.platformApi = { endpoint: system.apiEndpoint, token: system.apiAccessToken };
   // Filled in place, not spread from a common base: the spread showed in the bench profile
   // (bench/NOTES.md, "Alexa turn").
   if (request.type === 'LaunchRequest') {

@@ -113,7 +113,19 @@ export function toVoiceTurn(
     session: { id: sessionId, isNew: target === 'launch' || state === undefined, state: state ?? {} },
     now: options.now,
     ...(typeof request.responseId === 'string' ? { requestId: loggableResponseId(request.responseId) } : {}),
+    ...(isTelephony(request) ? { telephony: true } : {}),
   };
+}
+
+/**
+ * A caller on Dialogflow's phone gateway: the integration names itself `GOOGLE_TELEPHONY`, and
+ * its payload carries the caller id (`payload.telephony.caller_id`).
+ */
+export function isTelephony(request: WebhookRequest): boolean {
+  const original = request.originalDetectIntentRequest;
+  if (original?.source === 'GOOGLE_TELEPHONY') return true;
+  const payload = original?.payload;
+  return isRecord(payload) && isRecord(payload.telephony) && typeof payload.telephony.caller_id === 'string';
 }
 
 /** Dialogflow's own response ids: a UUID, optionally followed by `-` and 8 hex digits. */

@@ -7,7 +7,8 @@ import type { GooglePayload, IntentMessage, WebhookRequest, WebhookResponse } fr
  * - `fulfillmentText`: the speech as plain text, always set (actions-on-google fills it only when
  *   it guesses the console simulator — platform-rules.md, "Google");
  * - `fulfillmentMessages`: the same text, plus a card when the reply has one, with no `platform`
- *   so every integration (Messenger, telephony, detectIntent callers) shows them;
+ *   so every integration (Messenger, telephony, detectIntent callers) shows them; a reply's
+ *   `transferTo` adds a `TELEPHONY` transfer message for the phone gateway;
  * - `payload.google`: the SSML and whether a reply is expected, for integrations that still
  *   read the Actions on Google payload; left out when there is nothing to say;
  * - `outputContexts`: the session state, or every context cleared when the session ends.
@@ -25,6 +26,8 @@ export function toWebhookResponse(
   const text = reply.speech?.text ?? '';
   const messages: IntentMessage[] = text ? [{ text: { text: [text] } }] : [];
   if (reply.card) messages.push({ card: { title: reply.card.title, subtitle: reply.card.text } });
+  // The phone gateway puts the call through; other integrations ignore a TELEPHONY message.
+  if (reply.transferTo) messages.push({ platform: 'TELEPHONY', telephonyTransferCall: { phoneNumber: reply.transferTo } });
   const response: WebhookResponse = {
     fulfillmentText: text,
     fulfillmentMessages: messages,

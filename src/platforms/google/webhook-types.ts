@@ -40,7 +40,9 @@ export interface WebhookRequest {
 /** `Intent.Message` (v2): only the kinds we send. Every integration reads platform-less messages. */
 export type IntentMessage =
   | { text: { text: string[] } }
-  | { card: { title: string; subtitle?: string } };
+  | { card: { title: string; subtitle?: string } }
+  /** Dialogflow ES (v2beta1 `Intent.Message`): put a phone-gateway call through to an E.164 number. */
+  | { platform: 'TELEPHONY'; telephonyTransferCall: { phoneNumber: string } };
 
 /** The legacy Actions on Google payload; still read by integrations that speak SSML from it. */
 export interface GooglePayload {

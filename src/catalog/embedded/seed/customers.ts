@@ -6,10 +6,10 @@ export interface SeedCustomer extends Customer {
 }
 
 export const seedCustomers: SeedCustomer[] = [
-  { id: 'C-1001', name: 'Anna Schmidt', email: 'anna.schmidt@example.com', accessToken: 'demo-token-anna' },
+  { id: 'C-1001', name: 'Anna Schmidt', email: 'anna.schmidt@example.com', phone: '+49 151 23456789', accessToken: 'demo-token-anna' },
   { id: 'C-1002', name: 'Ben Hoffmann', email: 'ben.hoffmann@example.com', accessToken: 'demo-token-ben' },
   { id: 'C-1003', name: 'Clara Weber', email: 'clara.weber@example.com', accessToken: 'demo-token-clara' },
-  { id: 'C-1004', name: 'David Miller', email: 'david.miller@example.com', accessToken: 'demo-token-david' },
+  { id: 'C-1004', name: 'David Miller', email: 'david.miller@example.com', phone: '+44 7700 900123', accessToken: 'demo-token-david' },
   { id: 'C-1005', name: 'Emma Wagner', email: 'emma.wagner@example.com', accessToken: 'demo-token-emma' },
   { id: 'C-1006', name: 'Felix Braun', email: 'felix.braun@example.com', accessToken: 'demo-token-felix' },
 ];
