@@ -47,7 +47,7 @@ export const USAGE = `usage: npm run bench -- [--quick] [--soak] [--profile] [--
   --out FILE     write the results there instead of bench/results/latest.json
   --only IDS     comma-separated ids, \`prefix*\` for all that start so: baselines node-http, express,
                  ask-sdk, ask-sdk-4, adapter, aog; scenarios (\`node --import tsx bench/profile.ts --list\`)
-                 alexa-…, google-…, …-norecord, shopware-alexa-…; unloaded, cold-start, matcher,
+                 alexa-…, google-…, …-record, …-norecord, shopware-alexa-…; unloaded, cold-start, matcher,
                  shopware-catalog (a partial run; the other figures stay empty)`;
 
 /** Parses the command line; throws with the usage text on anything unknown. */

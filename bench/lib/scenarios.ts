@@ -52,9 +52,9 @@ export interface ShopvoiceScenarioDef {
   turn: TurnDef;
 }
 
-const roleLabel: Record<ShopvoiceRole, string> = { shopvoice: '', norecord: ' [recording off]', shopware: ' [Shopware]' };
+const roleLabel: Record<ShopvoiceRole, string> = { shopvoice: '', record: ' [recording on]', norecord: ' [recording off]', shopware: ' [Shopware]' };
 const idOf = (platform: string, turn: TurnName, role: ShopvoiceRole) =>
-  role === 'shopware' ? `shopware-${platform}-${turn}` : `${platform}-${turn}${role === 'norecord' ? '-norecord' : ''}`;
+  role === 'shopware' ? `shopware-${platform}-${turn}` : `${platform}-${turn}${role === 'norecord' ? '-norecord' : role === 'record' ? '-record' : ''}`;
 
 function scenario(platform: 'alexa' | 'google', turn: TurnDef, role: ShopvoiceRole): ShopvoiceScenarioDef {
   return { id: idOf(platform, turn.name, role), label: `/${platform} ${turn.label}${roleLabel[role]}`, platform, role, turn };
@@ -64,12 +64,16 @@ const turn = (name: TurnName) => TURNS.find((t) => t.name === name)!;
 
 /**
  * Every shopvoice scenario of a run: each turn on both platforms against the default server;
- * the follow-up (state sealed in and out, the turn recorded) again on the server with recording
- * off; ProductLookup resolved and unresolved through the Shopware adapter.
+ * the follow-up (state sealed in and out, the turn recorded) again on two servers of its own, one
+ * recording and one not, which serve nothing else (so the pair differs only in the setting, not in
+ * the traffic mix the default server's JIT and caches have seen); ProductLookup resolved and
+ * unresolved through the Shopware adapter.
  */
 export const SHOPVOICE_SCENARIOS: ShopvoiceScenarioDef[] = [
   ...TURNS.map((t) => scenario('alexa', t, 'shopvoice')),
   ...TURNS.map((t) => scenario('google', t, 'shopvoice')),
+  scenario('alexa', turn('ProductLookup-followup'), 'record'),
+  scenario('google', turn('ProductLookup-followup'), 'record'),
   scenario('alexa', turn('ProductLookup-followup'), 'norecord'),
   scenario('google', turn('ProductLookup-followup'), 'norecord'),
   scenario('alexa', turn('ProductLookupIntent'), 'shopware'),
@@ -77,7 +81,7 @@ export const SHOPVOICE_SCENARIOS: ShopvoiceScenarioDef[] = [
 ];
 
 /** The pair whose ratio is the recording overhead (issue 18): the same turn, recorded ÷ not. */
-export const RECORDING_PAIRS = (['alexa', 'google'] as const).map((p) => ({ platform: p, recorded: idOf(p, 'ProductLookup-followup', 'shopvoice'), unrecorded: idOf(p, 'ProductLookup-followup', 'norecord') }));
+export const RECORDING_PAIRS = (['alexa', 'google'] as const).map((p) => ({ platform: p, recorded: idOf(p, 'ProductLookup-followup', 'record'), unrecorded: idOf(p, 'ProductLookup-followup', 'norecord') }));
 
 /** The Shopware scenarios and the embedded ones they are judged against (issue 16). */
 export const SHOPWARE_PAIRS = SHOPVOICE_SCENARIOS.filter((s) => s.role === 'shopware').map((s) => ({ shopware: s.id, embedded: idOf(s.platform, s.turn.name, 'shopvoice') }));

@@ -10,14 +10,14 @@ import { shopvoiceEnv } from './shopvoice-setup.js';
  * The shopvoice servers a run measures, each `node bin/shopvoice.js serve` from the compiled build
  * with verification on and the bench's stand-in for the certificate download:
  * - `shopvoice`: the operator's default (embedded demo shop, analytics recording on, state sealed);
- * - `norecord`: the same server without turn-event recording (`SHOPVOICE_ANALYTICS=off`),
- *   the other side of the recording overhead (issue 18);
+ * - `record` and `norecord`: the default server and the same with `SHOPVOICE_ANALYTICS=off`, each
+ *   serving only the recording-overhead pair (issue 18);
  * - `shopware`: `SHOPVOICE_SHOP=shopware` against the tests' Store API stand-in (issue 16).
  * Each has its own data folder (and so its own seal key).
  */
-export type ShopvoiceRole = 'shopvoice' | 'norecord' | 'shopware';
+export type ShopvoiceRole = 'shopvoice' | 'record' | 'norecord' | 'shopware';
 
-export const ROLES: ShopvoiceRole[] = ['shopvoice', 'norecord', 'shopware'];
+export const ROLES: ShopvoiceRole[] = ['shopvoice', 'record', 'norecord', 'shopware'];
 
 export interface Fleet {
   /** Starts a server of the role; `nodeArgs` go before the script (e.g. `--cpu-prof`). */
