@@ -48,21 +48,12 @@ export function validateCertChain(pem: string, trust: TrustStore): ValidatedChai
     throw fail('signing certificate SAN lacks echo-api.amazon.com');
   }
 
-  const path = [signing];
-  let current = signing;
-  for (;;) {
-    const root = trust.issuerOf(current);
-    if (root !== undefined) {
-      path.push(root);
-      break;
-    }
-    if (path.length >= MAX_PATH_LENGTH) throw fail('chain too long');
-    const issuer = pool.find((c) => !path.includes(c) && current.checkIssued(c) && current.verify(c.publicKey));
-    if (issuer === undefined) throw fail(`chain does not reach a trusted root (stuck at ${oneLine(current.subject)})`);
-    if (!issuer.ca) throw fail(`intermediate ${oneLine(issuer.subject)} is not a CA`);
-    path.push(issuer);
-    current = issuer;
-  }
+  // Cheap first: roots already parsed, else the bundle's next link, the rest of the trust store
+  // only where the bundle has no issuer (parsing the store is the expensive part of a cold start,
+  // trust-store.ts). A bundle whose links lead away from every trusted root (an untrusted
+  // cross-sign) is walked again asking the whole store at every step, as a path builder must.
+  const path = buildPath(signing, pool, trust, false) ?? buildPath(signing, pool, trust, true)!;
+  if (typeof path === 'string') throw fail(path);
 
   return {
     signingKey: signing.publicKey,
@@ -75,6 +66,36 @@ export function validateCertChain(pem: string, trust: TrustStore): ValidatedChai
 export function checkChainDates(chain: ValidatedChain, nowMs: number): void {
   if (nowMs < chain.validFrom) throw fail('certificate not yet valid');
   if (nowMs > chain.validTo) throw fail('certificate expired');
+}
+
+/**
+ * The path from the signing certificate to a trusted root, or why there is none. `eager` asks the
+ * whole trust store before every step; otherwise the bundle is followed first, and any dead end
+ * gives undefined so the caller tries eagerly (only the eager walk's reason is reported).
+ */
+function buildPath(signing: X509Certificate, pool: X509Certificate[], trust: TrustStore, eager: boolean): X509Certificate[] | string | undefined {
+  const path = [signing];
+  let current = signing;
+  for (;;) {
+    const root = trust.issuerOf(current, { parsedOnly: !eager });
+    if (root !== undefined) {
+      path.push(root);
+      return path;
+    }
+    if (path.length >= MAX_PATH_LENGTH) return eager ? 'chain too long' : undefined;
+    const issuer = pool.find((c) => !path.includes(c) && current.checkIssued(c) && current.verify(c.publicKey));
+    if (issuer === undefined) {
+      const last = eager ? undefined : trust.issuerOf(current);
+      if (last !== undefined) {
+        path.push(last);
+        return path;
+      }
+      return eager ? `chain does not reach a trusted root (stuck at ${oneLine(current.subject)})` : undefined;
+    }
+    if (!issuer.ca) return eager ? `intermediate ${oneLine(issuer.subject)} is not a CA` : undefined;
+    path.push(issuer);
+    current = issuer;
+  }
 }
 
 function parseAll(pems: string[]): X509Certificate[] {

@@ -7,8 +7,11 @@ import { rootCertificates } from 'node:tls';
  * which ask-sdk-express-adapter uses, drops them and then calls valid Amazon chains untrusted).
  */
 export interface TrustStore {
-  /** The trusted root that issued `cert` (name match and a valid signature), if any. */
-  issuerOf(cert: X509Certificate): X509Certificate | undefined;
+  /**
+   * The trusted root that issued `cert` (name match and a valid signature), if any. With
+   * `parsedOnly`, only among the roots parsed so far (no parsing: a cheap first look).
+   */
+  issuerOf(cert: X509Certificate, options?: { parsedOnly?: boolean }): X509Certificate | undefined;
   /** How many roots were parsed, by key type (`rsa`, `ec`, ...). */
   readonly keyTypes: ReadonlyMap<string, number>;
 }
@@ -52,8 +55,9 @@ export function createTrustStore(pems: readonly string[]): TrustStore {
   };
   const issuerAmong = (cert: X509Certificate) => bySubject.get(cert.issuer)?.find((root) => cert.checkIssued(root) && cert.verify(root.publicKey));
   return {
-    issuerOf(cert) {
+    issuerOf(cert, options) {
       let found = issuerAmong(cert);
+      if (options?.parsedOnly) return found;
       while (!found && parseNext()) found = issuerAmong(cert);
       return found;
     },
