@@ -1,3 +1,4 @@
+import { placeClaimed, placedReply } from './claimed-placement.js';
 import { createHash } from 'node:crypto';
 import type { Cart, Customer } from '../catalog/commerce.js';
 import { ShopError } from '../catalog/shop-error.js';
@@ -74,7 +75,7 @@ function readBack(ctx: TurnContext, cart: Cart): Speech {
  * and asked again.
  */
 export async function placeCheckout(ctx: TurnContext, customer: Customer, totalCents: number): Promise<VoiceReply> {
-  const { state, commerce } = ctx.deps;
+  const { commerce } = ctx.deps;
   const key = checkoutKeyFor(ctx.turn.user.id, ctx.turn.session.id, totalCents);
   // A repeated "ja" after the order went through: the ordered lines have left the cart, so say the order.
   const done = await commerce.cartOutcome?.(customer.id, key);
@@ -82,36 +83,18 @@ export async function placeCheckout(ctx: TurnContext, customer: Customer, totalC
   const cart = await cartOf(ctx, customer);
   if (isReply(cart)) return cart;
   if (cart.totalCents !== totalCents) return offer(ctx, cart, speak(ctx, 'checkout.changed'));
-  const claim = await state.claimReorder(key, ctx.turn.user.id);
-  if (!claim.claimed) {
-    const text = claim.orderNumber ? 'reorder.alreadyPlaced' : 'reorder.inProgress';
-    return finish(ctx, speak(ctx, text, { number: claim.orderNumber ?? '' }));
-  }
   let placed;
   try {
-    placed = await shopCart(ctx).placeCart(customer.id, key, totalCents);
+    // The order may exist when the shop did not answer: the claim stays (as for a reorder).
+    placed = await placeClaimed(ctx, key, () => shopCart(ctx).placeCart(customer.id, key, totalCents));
   } catch (error) {
-    if (error instanceof ShopError && error.code === 'SHOP_UNAVAILABLE') {
-      // The order may exist: the claim stays (as for a reorder), the next session asks the shop.
-      await state.suspendReorder(key, ctx.turn.user.id).catch(() => undefined);
-      throw new ShopError('REORDER_OUTCOME_UNKNOWN', {}, { cause: error });
-    }
-    await state.releaseReorder(key, ctx.turn.user.id).catch(() => undefined);
     if (error instanceof ShopError && error.code === 'CART_CHANGED') {
       const now = await cartOf(ctx, customer);
       return isReply(now) ? now : offer(ctx, now, speak(ctx, 'checkout.changed'));
     }
     throw error;
   }
-  await state.completeReorder(key, placed.order.number, ctx.turn.user.id);
-  const speech = speak(ctx, 'checkout.placed', {
-    number: placed.order.number,
-    total: formatPrice(placed.order.totalCents, ctx.locale),
-    shop: ctx.shop.name,
-  });
-  return finish(ctx, speech, {
-    card: { type: 'simple', title: String(ctx.t('reorder.cardTitle', { number: placed.order.number })), text: speech.text },
-  });
+  return 'order' in placed ? placedReply(ctx, placed, 'checkout.placed') : placed;
 }
 
 /**

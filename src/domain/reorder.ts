@@ -1,3 +1,4 @@
+import { placeClaimed, placedReply } from './claimed-placement.js';
 import { createHash } from 'node:crypto';
 import type { Customer, ReorderQuote } from '../catalog/commerce.js';
 import { formatPrice } from '../i18n/format.js';
@@ -64,41 +65,16 @@ const IN_FLIGHT_MS = 30_000;
  * changed, an item sold out), nothing is placed and the new basket is read back and asked again.
  */
 export async function placeReorder(ctx: TurnContext, customer: Customer, pending: PendingReorder): Promise<VoiceReply> {
-  const { state, commerce } = ctx.deps;
+  const { commerce } = ctx.deps;
   const key = reorderKey(ctx, pending.orderNumber);
   const quote = await commerce.quoteReorder(customer.id, pending.orderNumber);
   if (quote.available.length === 0) throw new ShopError('REORDER_NOTHING_AVAILABLE', { orderNumber: pending.orderNumber });
   if (quote.totalCents !== pending.totalCents) {
     return offer(ctx, quote, pending.orderNumber, speak(ctx, 'reorder.changed'));
   }
-  const claim = await state.claimReorder(key, ctx.turn.user.id);
-  if (!claim.claimed) {
-    const text = claim.orderNumber ? 'reorder.alreadyPlaced' : 'reorder.inProgress';
-    return finish(ctx, speak(ctx, text, { number: claim.orderNumber ?? '' }));
-  }
-  let placed;
-  try {
-    placed = await commerce.placeReorder(customer.id, pending.orderNumber, key);
-  } catch (error) {
-    // The shop did not answer: the order may well exist. The claim stays (suspended): another "ja"
-    // places with the same key, which the shop answers with that order if it exists; a later
-    // session first asks the shop for this key's outcome instead of offering the basket again.
-    if (error instanceof ShopError && error.code === 'SHOP_UNAVAILABLE') {
-      await state.suspendReorder(key, ctx.turn.user.id).catch(() => undefined);
-      throw new ShopError('REORDER_OUTCOME_UNKNOWN', {}, { cause: error });
-    }
-    await state.releaseReorder(key, ctx.turn.user.id).catch(() => undefined);
-    throw error;
-  }
-  await state.completeReorder(key, placed.order.number, ctx.turn.user.id);
-  const speech = speak(ctx, 'reorder.placed', {
-    number: placed.order.number,
-    total: formatPrice(placed.order.totalCents, ctx.locale),
-    shop: ctx.shop.name,
-  });
-  return finish(ctx, speech, {
-    card: { type: 'simple', title: String(ctx.t('reorder.cardTitle', { number: placed.order.number })), text: speech.text },
-  });
+  // Exactly once under the key; a lost answer leaves the claim for the next "ja" or session (claimed-placement.ts).
+  const placed = await placeClaimed(ctx, key, () => commerce.placeReorder(customer.id, pending.orderNumber, key));
+  return 'order' in placed ? placedReply(ctx, placed, 'reorder.placed') : placed;
 }
 
 /**
