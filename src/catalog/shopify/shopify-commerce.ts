@@ -7,7 +7,8 @@ import { ShopError } from '../shop-error.js';
 import type { Language } from '../commerce.js';
 import { remember } from '../../remember.js';
 import type { Commerce, Customer, Order, PlacedOrder, Product, ReorderQuote } from '../commerce.js';
-import { createMatcherHost, type MatcherFactory } from '../matching/index.js';
+import { hostedCatalog } from '../hosted-catalog.js';
+import type { MatcherFactory } from '../matching/index.js';
 import { shopFileAnswers, type ShopFile } from '../shopware/shop-file.js';
 import { DEFAULT_ATTRIBUTE_KEYS } from '../shopware/shopware-product.js';
 import { toPortOrder, type CustomerAccountOrder } from './shopify-order.js';
@@ -88,27 +89,12 @@ export function createShopifyCommerce(options: ShopifyCommerceOptions): Commerce
     return data;
   }
 
-  let versionSeen: { version: string; at: number } | undefined;
-  /**
-   * The catalog's version, asked for at most once per `versionTtlMs` however many requests want it:
-   * while a check is under way the last version seen is used (a burst of about 50 concurrent
-   * version requests at each expiry before, bench/NOTES.md "Every path"); only the very first
-   * check is waited for.
-   */
-  let checking: Promise<string> | undefined;
-  async function catalogVersion(): Promise<string> {
-    if (versionSeen && monotonic() - versionSeen.at < versionTtlMs) return versionSeen.version;
-    checking ??= (async () => {
-      const data = await ask<{ products: { nodes: Array<{ id: string; updatedAt: string }> } }>(storefront, 'catalogVersion');
-      const newest = data.products.nodes[0];
-      const version = newest ? `${newest.updatedAt}:${newest.id}` : 'empty';
-      versionSeen = { version, at: monotonic() };
-      return version;
-    })().finally(() => { checking = undefined; });
-    // A shop configured to be asked every time (versionTtlMs 0) waits for the answer.
-    if (!versionSeen || versionTtlMs === 0) return checking;
-    checking.catch(() => undefined);
-    return versionSeen.version;
+  /** The shop's catalog version, asked for once (hosted-catalog.ts decides how often). */
+  async function readVersion(): Promise<string> {
+    const data = await ask<{ products: { nodes: Array<{ id: string; updatedAt: string }> } }>(storefront, 'catalogVersion');
+    const newest = data.products.nodes[0];
+    const version = newest ? `${newest.updatedAt}:${newest.id}` : 'empty';
+    return version;
   }
 
 
@@ -124,8 +110,6 @@ export function createShopifyCommerce(options: ShopifyCommerceOptions): Commerce
     return all;
   }
 
-  let snapshot: Snapshot | undefined;
-  let loading: Promise<Snapshot> | undefined;
   async function loadSnapshot(version: string): Promise<Snapshot> {
     const [de, en] = await Promise.all([readAll('de'), readAll('en')]);
     const english = new Map(en.map((p) => [p.id, p]));
@@ -138,19 +122,14 @@ export function createShopifyCommerce(options: ShopifyCommerceOptions): Commerce
     products.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { version, byId: new Map(products.map((p) => [p.id, p])), sorted: products, variantIds };
   }
-  async function current(): Promise<Snapshot> {
-    const version = await catalogVersion();
-    if (snapshot?.version === version) return snapshot;
-    loading ??= loadSnapshot(version).then(
-      (s) => { snapshot = s; loading = undefined; return s; },
-      (error: unknown) => { loading = undefined; throw error; },
-    );
-    return loading;
-  }
-  const host = createMatcherHost(async () => (await current()).sorted, catalogVersion, {
-    checkEveryMs: versionTtlMs,
-    ...(options.matcherFactory ? { build: options.matcherFactory } : {}),
+  const hosted = hostedCatalog({
+    readVersion,
+    load: loadSnapshot,
+    versionTtlMs,
+    monotonic,
+    ...(options.matcherFactory ? { matcherFactory: options.matcherFactory } : {}),
   });
+  const { current, catalogVersion } = hosted;
 
   function tokenOf(customerId: string): string {
     const token = tokens.get(customerId);
@@ -249,24 +228,7 @@ export function createShopifyCommerce(options: ShopifyCommerceOptions): Commerce
 
   return {
     ...answers,
-    async findProducts(spoken, language, opts) {
-      const result = (await host.matcher()).search(spoken, language, opts?.limit ?? 5);
-      const { byId } = await current();
-      const candidates = result.candidates.flatMap((c) => {
-        const product = byId.get(c.id);
-        return product ? [{ product, score: c.score }] : [];
-      });
-      return { decision: candidates.length > 0 ? result.decision : 'none', candidates };
-    },
-    async getProduct(id) {
-      return (await current()).byId.get(id);
-    },
-    async listVariants(group) {
-      return (await current()).sorted.filter((p) => p.variantGroup === group);
-    },
-    async listProducts() {
-      return (await current()).sorted;
-    },
+    ...hosted.reads,
     async customerByToken(accessToken): Promise<Customer | undefined> {
       type Data = { customer: { id: string; displayName: string; emailAddress: { emailAddress: string | null } | null } };
       try {
@@ -290,8 +252,8 @@ export function createShopifyCommerce(options: ShopifyCommerceOptions): Commerce
       return promise;
     },
     async ping() {
-      versionSeen = undefined;
-      await catalogVersion();
+      // A readiness check reaches the shop every time.
+      await readVersion();
     },
     catalogVersion,
   };

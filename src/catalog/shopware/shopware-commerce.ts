@@ -6,7 +6,8 @@ import { ShopError } from '../shop-error.js';
 import type { Language } from '../commerce.js';
 import { remember } from '../../remember.js';
 import type { Commerce, Customer, Order, PlacedOrder, Product, ReorderQuote } from '../commerce.js';
-import { createMatcherHost, type MatcherFactory } from '../matching/index.js';
+import { hostedCatalog } from '../hosted-catalog.js';
+import type { MatcherFactory } from '../matching/index.js';
 import { shopFileAnswers, type ShopFile } from './shop-file.js';
 import { cmsFaqAnswers } from './cms-faq.js';
 import { shopwareCart } from './shopware-cart.js';
@@ -102,7 +103,7 @@ export function createShopwareCommerce(options: ShopwareCommerceOptions): Commer
       faqAnswer: cmsFaqAnswers({
         pages: options.faqPages,
         fallback: fileAnswers.faqAnswer,
-        now: () => performance.now(),
+        now: monotonic,
         readPage: async (pageId, language) => (await catalog.invoke('readCms post /cms/{id}', {
           pathParams: { id: pageId },
           headers: { 'sw-language-id': (await languageIds())[language] },
@@ -136,35 +137,18 @@ export function createShopwareCommerce(options: ShopwareCommerceOptions): Commer
     }
   }
 
-  let versionSeen: { version: string; at: number } | undefined;
-  /**
-   * The catalog's version, asked for at most once per `versionTtlMs` however many requests want it:
-   * while a check is under way the last version seen is used (a burst of about 50 concurrent
-   * version requests at each expiry before, bench/NOTES.md "Every path"); only the very first
-   * check is waited for.
-   */
-  let checking: Promise<string> | undefined;
-  async function catalogVersion(): Promise<string> {
-    if (versionSeen && monotonic() - versionSeen.at < versionTtlMs) return versionSeen.version;
-    checking ??= (async () => {
-      // Shopware has no catalog version: the newest change and the count stand for it.
-      const { data } = await catalog.invoke('readProduct post /product', {
-        body: { limit: 1, sort: [{ field: 'updatedAt', order: 'DESC' }], 'total-count-mode': 'exact' },
-      });
-      const newest = data.elements[0];
-      const version = `${data.total ?? data.elements.length}:${newest?.updatedAt ?? newest?.createdAt ?? ''}`;
-      versionSeen = { version, at: monotonic() };
-      return version;
-    })().finally(() => { checking = undefined; });
-    // A shop configured to be asked every time (versionTtlMs 0) waits for the answer.
-    if (!versionSeen || versionTtlMs === 0) return checking;
-    checking.catch(() => undefined);
-    return versionSeen.version;
+  /** The shop's catalog version, asked for once (hosted-catalog.ts decides how often). */
+  async function readVersion(): Promise<string> {
+    // Shopware has no catalog version: the newest change and the count stand for it.
+    const { data } = await catalog.invoke('readProduct post /product', {
+      body: { limit: 1, sort: [{ field: 'updatedAt', order: 'DESC' }], 'total-count-mode': 'exact' },
+    });
+    const newest = data.elements[0];
+    const version = `${data.total ?? data.elements.length}:${newest?.updatedAt ?? newest?.createdAt ?? ''}`;
+    return version;
   }
 
 
-  let snapshot: Snapshot | undefined;
-  let loading: Promise<Snapshot> | undefined;
   async function loadSnapshot(version: string): Promise<Snapshot> {
     const ids = await languageIds();
     const [de, en] = await Promise.all([readAll(ids.de), readAll(ids.en)]);
@@ -176,21 +160,14 @@ export function createShopwareCommerce(options: ShopwareCommerceOptions): Commer
     const byUuid = new Map([...uuidOf].map(([number, uuid]) => [uuid, byId.get(number)!]));
     return { version, byId, sorted: products, uuidOf, byUuid };
   }
-  /** The catalog of the current version, read again (once, however many ask) when the version moved. */
-  async function current(): Promise<Snapshot> {
-    const version = await catalogVersion();
-    if (snapshot?.version === version) return snapshot;
-    loading ??= loadSnapshot(version).then(
-      (s) => { snapshot = s; loading = undefined; return s; },
-      (error: unknown) => { loading = undefined; throw error; },
-    );
-    return loading;
-  }
-
-  const host = createMatcherHost(async () => (await current()).sorted, catalogVersion, {
-    checkEveryMs: versionTtlMs,
-    ...(options.matcherFactory ? { build: options.matcherFactory } : {}),
+  const hosted = hostedCatalog({
+    readVersion,
+    load: loadSnapshot,
+    versionTtlMs,
+    monotonic,
+    ...(options.matcherFactory ? { matcherFactory: options.matcherFactory } : {}),
   });
+  const { current, catalogVersion } = hosted;
 
   function contextOf(customerId: string): string {
     const context = contexts.get(customerId);
@@ -310,24 +287,7 @@ export function createShopwareCommerce(options: ShopwareCommerceOptions): Commer
   return {
     ...answers,
     ...cart,
-    async findProducts(spoken, language, opts) {
-      const result = (await host.matcher()).search(spoken, language, opts?.limit ?? 5);
-      const { byId } = await current();
-      const candidates = result.candidates.flatMap((c) => {
-        const product = byId.get(c.id);
-        return product ? [{ product, score: c.score }] : [];
-      });
-      return { decision: candidates.length > 0 ? result.decision : 'none', candidates };
-    },
-    async getProduct(id) {
-      return (await current()).byId.get(id);
-    },
-    async listVariants(group) {
-      return (await current()).sorted.filter((p) => p.variantGroup === group);
-    },
-    async listProducts() {
-      return (await current()).sorted;
-    },
+    ...hosted.reads,
     async customerByToken(accessToken): Promise<Customer | undefined> {
       const context = await options.resolveCustomerContext(accessToken);
       if (!context) return undefined;
