@@ -1,10 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqliteFile } from '../state/sqlite-file.js';
 import type { ProactiveEvent } from './order-status-event.js';
 import type { Backlog, DeadLetter, OutboxEntry, OutboxStore } from './outbox-store.js';
-
-const SCHEMA_VERSION = 1;
 
 /** Each entry takes the schema from the version before it to its own. Never edit one that shipped. */
 const MIGRATIONS: Record<number, string> = {
@@ -57,24 +54,9 @@ type Row = { reference_id: string; user_id: string; event_json: string; attempts
  *   await outbox.enqueue(event, new Date());
  */
 export function openSqliteOutbox(dataDir: string): SqliteOutboxStore {
-  mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'outbox.sqlite');
-  const db = new BetterSqlite3(file);
-  try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('busy_timeout = 5000');
-    // A forgotten subscriber's rows are overwritten, not left in free pages (GDPR Art. 17).
-    db.pragma('secure_delete = ON');
-    db.transaction(() => {
-      const version = db.pragma('user_version', { simple: true }) as number;
-      if (version > SCHEMA_VERSION) throw new Error(`outbox.sqlite has schema version ${version}; this shopvoice knows up to ${SCHEMA_VERSION}`);
-      for (let next = version + 1; next <= SCHEMA_VERSION; next += 1) db.exec(MIGRATIONS[next]!);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    }).immediate();
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  // A forgotten subscriber's rows are overwritten, not left in free pages (sqlite-file.ts).
+  const db = openSqliteFile(dataDir, 'outbox.sqlite', MIGRATIONS);
 
   const insert = db.prepare(`INSERT OR IGNORE INTO notification_outbox
     (reference_id, user_id, event_name, event_json, status, due_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)`);

@@ -1,9 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqliteFile } from './sqlite-file.js';
 import { hashPurchaseCode, purchaseCodeMatches, type PurchaseCodeStore } from './purchase-code-store.js';
-
-const SCHEMA_VERSION = 1;
 
 /** Each entry takes the schema from the version before it to its own. Never edit one that shipped. */
 const MIGRATIONS: Record<number, string> = {
@@ -33,24 +29,10 @@ const FAILURES_KEPT_MS = 24 * 60 * 60 * 1000;
  * @example const codes = openSqlitePurchaseCodes(config.dataDir, { now: () => new Date() });
  */
 export function openSqlitePurchaseCodes(dataDir: string, options: { now?: () => Date } = {}): PurchaseCodeStore {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new BetterSqlite3(join(dataDir, 'purchase-codes.sqlite'));
-  try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('busy_timeout = 5000');
-    // A removed code is overwritten, not left in free pages.
-    db.pragma('secure_delete = ON');
-    db.transaction(() => {
-      const version = db.pragma('user_version', { simple: true }) as number;
-      if (version > SCHEMA_VERSION) throw new Error(`purchase-codes.sqlite has schema version ${version}; this shopvoice knows up to ${SCHEMA_VERSION}`);
-      for (let next = version + 1; next <= SCHEMA_VERSION; next += 1) db.exec(MIGRATIONS[next]!);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    }).immediate();
-    if (options.now) db.prepare('DELETE FROM purchase_code_failures WHERE updated_at < ?').run(options.now().getTime() - FAILURES_KEPT_MS);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  // A removed code is overwritten, not left in free pages (sqlite-file.ts).
+  const db = openSqliteFile(dataDir, 'purchase-codes.sqlite', MIGRATIONS, (opened) => {
+    if (options.now) opened.prepare('DELETE FROM purchase_code_failures WHERE updated_at < ?').run(options.now().getTime() - FAILURES_KEPT_MS);
+  });
   const stored = db.prepare('SELECT code_hash FROM purchase_codes WHERE customer_id = ?');
   const upsert = db.prepare(`INSERT INTO purchase_codes (customer_id, code_hash, set_at) VALUES (?, ?, ?)
     ON CONFLICT (customer_id) DO UPDATE SET code_hash = excluded.code_hash, set_at = excluded.set_at`);

@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqliteFile } from './sqlite-file.js';
 import { RETENTION_MS, STALE_CLAIM_MS, staffNoteOwner, type ReorderClaim, type StateStore } from './state-store.js';
 import { consentFromRow, type ConsentRow } from './consent-record.js';
 import { noteFromRow, type NoteRow } from './staff-note-row.js';
@@ -20,8 +19,6 @@ export interface SqliteStateStoreOptions {
   /** Clock for claim times and the purge (tests pin it). */
   now?: () => Date;
 }
-
-const SCHEMA_VERSION = 4;
 
 /** Each entry takes the schema from the version before it to its own; applied in order, in one transaction. */
 const MIGRATIONS: Record<number, string> = {
@@ -104,26 +101,12 @@ CREATE TABLE told (
  */
 export function openSqliteStateStore(dataDir: string, options: SqliteStateStoreOptions = {}): SqliteStateStore {
   const now = options.now ?? (() => new Date());
-  mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'state.sqlite');
-  const db = new BetterSqlite3(file);
-  try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('busy_timeout = 5000');
-    // Deleted rows are overwritten with zeros, not left readable in free pages (a disabled
-    // user's data must really be gone, GDPR Art. 17).
-    db.pragma('secure_delete = ON');
-    db.transaction(() => {
-      const version = db.pragma('user_version', { simple: true }) as number;
-      if (version > SCHEMA_VERSION) throw new Error(`state.sqlite has schema version ${version}; this shopvoice knows up to ${SCHEMA_VERSION}`);
-      for (let next = version + 1; next <= SCHEMA_VERSION; next += 1) db.exec(MIGRATIONS[next]!);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-      db.prepare('DELETE FROM reorder_claims WHERE claimed_at < ?').run(now().getTime() - RETENTION_MS);
-    }).immediate();
-  } catch (err) {
-    db.close();
-    throw err;
-  }
+  // Deleted rows are overwritten with zeros, not left readable in free pages (a disabled user's
+  // data must really be gone, GDPR Art. 17: sqlite-file.ts).
+  const db = openSqliteFile(dataDir, 'state.sqlite', MIGRATIONS, (opened) => {
+    opened.prepare('DELETE FROM reorder_claims WHERE claimed_at < ?').run(now().getTime() - RETENTION_MS);
+  });
 
   const insertClaim = db.prepare('INSERT OR IGNORE INTO reorder_claims (key, user_id, claimed_at) VALUES (?, ?, ?)');
   const readClaim = db.prepare('SELECT order_number, claimed_at FROM reorder_claims WHERE user_id = ? AND key = ?');
