@@ -45,13 +45,14 @@ export async function withFeedbackQuestion(ctx: TurnContext, reply: VoiceReply):
   const moment = afterSaleMoment(ctx, reply);
   if (!moment) return reply;
   const userId = ctx.turn.user.id;
-  const decision = currentConsents(await ctx.deps.state.consentsOf(userId)).get('feedback');
-  if (decision && !decision.granted) return reply;
   const every = (ctx.deps.feedbackEveryDays ?? FEEDBACK_EVERY_DAYS) * DAY_MS;
   const now = ctx.turn.now.toMillis();
-  // One key per period; a question in the previous period must also be a full period ago.
+  // One key per period; a question in the previous period must also be a full period ago. The
+  // consent and the last question are independent reads: asked together (issue 15).
   const period = Math.floor(now / every);
-  const before = await ctx.deps.state.toldAt(userId, `feedback:${period - 1}`);
+  const [consents, before] = await Promise.all([ctx.deps.state.consentsOf(userId), ctx.deps.state.toldAt(userId, `feedback:${period - 1}`)]);
+  const decision = currentConsents(consents).get('feedback');
+  if (decision && !decision.granted) return reply;
   if (before && now - before.getTime() < every) return reply;
   if (!(await ctx.deps.state.rememberTold(userId, `feedback:${period}`, ctx.turn.now.toJSDate()))) return reply;
   const about = { about: moment, outcome: reply.outcome };
