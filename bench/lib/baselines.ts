@@ -17,6 +17,7 @@ export interface BaselineSpec {
  */
 export const BASELINES: BaselineSpec[] = [
   { id: 'node-http', label: 'baseline node:http fixed JSON', script: 'bench/servers/node-http.ts', platform: 'any', pool: 'alexa' },
+  { id: 'floor', label: 'baseline node:http + JSON.parse + Signature-256 check, fixed JSON (verified floor)', script: 'bench/servers/node-http-verified.ts', platform: 'alexa', pool: 'alexa' },
   { id: 'express', label: 'baseline express 5 fixed JSON', script: 'bench/servers/express-fixed.ts', platform: 'any', pool: 'alexa' },
   { id: 'ask-sdk', label: 'baseline express 5 + minimal ask-sdk-core skill', script: 'bench/servers/express-ask-sdk.ts', platform: 'alexa', pool: 'alexa' },
   { id: 'ask-sdk-4', label: 'baseline express 4 + minimal ask-sdk-core skill', script: 'bench/servers/express4-ask-sdk.ts', platform: 'alexa', pool: 'alexa' },

@@ -45,7 +45,7 @@ export const USAGE = `usage: npm run bench -- [--quick] [--soak] [--profile] [--
   --duration S   measured seconds per scenario and round (default 3, quick 1)
   --rounds N     measured rounds (default 3, quick 2)
   --out FILE     write the results there instead of bench/results/latest.json
-  --only IDS     comma-separated ids, \`prefix*\` for all that start so: baselines node-http, express,
+  --only IDS     comma-separated ids, \`prefix*\` for all that start so: baselines node-http, floor, express,
                  ask-sdk, ask-sdk-4, adapter, aog; scenarios (\`node --import tsx bench/profile.ts --list\`)
                  alexa-…, google-…, …-record, …-norecord, shopware-alexa-…; unloaded, cold-start, matcher,
                  shopware-catalog (a partial run; the other figures stay empty)`;
