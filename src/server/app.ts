@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Express } from 'express';
+import type { Logger } from '../domain/deps.js';
 import { REPLY_BUDGET_MS } from '../catalog/resilient-commerce.js';
 import { jsonAnswer, type PlatformEndpoint } from '../platforms/endpoint.js';
 import { alexaEndpoint, createTurnHandler, googleEndpoint } from './endpoints.js';
@@ -25,6 +26,9 @@ const REQUEST_ID = /^[\w.-]{1,64}$/;
 
 const INTERNAL_ERROR = jsonAnswer(500, { error: 'internal error' });
 
+/** Routes whose access logger is kept; express's routes are a handful, never a caller's path. */
+const MAX_ACCESS_ROUTES = 32;
+
 /**
  * The app: `/alexa` and `/google` straight from Node's HTTP server into the platforms' neutral
  * endpoints; every other request to express (`express-app.ts`: health, readiness, metrics), which
@@ -43,6 +47,18 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
     ['/google', googleEndpoint(deps, handleTurn)],
   ]);
 
+  // The access line's constant fields bound once per route (pino serialises a child's bindings
+  // once): a line then carries only what differs per request.
+  const accessLogs = new Map<string, Logger>();
+  const accessLog = (route: string): Logger => {
+    let log = accessLogs.get(route);
+    if (!log) {
+      log = deps.log.child?.({ event: 'http.request', route }) ?? deps.log;
+      if (accessLogs.size < MAX_ACCESS_ROUTES) accessLogs.set(route, log);
+    }
+    return log;
+  };
+
   const observe: Observe = (req, res, route, next) => {
     const incoming = req.headers['x-request-id'];
     const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -52,7 +68,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
     res.on('finish', () => {
       const seconds = (performance.now() - started) / 1000;
       metrics.request(route, res.statusCode, seconds, scope.outcome);
-      scope.plainLog.info({ [SERVER_FIELDS_ONLY]: true, event: 'http.request', method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000), outcome: scope.outcome }, 'request');
+      accessLog(route).info({ [SERVER_FIELDS_ONLY]: true, reqId: id, method: req.method, status: res.statusCode, ms: Math.round(seconds * 1000), outcome: scope.outcome }, 'request');
     });
     next(scope);
   };

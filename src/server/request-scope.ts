@@ -22,7 +22,8 @@ type Level = 'debug' | 'info' | 'warn' | 'error';
  * The context of one request. The secrets to mask (the `authorization` header, and the tokens and
  * ids the parsed body carries once an endpoint has set `body`) are gathered only when a line is
  * written, so a request that logs nothing but its access line never pays for them, nor for pino's
- * child logger before the first line.
+ * child logger before the first line. Three small objects per request, their methods shared on
+ * prototypes (closures per request were a measurable share of the garbage: bench/NOTES.md).
  *
  * @example
  *   const scope = createRequestScope(log, { id, started, deadline: started + REPLY_BUDGET_MS, authorization });
@@ -32,34 +33,89 @@ export function createRequestScope(
   base: Logger,
   request: { id: string; started: number; deadline: number; authorization?: string },
 ): RequestScope {
-  const { id } = request;
-  let child: Logger | undefined;
-  const bound = (): Logger => (child ??= base.child?.({ reqId: id }) ?? base);
-  const write = (level: Level) => (obj: object, msg?: string) => {
-    const log = bound();
-    if (log.isLevelEnabled?.(level) === false) return;
-    const found = requestSecrets(scope.body, request.authorization);
+  return new Scope(base, request.id, request.started, request.deadline, request.authorization);
+}
+
+class Scope implements RequestScope {
+  body?: unknown;
+  outcome?: RequestScope['outcome'];
+  /** pino's child logger with `reqId` bound, made on the first masked line. */
+  child: Logger | undefined = undefined;
+  readonly log: Logger;
+  readonly plainLog: Logger;
+
+  constructor(
+    readonly base: Logger,
+    readonly id: string,
+    readonly started: number,
+    readonly deadline: number,
+    readonly authorization: string | undefined,
+  ) {
+    this.log = new MaskedLog(this);
+    this.plainLog = new PlainLog(this);
+  }
+
+  bound(): Logger {
+    return (this.child ??= this.base.child?.({ reqId: this.id }) ?? this.base);
+  }
+}
+
+/** The request's logger: `reqId` bound, the request's secrets masked in every line. */
+class MaskedLog implements Logger {
+  constructor(private readonly scope: Scope) {}
+
+  private write(level: Level, obj: object, msg: string | undefined): void {
+    // A child logger has its parent's level: a dropped line is known before one is made.
+    if (!this.isLevelEnabled(level)) return;
+    const log = this.scope.bound();
+    const found = requestSecrets(this.scope.body, this.scope.authorization);
     log[level](maskSecrets(obj, found), msg === undefined ? undefined : maskMessage(msg, found));
-  };
-  // The id as a field rather than through a child logger: the same line, without building a child
-  // for the one line most requests write.
-  const plain = (level: Level) => (obj: object, msg?: string) => (child ?? base)[level](child ? obj : { reqId: id, ...obj }, msg);
-  const scope: RequestScope = {
-    id,
-    started: request.started,
-    deadline: request.deadline,
-    log: {
-      debug: write('debug'),
-      info: write('info'),
-      warn: write('warn'),
-      error: write('error'),
-      child: (bindings) => {
-        const log = bound();
-        return log.child ? log.child(bindings) : log;
-      },
-      isLevelEnabled: (level) => bound().isLevelEnabled?.(level) ?? true,
-    },
-    plainLog: { debug: plain('debug'), info: plain('info'), warn: plain('warn'), error: plain('error') },
-  };
-  return scope;
+  }
+
+  debug(obj: object, msg?: string): void {
+    this.write('debug', obj, msg);
+  }
+  info(obj: object, msg?: string): void {
+    this.write('info', obj, msg);
+  }
+  warn(obj: object, msg?: string): void {
+    this.write('warn', obj, msg);
+  }
+  error(obj: object, msg?: string): void {
+    this.write('error', obj, msg);
+  }
+  child(bindings: object): Logger {
+    const log = this.scope.bound();
+    return log.child ? log.child(bindings) : log;
+  }
+  isLevelEnabled(level: string): boolean {
+    return (this.scope.child ?? this.scope.base).isLevelEnabled?.(level) ?? true;
+  }
+}
+
+/**
+ * The access line's logger: the id as a field rather than through a child logger (the same line,
+ * without building a child for the one line most requests write), no masking.
+ */
+class PlainLog implements Logger {
+  constructor(private readonly scope: Scope) {}
+
+  private write(level: Level, obj: object, msg: string | undefined): void {
+    const { child, base, id } = this.scope;
+    if (child) child[level](obj, msg);
+    else base[level]({ reqId: id, ...obj }, msg);
+  }
+
+  debug(obj: object, msg?: string): void {
+    this.write('debug', obj, msg);
+  }
+  info(obj: object, msg?: string): void {
+    this.write('info', obj, msg);
+  }
+  warn(obj: object, msg?: string): void {
+    this.write('warn', obj, msg);
+  }
+  error(obj: object, msg?: string): void {
+    this.write('error', obj, msg);
+  }
 }

@@ -37,7 +37,7 @@ function parseBasic(authorization: string | undefined): { user: string; password
  * Builds the webhook's guard from the config and says at start-up how it is set. The
  * actions-on-google `verification` option cannot be used: in object form it always rejects
  * (platform-rules.md, "Google"), so the check is ours. Both halves are compared in constant time
- * over equal-length SHA-256 digests, and both are always compared.
+ * as one SHA-256 digest of `user:password` (equal lengths whatever was sent).
  *
  * @example createWebhookAuth(config.google, log).allows(req.get('authorization'))
  */
@@ -58,16 +58,15 @@ export function createWebhookAuth(google: WebhookAuthSettings, log: Logger): Web
     );
     return { mode: 'closed', allows: () => false };
   }
-  const expectedUser = sha256(google.user);
-  const expectedPassword = sha256(google.password);
+  // The user id holds no colon (RFC 7617), so `user:password` names exactly one pair: one digest
+  // compares both halves at once.
+  const expected = sha256(`${google.user}:${google.password}`);
   return {
     mode: 'basic',
     allows(authorization) {
       const given = parseBasic(authorization);
       if (!given) return false;
-      const userOk = timingSafeEqual(sha256(given.user), expectedUser);
-      const passwordOk = timingSafeEqual(sha256(given.password), expectedPassword);
-      return userOk && passwordOk;
+      return timingSafeEqual(sha256(`${given.user}:${given.password}`), expected);
     },
   };
 }
