@@ -36,7 +36,8 @@ export interface SeriesOptions<N extends readonly string[]> {
   help: string;
   /** At least one: an unlabelled metric gains nothing here, use prom-client's own. */
   labelNames: N;
-  registers: Registry[];
+  /** Registries to join now; a registry made later takes the series with `registerMetric`. */
+  registers?: Registry[];
   /** Label sets before new ones are folded into the all-`other` series; 2048 by default. */
   maxSeries?: number;
 }
@@ -67,7 +68,7 @@ abstract class LabelledSeries<N extends readonly string[], S extends { readonly 
     this.depth = options.labelNames.length;
     this.maxSeries = options.maxSeries ?? MAX_SERIES;
     // The registry only reads the members prom-client's registry uses; its types want a prom-client class.
-    for (const registry of options.registers) registry.registerMetric(this as unknown as Metric);
+    for (const registry of options.registers ?? []) registry.registerMetric(this as unknown as Metric);
   }
 
   /** Forget every series, as prom-client's `reset()` does (for `registry.resetMetrics()`). */
@@ -132,6 +133,12 @@ export class CounterSeries<const N extends readonly string[]> extends LabelledSe
 
   inc(...values: LabelValues<N>): void {
     this.series(values).value += 1;
+  }
+
+  /** Counts `amount` (finite, not negative, as prom-client's `inc` demands) in the series of the label values. */
+  incBy(amount: number, ...values: LabelValues<N>): void {
+    if (!Number.isFinite(amount) || amount < 0) throw new TypeError(`${this.name}: cannot add ${amount}`);
+    this.series(values).value += amount;
   }
 
   /** What prom-client's `Counter.get()` returns (fresh value objects; the label objects are shared). */

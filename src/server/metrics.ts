@@ -1,4 +1,4 @@
-import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Gauge, Metric, Registry } from 'prom-client';
 import type { BreakerState, CatalogCallResult, CatalogObserver } from '../catalog/resilient-commerce.js';
 import { isSharedIntent } from '../domain/intents.js';
 import { isLocale, type Platform, type VoiceReply } from '../domain/turn.js';
@@ -8,7 +8,12 @@ import { CounterSeries, HistogramSeries } from './metric-series.js';
 
 /** The process's Prometheus metrics, in a registry of their own (never prom-client's global one). */
 export interface Metrics {
-  readonly registry: Registry;
+  /**
+   * The registry, made on the first call (the first scrape): prom-client is loaded then, not at
+   * start-up, so a cold start and a Lambda without /metrics never load it (bench/NOTES.md).
+   * What was counted before is in it.
+   */
+  registry(): Promise<Registry>;
   /** Hand to `resilientCommerce` so catalog calls and the breaker are measured. */
   readonly catalog: CatalogObserver;
   /** One answered turn (the server's turn handler). */
@@ -26,14 +31,19 @@ export interface Metrics {
   request(route: string, status: number, seconds: number, outcome?: RequestOutcome): void;
   /** The exposition text for `GET /metrics`. */
   render(): Promise<string>;
+  /** The exposition's content type: prom-client's Prometheus text format (a test pins it). */
   readonly contentType: string;
 }
+
+/** prom-client's `Registry.PROMETHEUS_CONTENT_TYPE`, known without loading it. */
+export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
 export interface MetricsOptions {
   /**
    * Also export prom-client's process and Node.js metrics (CPU, memory, event-loop lag). On for
    * the server; off by default because each registry starts its own collectors, and the
-   * simulator and Lambda open many deps or expose no /metrics.
+   * simulator and Lambda open many deps or expose no /metrics. They are collected from the first
+   * scrape on (CPU time and memory are the process's totals whenever they are read).
    */
   processMetrics?: boolean;
 }
@@ -72,50 +82,63 @@ export function routeLabel(route: string): string {
  *   res.type(metrics.contentType).send(await metrics.render());
  */
 export function createMetrics(options: MetricsOptions = {}): Metrics {
-  const registry = new Registry();
-  if (options.processMetrics) collectDefaultMetrics({ register: registry });
-
   const turns = new CounterSeries({
     name: 'shopvoice_turns_total',
     help: 'Answered conversation turns by platform, intent, locale and outcome.',
     labelNames: ['platform', 'intent', 'locale', 'outcome'] as const,
-    registers: [registry],
   });
   const httpRequests = new CounterSeries({
     name: 'shopvoice_http_requests_total',
     help: 'HTTP requests by route and status code.',
     labelNames: ['route', 'status'] as const,
-    registers: [registry],
   });
   const requestSeconds = new HistogramSeries({
     name: 'shopvoice_request_duration_seconds',
     help: 'Time from request to finished response on the platform routes, by platform and outcome.',
     labelNames: ['platform', 'outcome'] as const,
     buckets: LATENCY_BUCKETS,
-    registers: [registry],
   });
   const catalogSeconds = new HistogramSeries({
     name: 'shopvoice_catalog_call_duration_seconds',
     help: 'Catalog (shop) call latency including retries, by method and result.',
     labelNames: ['method', 'result'] as const,
     buckets: LATENCY_BUCKETS,
-    registers: [registry],
   });
   const catalogFailures = new CounterSeries({
     name: 'shopvoice_catalog_call_failures_total',
     help: 'Catalog calls that failed (timeout, error, breaker_open), by method and reason.',
     labelNames: ['method', 'reason'] as const,
-    registers: [registry],
   });
-  const breaker = new Gauge({
-    name: 'shopvoice_catalog_breaker_state',
-    help: 'Catalog circuit breaker: 1 for the current state, 0 for the others.',
-    labelNames: ['state'] as const,
-    registers: [registry],
-  });
-  for (const state of BREAKER_STATES) breaker.set({ state }, state === 'closed' ? 1 : 0);
-  // Counted once per session, hand-off or order (not per turn): prom-client's own counters.
-  const { sessions, handoffs, orders, orderValue } = operatorCounters(registry);
+  // Counted once per session, hand-off or order (not per turn).
+  const operator = Object.fromEntries(
+    Object.entries(OPERATOR_COUNTERS).map(([key, { name, help }]) => [key, new CounterSeries({ name, help, labelNames: ['platform'] as const })]),
+  ) as Record<keyof typeof OPERATOR_COUNTERS, CounterSeries<readonly ['platform']>>;
+  let breakerNow: BreakerState = 'closed';
+  let breaker: Gauge<'state'> | undefined;
+  const showBreaker = () => {
+    for (const state of BREAKER_STATES) breaker?.set({ state }, state === breakerNow ? 1 : 0);
+  };
+  let readOutbox: (() => Promise<{ pending: number; due: number; dead: number }>) | undefined;
+
+  // Made on the first scrape, with the metrics in the order they always had (prom-client renders
+  // in registration order): process metrics, the request path's, the breaker, the operator's, the outbox.
+  let made: Promise<{ registry: Registry; client: PromClient }> | undefined;
+  const registryAndClient = () => (made ??= import('prom-client').then((client) => {
+    const registry = new client.Registry();
+    if (options.processMetrics) client.collectDefaultMetrics({ register: registry });
+    for (const series of [turns, httpRequests, requestSeconds, catalogSeconds, catalogFailures]) registry.registerMetric(series as unknown as Metric);
+    breaker = new client.Gauge({
+      name: 'shopvoice_catalog_breaker_state',
+      help: 'Catalog circuit breaker: 1 for the current state, 0 for the others.',
+      labelNames: ['state'] as const,
+      registers: [registry],
+    });
+    showBreaker();
+    for (const series of Object.values(operator)) registry.registerMetric(series as unknown as Metric);
+    if (readOutbox) outboxGauge(client, registry, readOutbox);
+    return { registry, client };
+  }));
+  const registry = () => registryAndClient().then((m) => m.registry);
 
   const catalog: CatalogObserver = {
     call(method: string, seconds: number, result: CatalogCallResult) {
@@ -123,7 +146,8 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       if (result !== 'ok' && result !== 'expected') catalogFailures.inc(method, result);
     },
     breakerState(current: BreakerState) {
-      for (const state of BREAKER_STATES) breaker.set({ state }, state === current ? 1 : 0);
+      breakerNow = current;
+      showBreaker();
     },
   };
 
@@ -134,28 +158,16 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       turns.inc(platform, intentLabel(reply.handledAs), isLocale(locale) ? locale : 'other', reply.outcome);
     },
     conversation(platform, newSession, reply) {
-      if (newSession) sessions.inc({ platform });
-      if (reply.handledAs === 'HumanHandoffIntent' || reply.state.pending?.kind === 'handoff') handoffs.inc({ platform });
+      if (newSession) operator.sessions.inc(platform);
+      if (reply.handledAs === 'HumanHandoffIntent' || reply.state.pending?.kind === 'handoff') operator.handoffs.inc(platform);
     },
     order(platform, cents) {
-      orders.inc({ platform });
-      orderValue.inc({ platform }, cents / 100);
+      operator.orders.inc(platform);
+      operator.orderValue.incBy(cents / 100, platform);
     },
     watchOutbox(read) {
-      // A gauge of its own per registry, registered on the first call; a failed read leaves it out of that scrape.
-      registry.removeSingleMetric('shopvoice_notifications_outbox');
-      new Gauge({
-        name: 'shopvoice_notifications_outbox',
-        help: 'Notifications in the outbox by state: pending (not yet sent), due (pending and due now), dead (given up).',
-        labelNames: ['state'] as const,
-        registers: [registry],
-        async collect() {
-          const backlog = await read();
-          this.set({ state: 'pending' }, backlog.pending);
-          this.set({ state: 'due' }, backlog.due);
-          this.set({ state: 'dead' }, backlog.dead);
-        },
-      });
+      readOutbox = read;
+      if (made) void made.then(({ registry: r, client }) => outboxGauge(client, r, read));
     },
     request(route, status, seconds, outcome) {
       const label = routeLabel(route);
@@ -164,22 +176,34 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
         requestSeconds.observe(seconds, label === '/alexa' ? 'alexa' : 'google', outcome ?? (status >= 500 ? 'failed' : 'rejected'));
       }
     },
-    render: () => registry.metrics(),
-    contentType: registry.contentType,
+    render: () => registry().then((r) => r.metrics()),
+    contentType: PROMETHEUS_CONTENT_TYPE,
   };
 }
 
-/**
- * The counters an operator alerts on: sessions, hand-offs, orders and their value by voice.
- *
- * @example const { sessions } = operatorCounters(registry); sessions.inc({ platform: 'alexa' });
- */
-export function operatorCounters(registry: Registry) {
-  const counter = (name: string, help: string) => new Counter({ name, help, labelNames: ['platform'] as const, registers: [registry] });
-  return {
-    sessions: counter('shopvoice_sessions_total', 'Conversations started, by platform.'),
-    handoffs: counter('shopvoice_handoffs_total', 'Turns that handed the customer to a person (asked for, or offered after repeated misunderstandings), by platform.'),
-    orders: counter('shopvoice_orders_total', 'Orders placed by voice, by platform.'),
-    orderValue: counter('shopvoice_order_value_euros_total', 'Value of the orders placed by voice, in euros, by platform.'),
-  };
+type PromClient = typeof import('prom-client');
+
+/** The outbox backlog gauge, one per registry; a new reader replaces the last. A failed read leaves it out of that scrape. */
+function outboxGauge(client: PromClient, registry: Registry, read: () => Promise<{ pending: number; due: number; dead: number }>): void {
+  registry.removeSingleMetric('shopvoice_notifications_outbox');
+  new client.Gauge({
+    name: 'shopvoice_notifications_outbox',
+    help: 'Notifications in the outbox by state: pending (not yet sent), due (pending and due now), dead (given up).',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    async collect() {
+      const backlog = await read();
+      this.set({ state: 'pending' }, backlog.pending);
+      this.set({ state: 'due' }, backlog.due);
+      this.set({ state: 'dead' }, backlog.dead);
+    },
+  });
 }
+
+/** The counters an operator alerts on: sessions, hand-offs, orders and their value by voice (label: platform). */
+export const OPERATOR_COUNTERS = {
+  sessions: { name: 'shopvoice_sessions_total', help: 'Conversations started, by platform.' },
+  handoffs: { name: 'shopvoice_handoffs_total', help: 'Turns that handed the customer to a person (asked for, or offered after repeated misunderstandings), by platform.' },
+  orders: { name: 'shopvoice_orders_total', help: 'Orders placed by voice, by platform.' },
+  orderValue: { name: 'shopvoice_order_value_euros_total', help: 'Value of the orders placed by voice, in euros, by platform.' },
+} as const;

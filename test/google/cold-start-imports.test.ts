@@ -9,8 +9,9 @@ import { describe, it } from 'node:test';
 // that answered /google through it took 885 ms (issue 12; target ≤ 500 ms). The Google endpoint
 // dispatches by display name itself, so the request path loads neither (bench/NOTES.md, "Google
 // cold start"). A fresh node process imports the server and the Lambda module, answers /google
-// and /alexa, and lists which heavy packages are in the CommonJS module cache; then it loads
-// actions-on-google itself, so the check is shown to see it when it is there.
+// and /alexa, and lists which heavy packages are in the CommonJS module cache; then it scrapes
+// /metrics (express and prom-client load then, bench/NOTES.md) and loads actions-on-google
+// itself, so the check is shown to see each when it is there.
 const root = new URL('../../', import.meta.url);
 const src = (path: string) => new URL(`src/${path}`, root).href;
 
@@ -18,7 +19,7 @@ const script = `
 import { createRequire } from 'node:module';
 const require = createRequire(${JSON.stringify(src('server/app.ts'))});
 const heavy = () => [...new Set(Object.keys(require.cache)
-  .map((k) => /node_modules[\\\\/](actions-on-google|googleapis|express)[\\\\/]/.exec(k)?.[1]).filter(Boolean))].sort();
+  .map((k) => /node_modules[\\\\/](actions-on-google|googleapis|express|prom-client)[\\\\/]/.exec(k)?.[1]).filter(Boolean))].sort();
 
 const { createApp, listen } = await import(${JSON.stringify(src('server/app.ts'))});
 await import(${JSON.stringify(src('server/lambda.ts'))});
@@ -33,14 +34,16 @@ const google = await post('/google', JSON.parse(process.env.WELCOME));
 const googleBody = await google.json();
 const alexa = await post('/alexa', launchRequest());
 const served = heavy();
+const scrape = await fetch(base + '/metrics');
+await scrape.text();
 require('actions-on-google');
 const after = heavy();
 server.close();
-console.log(JSON.stringify({ alexa: alexa.status, google: google.status, spoke: typeof googleBody.fulfillmentText, served, after }));
+console.log(JSON.stringify({ alexa: alexa.status, google: google.status, metrics: scrape.status, spoke: typeof googleBody.fulfillmentText, served, after }));
 `;
 
 describe('what a cold start loads for /google', () => {
-  it('answering /google and /alexa loads neither actions-on-google, googleapis nor express', () => {
+  it('answering /google and /alexa loads neither actions-on-google, googleapis, express nor prom-client', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shopvoice-lazy-'));
     try {
       const file = join(dir, 'probe.mjs');
@@ -58,7 +61,8 @@ describe('what a cold start loads for /google', () => {
       assert.equal(result.spoke, 'string', 'with an answer');
       assert.equal(result.alexa, 200);
       assert.deepEqual(result.served, [], 'nothing heavy loaded to serve them');
-      assert.deepEqual(result.after, ['actions-on-google', 'googleapis'], 'the probe sees them once loaded');
+      assert.equal(result.metrics, 200, 'the first scrape is answered');
+      assert.deepEqual(result.after, ['actions-on-google', 'express', 'googleapis', 'prom-client'], 'the probe sees them once loaded');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -6,7 +6,7 @@ import { SHARED_INTENT_NAMES, isSharedIntent } from '../../src/domain/intents.js
 import { isLocale, type Platform, type VoiceReply } from '../../src/domain/turn.js';
 import { CounterSeries, HistogramSeries } from '../../src/server/metric-series.js';
 import type { RequestOutcome } from '../../src/platforms/request-context.js';
-import { createMetrics, operatorCounters, routeLabel, type Metrics } from '../../src/server/metrics.js';
+import { createMetrics, OPERATOR_COUNTERS, PROMETHEUS_CONTENT_TYPE, routeLabel, type Metrics } from '../../src/server/metrics.js';
 import { seededRandom } from '../support/seeded-random.js';
 
 // The exposition must not change when metrics.ts's hot metrics moved from prom-client's Counter and
@@ -68,9 +68,15 @@ function referenceMetrics(): Metrics {
     },
   };
   const intent = (name: string) => (isSharedIntent(name) || NON_INTENTS.has(name) ? name : 'other');
-  const operator = operatorCounters(registry);
+  const counter = ({ name, help }: { name: string; help: string }) => new Counter({ name, help, labelNames: ['platform'] as const, registers: [registry] });
+  const operator = {
+    sessions: counter(OPERATOR_COUNTERS.sessions),
+    handoffs: counter(OPERATOR_COUNTERS.handoffs),
+    orders: counter(OPERATOR_COUNTERS.orders),
+    orderValue: counter(OPERATOR_COUNTERS.orderValue),
+  };
   return {
-    registry,
+    registry: async () => registry,
     catalog,
     conversation(platform, newSession, reply) {
       if (newSession) operator.sessions.inc({ platform });
@@ -142,12 +148,13 @@ async function assertSameExposition(ours: Registry, reference: Registry, when: s
 describe('metrics exposition is byte-identical to prom-client\'s Counter and Histogram', () => {
   test('empty, then across two scrapes of seeded random observations', async () => {
     const [ours, reference] = [createMetrics(), referenceMetrics()];
-    await assertSameExposition(ours.registry, reference.registry, 'before any observation');
+    const [oursRegistry, referenceRegistry] = [await ours.registry(), await reference.registry()];
+    await assertSameExposition(oursRegistry, referenceRegistry, 'before any observation');
     drive(7, 3000, [ours, reference]);
-    await assertSameExposition(ours.registry, reference.registry, 'first scrape');
+    await assertSameExposition(oursRegistry, referenceRegistry, 'first scrape');
     drive(8, 3000, [ours, reference]);
     const text = await ours.render();
-    await assertSameExposition(ours.registry, reference.registry, 'second scrape');
+    await assertSameExposition(oursRegistry, referenceRegistry, 'second scrape');
     assert.equal(text, await reference.render());
     // The sequence reached what this test is for.
     assert.match(text, /^shopvoice_catalog_call_failures_total\{method="\w+",reason="breaker_open"\} \d+$/m);
@@ -157,13 +164,14 @@ describe('metrics exposition is byte-identical to prom-client\'s Counter and His
 
   test('bucket bounds are inclusive; above the last bound counts only in +Inf, _sum and _count', async () => {
     const [ours, reference] = [createMetrics(), referenceMetrics()];
+    const [oursRegistry, referenceRegistry] = [await ours.registry(), await reference.registry()];
     for (const t of [ours, reference]) {
       for (const s of [0.005, 8, 8.5, 0.0051, 0]) t.request('/alexa', 200, s, 'ok');
       t.catalog.call('shopInfo', 0.005, 'ok');
       t.catalog.call('shopInfo', 8, 'timeout');
       t.catalog.call('shopInfo', 20, 'breaker_open');
     }
-    await assertSameExposition(ours.registry, reference.registry, 'bounds');
+    await assertSameExposition(oursRegistry, referenceRegistry, 'bounds');
     const text = await ours.render();
     assert.match(text, /^shopvoice_request_duration_seconds_bucket\{le="0.005",platform="alexa",outcome="ok"\} 2$/m);
     assert.match(text, /^shopvoice_request_duration_seconds_bucket\{le="0.01",platform="alexa",outcome="ok"\} 3$/m);
@@ -175,28 +183,65 @@ describe('metrics exposition is byte-identical to prom-client\'s Counter and His
 
   test('with default labels, in OpenMetrics, one metric alone, and after resetMetrics()', async () => {
     const [ours, reference] = [createMetrics(), referenceMetrics()];
-    for (const r of [ours.registry, reference.registry]) r.setDefaultLabels({ instance: 'a"b', platform: 'shadowed' });
+    const [oursRegistry, referenceRegistry] = [await ours.registry(), await reference.registry()];
+    for (const r of [oursRegistry, referenceRegistry]) r.setDefaultLabels({ instance: 'a"b', platform: 'shadowed' });
     drive(11, 500, [ours, reference]);
-    await assertSameExposition(ours.registry, reference.registry, 'default labels');
+    await assertSameExposition(oursRegistry, referenceRegistry, 'default labels');
     for (const name of ['shopvoice_turns_total', 'shopvoice_catalog_call_duration_seconds']) {
-      assert.equal(await ours.registry.getSingleMetricAsString(name), await reference.registry.getSingleMetricAsString(name));
+      assert.equal(await oursRegistry.getSingleMetricAsString(name), await referenceRegistry.getSingleMetricAsString(name));
     }
     // What the registry's text format reads from a histogram, besides get().
     const forPromString = (r: Registry, name: string) => (r.getSingleMetric(name) as unknown as { getForPromString(): Promise<unknown> }).getForPromString();
     for (const name of ['shopvoice_request_duration_seconds', 'shopvoice_catalog_call_duration_seconds']) {
-      assert.deepStrictEqual(await forPromString(ours.registry, name), await forPromString(reference.registry, name));
+      assert.deepStrictEqual(await forPromString(oursRegistry, name), await forPromString(referenceRegistry, name));
     }
 
-    for (const r of [ours.registry, reference.registry]) r.resetMetrics();
-    await assertSameExposition(ours.registry, reference.registry, 'reset');
+    for (const r of [oursRegistry, referenceRegistry]) r.resetMetrics();
+    await assertSameExposition(oursRegistry, referenceRegistry, 'reset');
     drive(12, 500, [ours, reference]);
-    await assertSameExposition(ours.registry, reference.registry, 'after reset');
+    await assertSameExposition(oursRegistry, referenceRegistry, 'after reset');
 
     // The registries are typed for the Prometheus format; switching one is what a caller may do.
-    for (const r of [ours.registry, reference.registry]) (r as unknown as Registry<OpenMetricsContentType>).setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
-    await assertSameExposition(ours.registry, reference.registry, 'OpenMetrics');
+    for (const r of [oursRegistry, referenceRegistry]) (r as unknown as Registry<OpenMetricsContentType>).setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
+    await assertSameExposition(oursRegistry, referenceRegistry, 'OpenMetrics');
     drive(13, 200, [ours, reference]);
-    await assertSameExposition(ours.registry, reference.registry, 'OpenMetrics, second scrape');
+    await assertSameExposition(oursRegistry, referenceRegistry, 'OpenMetrics, second scrape');
+  });
+});
+
+describe('the registry is made on the first scrape', () => {
+  test('what was counted before it is in it, breaker state and operator counters included', async () => {
+    const [ours, reference] = [createMetrics(), referenceMetrics()];
+    for (const t of [ours, reference]) {
+      t.order('alexa', 1234);
+      t.order('google', 99);
+      t.conversation('alexa', true, { handledAs: 'HumanHandoffIntent', state: {} } as unknown as VoiceReply);
+      t.catalog.breakerState('open');
+    }
+    drive(21, 300, [ours, reference]);
+    const text = await ours.render();
+    assert.equal(text, await reference.render());
+    assert.match(text, /^shopvoice_order_value_euros_total\{platform="alexa"\} 12.34$/m);
+    assert.match(text, /^shopvoice_handoffs_total\{platform="alexa"\} 1$/m);
+    // Still the same after the registry exists.
+    ours.catalog.breakerState('half-open');
+    reference.catalog.breakerState('half-open');
+    ours.order('alexa', 1);
+    reference.order('alexa', 1);
+    assert.equal(await ours.render(), await reference.render());
+    assert.match(await ours.render(), /^shopvoice_catalog_breaker_state\{state="half-open"\} 1$/m);
+  });
+
+  test('the content type is prom-client\'s, known before it is loaded', () => {
+    assert.equal(createMetrics().contentType, Registry.PROMETHEUS_CONTENT_TYPE);
+    assert.equal(PROMETHEUS_CONTENT_TYPE, new Registry().contentType);
+  });
+
+  test('an order value that cannot be counted is refused, as prom-client refuses it', () => {
+    const counter = new CounterSeries({ name: 'v_total', help: 'v', labelNames: ['platform'] });
+    assert.throws(() => counter.incBy(-1, 'alexa'), TypeError);
+    assert.throws(() => counter.incBy(Number.NaN, 'alexa'), TypeError);
+    counter.incBy(0.5, 'alexa');
   });
 });
 
