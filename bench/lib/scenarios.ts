@@ -52,9 +52,9 @@ export interface ShopvoiceScenarioDef {
   turn: TurnDef;
 }
 
-const roleLabel: Record<ShopvoiceRole, string> = { shopvoice: '', record: ' [recording on]', norecord: ' [recording off]', shopware: ' [Shopware]' };
+const roleLabel: Record<ShopvoiceRole, string> = { shopvoice: '', record: ' [recording on]', norecord: ' [recording off]', shopware: ' [Shopware]', noverify: ' [verification off, as the baselines]' };
 const idOf = (platform: string, turn: TurnName, role: ShopvoiceRole) =>
-  role === 'shopware' ? `shopware-${platform}-${turn}` : `${platform}-${turn}${role === 'norecord' ? '-norecord' : role === 'record' ? '-record' : ''}`;
+  role === 'shopware' ? `shopware-${platform}-${turn}` : `${platform}-${turn}${role === 'shopvoice' ? '' : `-${role}`}`;
 
 function scenario(platform: 'alexa' | 'google', turn: TurnDef, role: ShopvoiceRole): ShopvoiceScenarioDef {
   return { id: idOf(platform, turn.name, role), label: `/${platform} ${turn.label}${roleLabel[role]}`, platform, role, turn };
@@ -78,7 +78,11 @@ export const SHOPVOICE_SCENARIOS: ShopvoiceScenarioDef[] = [
   scenario('google', turn('ProductLookup-followup'), 'norecord'),
   scenario('alexa', turn('ProductLookupIntent'), 'shopware'),
   scenario('alexa', turn('ProductLookup-unresolved'), 'shopware'),
+  scenario('alexa', turn('ProductLookupIntent'), 'noverify'),
 ];
+
+/** The scenario that compares like with like: /alexa without the signature check, as the ask-sdk-core baselines run. */
+export const UNVERIFIED_ALEXA = idOf('alexa', 'ProductLookupIntent', 'noverify');
 
 /** The pair whose ratio is the recording overhead (issue 18): the same turn, recorded ÷ not. */
 export const RECORDING_PAIRS = (['alexa', 'google'] as const).map((p) => ({ platform: p, recorded: idOf(p, 'ProductLookup-followup', 'record'), unrecorded: idOf(p, 'ProductLookup-followup', 'norecord') }));

@@ -12,12 +12,14 @@ import { shopvoiceEnv } from './shopvoice-setup.js';
  * - `shopvoice`: the operator's default (embedded demo shop, analytics recording on, state sealed);
  * - `record` and `norecord`: the default server and the same with `SHOPVOICE_ANALYTICS=off`, each
  *   serving only the recording-overhead pair (issue 18);
- * - `shopware`: `SHOPVOICE_SHOP=shopware` against the tests' Store API stand-in (issue 16).
+ * - `shopware`: `SHOPVOICE_SHOP=shopware` against the tests' Store API stand-in (issue 16);
+ * - `noverify`: `SHOPVOICE_ALEXA_VERIFY=false` (the setting behind Alexa's own Lambda trigger), for
+ *   the like-for-like comparison with the express + ask-sdk-core baselines, which verify nothing.
  * Each has its own data folder (and so its own seal key).
  */
-export type ShopvoiceRole = 'shopvoice' | 'record' | 'norecord' | 'shopware';
+export type ShopvoiceRole = 'shopvoice' | 'record' | 'norecord' | 'shopware' | 'noverify';
 
-export const ROLES: ShopvoiceRole[] = ['shopvoice', 'record', 'norecord', 'shopware'];
+export const ROLES: ShopvoiceRole[] = ['shopvoice', 'record', 'norecord', 'shopware', 'noverify'];
 
 export interface Fleet {
   /** Starts a server of the role; `nodeArgs` go before the script (e.g. `--cpu-prof`). */
@@ -53,6 +55,7 @@ export function createFleet(site: ShopvoiceSite): Fleet {
       const dataDir = role === 'shopvoice' ? site.dataDir : join(site.workDir, `data-${role}`);
       const env: Record<string, string> = { ...shopvoiceEnv(site.certs, port, dataDir) };
       if (role === 'norecord') env.SHOPVOICE_ANALYTICS = 'off';
+      if (role === 'noverify') env.SHOPVOICE_ALEXA_VERIFY = 'false';
       if (role === 'shopware') {
         const shopFile = join(site.workDir, 'shop-file.json');
         writeFileSync(shopFile, JSON.stringify(demoShopFile()));
