@@ -22,8 +22,12 @@ export function quoteReorder(sql: Sql, shop: ShopInfo, customerId: string, order
     totalCents: 0,
     vatCents: 0,
   };
+  // Every line's product in one statement (fresh, not the snapshot: a quote must show today's prices).
+  const rows = sql('SELECT * FROM products WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(order.lines.map((l) => l.productId))) as ProductRow[];
+  const byId = new Map(rows.map((row) => [row.id, row]));
   for (const line of order.lines) {
-    const row = sql('SELECT * FROM products WHERE id = ?').get(line.productId) as ProductRow | undefined;
+    const row = byId.get(line.productId);
     const product: Product | undefined = row && productFromRow(row);
     if (product && product.available && product.stock >= line.quantity) {
       const lineCents = product.priceCents * line.quantity;
