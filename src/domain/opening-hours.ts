@@ -23,8 +23,20 @@ const DAY_MS = 86_400_000;
 /** Zones whose Intl formatter is kept (`null`: a zone only luxon knows, such as "UTC+2"). */
 const dayFormats = new Map<string, Intl.DateTimeFormat | null>();
 
-/** Per zone, the last calendar day found that had 24 hours: its first and its next day's first instant. */
-const daySpans = new Map<string, { start: number; end: number; isoDate: string }>();
+interface DaySpan {
+  start: number;
+  end: number;
+  isoDate: string;
+}
+
+/**
+ * Per zone, the last few calendar days found that had 24 hours (newest first): their first and
+ * their next day's first instants. Several, because one turn may ask about today and another day.
+ */
+const daySpans = new Map<string, DaySpan[]>();
+
+/** Calendar days kept per zone in {@link daySpans}. */
+const SPANS_PER_ZONE = 4;
 
 /** Calendar windows, wall-clock instants, midnights and zones kept at most. */
 const CALENDAR_CACHE_MAX = 1_000;
@@ -91,21 +103,27 @@ function dayAsked(instant: DateTime, zone: string): string {
 }
 
 /**
- * The calendar day (`YYYY-MM-DD`) an instant falls on in a zone. Most turns fall on the day the
- * previous one did, and an instant between that day's first instant and the next day's is on it:
- * no Intl call (about 10 µs for luxon's `setZone`, 1.5 for one `format`). Only a day of exactly
- * 24 hours is kept, so on the days the clocks change every instant is asked of Intl.
+ * The calendar day (`YYYY-MM-DD`) an instant falls on in a zone. Most instants fall on a day
+ * asked about lately (the turn's today, the day a customer asked about), and an instant between
+ * such a day's first instant and the next day's is on it: no Intl call, and no luxon `setZone`.
+ * Only a day of exactly 24 hours is kept, so on the days the clocks change every instant is
+ * asked of Intl.
  */
 export function calendarDayIn(instant: DateTime, zone: string): string {
   const ms = instant.toMillis();
-  const span = daySpans.get(zone);
-  if (span !== undefined && ms >= span.start && ms < span.end) return span.isoDate;
+  const spans = daySpans.get(zone);
+  if (spans !== undefined) for (const span of spans) if (ms >= span.start && ms < span.end) return span.isoDate;
   const isoDate = dayAsked(instant, zone);
   const start = midnightIn(zone, isoDate).toMillis();
   const end = midnightIn(zone, calendarFrom(isoDate, 2)[1]!.isoDate).toMillis();
   if (end - start === DAY_MS && ms >= start && ms < end) {
-    if (daySpans.size >= CALENDAR_CACHE_MAX) daySpans.clear();
-    daySpans.set(zone, { start, end, isoDate });
+    if (spans !== undefined) {
+      spans.unshift({ start, end, isoDate });
+      if (spans.length > SPANS_PER_ZONE) spans.pop();
+    } else {
+      if (daySpans.size >= CALENDAR_CACHE_MAX) daySpans.clear();
+      daySpans.set(zone, [{ start, end, isoDate }]);
+    }
   }
   return isoDate;
 }
@@ -175,8 +193,9 @@ export function dayFromSlot(value: string | undefined, now: DateTime, zone: stri
     return thisYear.isValid && thisYear < today ? thisYear.plus({ years: 1 }) : thisYear.isValid ? thisYear : undefined;
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return undefined;
-  const date = DateTime.fromISO(v, { zone });
-  return date.isValid ? date.startOf('day') : undefined;
+  // The day's midnight is kept per zone and day; an impossible date ("2026-02-30") is invalid there too.
+  const date = midnightIn(zone, v);
+  return date.isValid ? date : undefined;
 }
 
 /** First and last day of an AMAZON.DATE span (week, weekend, month, year), or undefined for a single day or an unknown form. */

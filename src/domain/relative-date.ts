@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { formatDayMonth, relativeCalendarDay, relativeDay, type RelativeDay } from '../i18n/format.js';
+import { formatCalendarWeekday, formatDayMonth, relativeCalendarDay, relativeDay, type RelativeDay } from '../i18n/format.js';
 import { speak, type TurnContext } from './context.js';
 import { calendarDayIn } from './opening-hours.js';
 import type { Speech } from './turn.js';
@@ -34,8 +34,8 @@ export function spokenDate(ctx: TurnContext, isoDate: string): Speech {
 export function namedDay(ctx: TurnContext, isoDate: string): { subject: Speech; adverb: Speech } {
   let relative = relativeOf(ctx, isoDate);
   if (relative.kind === 'dayAfterTomorrow' || relative.kind === 'yesterday') {
-    const date = DateTime.fromISO(isoDate, { zone: 'utc' });
-    relative = { kind: 'weekday', weekday: date.setLocale(ctx.language).toFormat('cccc') };
+    const weekday = formatCalendarWeekday(isoDate, ctx.locale) ?? DateTime.fromISO(isoDate, { zone: 'utc' }).setLocale(ctx.language).toFormat('cccc');
+    relative = { kind: 'weekday', weekday };
   }
   switch (relative.kind) {
     case 'weekday':

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { remember } from '../remember.js';
 import { foldLetters } from '../text/fold-letters.js';
 import type { Locale, Speech } from './turn.js';
 
@@ -188,22 +189,38 @@ export function join(...parts: Array<Speech | undefined>): Speech {
 /** Building an `Intl.ListFormat` costs more than formatting with it; one per locale and type. */
 const listFormats = new Map<string, Intl.ListFormat>();
 
-/** A list of speech fragments joined as the locale does ("A, B und C"). */
-export function list(items: Speech[], locale: Locale, type: 'conjunction' | 'disjunction' = 'conjunction'): Speech {
+/** A list's shape: an item's index, or a literal between items as text and as SSML. */
+type ListPart = number | { text: string; ssml: string };
+
+/**
+ * The shape of a list per locale, type and number of items: the items are placeholders when it
+ * is formatted, so the literals around them depend on nothing else.
+ */
+const listShapes = new Map<string, readonly ListPart[]>();
+
+/** List shapes kept at most (the key's count comes from the data). */
+const LIST_SHAPES_MAX = 1_000;
+
+function listShape(locale: Locale, type: 'conjunction' | 'disjunction', count: number): readonly ListPart[] {
+  const key = `${locale} ${type} ${count}`;
+  const known = listShapes.get(key);
+  if (known) return known;
   let format = listFormats.get(`${locale} ${type}`);
   if (!format) listFormats.set(`${locale} ${type}`, (format = new Intl.ListFormat(locale, { style: 'long', type })));
-  const parts = format.formatToParts(items.map((_, i) => `${MARK}${i}${MARK}`));
+  const placeholders = Array.from({ length: count }, (_, i) => `${MARK}${i}${MARK}`);
+  const shape = format.formatToParts(placeholders).map((part): ListPart =>
+    part.type === 'element' ? Number(part.value.replaceAll(MARK, '')) : { text: part.value, ssml: escapeSsml(part.value) });
+  return remember(listShapes, key, shape, LIST_SHAPES_MAX);
+}
+
+/** A list of speech fragments joined as the locale does ("A, B und C"). */
+export function list(items: Speech[], locale: Locale, type: 'conjunction' | 'disjunction' = 'conjunction'): Speech {
   let text = '';
   let ssml = '';
-  for (const part of parts) {
-    if (part.type === 'element') {
-      const item = items[Number(part.value.replaceAll(MARK, ''))]!;
-      text += item.text;
-      ssml += item.ssml;
-    } else {
-      text += part.value;
-      ssml += escapeSsml(part.value);
-    }
+  for (const part of listShape(locale, type, items.length)) {
+    const item = typeof part === 'number' ? items[part]! : part;
+    text += item.text;
+    ssml += item.ssml;
   }
   return { text, ssml };
 }

@@ -37,6 +37,9 @@ const longDates = new Map<string, string>();
 /** Spoken dates kept at most (a few years of days in each locale). */
 const LONG_DATES_MAX = 4_000;
 
+/** Past days already spoken without their weekday ("24. November"), per locale and day: as {@link longDates}. */
+const dayMonths = new Map<string, string>();
+
 const weekdayNames = new Map<string, string>();
 
 const DAY_MS = 86_400_000;
@@ -64,6 +67,11 @@ function spokenLongDate(date: DateTime, locale: Locale): string {
  * "24 November" (en-GB) / "November 24th" (en-US).
  */
 export function formatDayMonth(isoDate: string, locale: Locale): string {
+  const key = `${locale}${isoDate}`;
+  return dayMonths.get(key) ?? remember(dayMonths, key, spokenDayMonth(isoDate, locale), LONG_DATES_MAX);
+}
+
+function spokenDayMonth(isoDate: string, locale: Locale): string {
   const date = DateTime.fromISO(isoDate, { zone: 'utc' });
   if (locale === 'de-DE') return date.setLocale('de').toFormat('d. LLLL');
   if (locale === 'en-GB') return date.setLocale('en').toFormat('d LLLL');
@@ -123,6 +131,17 @@ export function relativeDay(date: DateTime, now: DateTime, locale: Locale): Rela
   return relativeByDistance(days, () => formatWeekday(date, locale), () => formatLongDate(date, locale));
 }
 
+/** The weekday's name of a plain calendar day (`YYYY-MM-DD`), or undefined when `isoDate` is not one. */
+export function formatCalendarWeekday(isoDate: string, locale: Locale): string | undefined {
+  const day = dayNumber(isoDate);
+  return day === undefined ? undefined : weekdayName(weekdayOfDayNumber(day), locale);
+}
+
+/** The ISO weekday (1 = Monday) of a day counted from 1970-01-01, a Thursday. */
+function weekdayOfDayNumber(day: number): number {
+  return ((day + 3) % 7 + 7) % 7 + 1;
+}
+
 /**
  * `relativeDay` for two calendar days (`YYYY-MM-DD`), `today` being the turn's day in the shop's
  * zone: plain day arithmetic, no zone. Undefined when `isoDate` is not a plain calendar day.
@@ -133,8 +152,7 @@ export function relativeCalendarDay(isoDate: string, today: string, locale: Loca
   const day = dayNumber(isoDate);
   const from = dayNumber(today);
   if (day === undefined || from === undefined) return undefined;
-  // 1970-01-01 was a Thursday (ISO weekday 4).
-  return relativeByDistance(day - from, () => weekdayName(((day + 3) % 7 + 7) % 7 + 1, locale), () => longDateOf(isoDate, locale));
+  return relativeByDistance(day - from, () => weekdayName(weekdayOfDayNumber(day), locale), () => longDateOf(isoDate, locale));
 }
 
 /**

@@ -267,3 +267,29 @@ test('products read once are handed out frozen; an import by this shop is seen a
   assert.equal((await shop.getProduct('P-1001'))?.priceCents, oat!.priceCents + 100, 'the new price, not the kept one');
   assert.equal(await shop.getProduct('P-3001'), undefined, 'a product the import removed is gone');
 });
+
+test('a customer and their orders are read once and handed out frozen; an order placed here is seen at once, another connection\'s within a second', async (t) => {
+  const dataDir = await tempDataDir(t);
+  let monotonic = 0;
+  const shop = await openEmbeddedShop({ dataDir, monotonic: () => monotonic, now: () => new Date('2026-12-01T09:00:00Z') });
+  t.after(() => shop.close());
+  const anna = await shop.customerByToken('demo-token-anna');
+  assert.equal(await shop.customerByToken('demo-token-anna'), anna, 'the same customer while nothing changed');
+  assert.ok(Object.isFrozen(anna));
+  const orders = await shop.listOrders(anna!.id);
+  assert.equal(await shop.listOrders(anna!.id), orders, 'the same list while nothing changed');
+  assert.ok(Object.isFrozen(orders) && Object.isFrozen(orders[0]) && Object.isFrozen(orders[0]!.lines) && Object.isFrozen(orders[0]!.lines[0]!.name));
+
+  const { order } = await shop.placeReorder(anna!.id, '10042', 'reorder:snapshot');
+  assert.equal((await shop.listOrders(anna!.id))[0]?.number, order.number, 'the order just placed is the latest at once');
+
+  const db = new BetterSqlite3(join(dataDir, 'shop.sqlite'));
+  db.prepare(`UPDATE orders SET status = 'delivered', delivered_on = '2026-12-02' WHERE number = ?`).run(order.number);
+  db.prepare(`UPDATE customers SET access_token = 'demo-token-anna-2' WHERE id = ?`).run(anna!.id);
+  db.close();
+  assert.equal((await shop.listOrders(anna!.id))[0]?.status, 'received', 'the snapshot holds until its next check');
+  monotonic += SNAPSHOT_CHECK_MS;
+  assert.equal((await shop.listOrders(anna!.id))[0]?.status, 'delivered');
+  assert.equal(await shop.customerByToken('demo-token-anna'), undefined, 'a token changed elsewhere no longer finds the customer');
+  assert.equal((await shop.customerByToken('demo-token-anna-2'))?.id, anna!.id);
+});

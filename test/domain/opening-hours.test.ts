@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DateTime } from 'luxon';
 import type { Commerce, SpecialDay, Store } from '../../src/catalog/commerce.js';
-import { calendarDayIn, hoursFrom, openStateAt } from '../../src/domain/opening-hours.js';
+import { calendarDayIn, dayFromSlot, hoursFrom, openStateAt } from '../../src/domain/opening-hours.js';
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
 
@@ -36,6 +36,23 @@ test('the calendar day of an instant in a zone, on either side of midnight', () 
   // A zone only luxon knows, and one nobody knows.
   assert.equal(calendarDayIn(utc('2026-11-22T22:30:00Z'), 'UTC+2'), '2026-11-23');
   assert.throws(() => calendarDayIn(utc('2026-11-22T22:30:00Z'), 'Mars/Olympus_Mons'), RangeError);
+});
+
+test('a plain AMAZON.DATE day is that calendar day in the zone, asked in turn with today; an impossible date is none', () => {
+  const now = utc('2026-10-31T15:00:00Z');
+  for (let round = 0; round < 2; round++) {
+    for (const [zone, day] of [['Europe/Berlin', '2026-11-07'], ['America/Havana', '2026-11-01'], ['America/Santiago', '2026-09-06'], ['UTC+2', '2026-11-07']]) {
+      const date = dayFromSlot(day, now, zone!);
+      assert.equal(date?.toISODate(), day, `${zone} ${day}`);
+      // The day's first instant (Santiago's clocks skip its midnight: 01:00).
+      assert.equal(calendarDayIn(date!, zone!), day, `${zone} ${day}`);
+      assert.notEqual(calendarDayIn(date!.minus({ milliseconds: 1 }), zone!), day, `${zone} ${day}`);
+      assert.equal(calendarDayIn(now, zone!), '2026-10-31', zone);
+    }
+  }
+  assert.equal(dayFromSlot('2026-02-30', now, 'Europe/Berlin'), undefined);
+  assert.equal(dayFromSlot('2026-13-01', now, 'Europe/Berlin'), undefined);
+  assert.equal(dayFromSlot('2028-02-29', now, 'Europe/Berlin')?.toISODate(), '2028-02-29');
 });
 
 test('minutes to closing are real minutes on the nights the clocks change', async () => {

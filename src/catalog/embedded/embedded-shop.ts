@@ -1,6 +1,6 @@
 import type { Language } from '../commerce.js';
 import type {
-  Commerce, Customer, FaqTopic, Interval, Product, ProductSearch, ShopInfo, Store, Weekday,
+  Commerce, Customer, FaqTopic, Interval, Order, Product, ProductSearch, ShopInfo, Store, Weekday,
 } from '../commerce.js';
 import { createMatcherHost, type MatcherFactory } from '../matching/index.js';
 import { getOrder, listOrders, orderByReorderKey } from './order-queries.js';
@@ -21,6 +21,15 @@ function frozen(product: Product): Product {
   if (product.attributes) Object.freeze(product.attributes);
   if (product.attributeLabels) Object.values(Object.freeze(product.attributeLabels)).forEach((l) => Object.freeze(l));
   return Object.freeze(product);
+}
+
+/** A customer's orders as the snapshot hands them to every turn: nobody may change them. */
+function frozenOrders(orders: Order[]): Order[] {
+  for (const order of orders) {
+    for (const line of order.lines) Object.freeze(Object.freeze(line).name);
+    Object.freeze(Object.freeze(order).lines);
+  }
+  return Object.freeze(orders) as Order[];
 }
 
 /** The embedded demo shop: the catalog port over `<dataDir>/shop.sqlite`, plus catalog import. */
@@ -159,14 +168,18 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
     },
 
     async customerByToken(accessToken: string): Promise<Customer | undefined> {
+      const customers = snapshots.current().customers;
+      const known = customers.get(accessToken);
+      if (known) return known;
       const row = sql('SELECT id, name, email, phone FROM customers WHERE access_token = ?').get(accessToken) as (Customer & { phone: string | null }) | undefined;
       if (!row) return undefined;
       const { phone, ...customer } = row;
-      return phone ? { ...customer, phone } : customer;
+      return remember(customers, accessToken, Object.freeze(phone ? { ...customer, phone } : customer), SNAPSHOT_MAX_ENTRIES);
     },
 
     async listOrders(customerId: string) {
-      return listOrders(sql, customerId);
+      const orders = snapshots.current().orders;
+      return orders.get(customerId) ?? remember(orders, customerId, frozenOrders(listOrders(sql, customerId)), SNAPSHOT_MAX_ENTRIES);
     },
 
     async reorderOutcome(customerId: string, idempotencyKey: string) {
@@ -184,7 +197,12 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
 
     async placeReorder(customerId: string, orderNumber: string, idempotencyKey: string) {
       const placedAt = now().toISOString();
-      return placeReorder(db, sql, shopInfo(), { customerId, orderNumber, idempotencyKey, placedAt });
+      try {
+        return placeReorder(db, sql, shopInfo(), { customerId, orderNumber, idempotencyKey, placedAt });
+      } finally {
+        // The customer's orders in the snapshot no longer hold.
+        snapshots.invalidate();
+      }
     },
 
     async cart(customerId: string) {
@@ -201,7 +219,11 @@ export async function openEmbeddedShop(options: EmbeddedShopOptions): Promise<Em
 
     async placeCart(customerId: string, idempotencyKey: string, expectedTotalCents: number) {
       const placedAt = now().toISOString();
-      return placeCart(db, sql, shopInfo(), { customerId, idempotencyKey, expectedTotalCents, placedAt });
+      try {
+        return placeCart(db, sql, shopInfo(), { customerId, idempotencyKey, expectedTotalCents, placedAt });
+      } finally {
+        snapshots.invalidate();
+      }
     },
 
     async cartOutcome(customerId: string, idempotencyKey: string) {

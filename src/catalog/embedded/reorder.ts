@@ -5,16 +5,39 @@ import { getOrder, orderByReorderKey } from './order-queries.js';
 import { productFromRow, type ProductRow } from './product-rows.js';
 import type { Sql } from './statement-cache.js';
 
+/** A line of an order with its product as it is today (`id` and the product's columns null when it is gone). */
+interface QuoteRow extends Omit<ProductRow, 'id'> {
+  id: string | null;
+  order_number: string;
+  /** Null (and every other line column) for an order without lines. */
+  line_product_id: string | null;
+  line_name_de: string;
+  line_name_en: string;
+  line_quantity: number;
+}
+
+/**
+ * An order's lines by position, each with today's product, in one statement (a fresh read, not
+ * the snapshot: a quote must show today's prices). No row: no such order of this customer.
+ */
+const ORDER_LINES_WITH_PRODUCTS = `SELECT o.number AS order_number, l.product_id AS line_product_id, l.name_de AS line_name_de,
+    l.name_en AS line_name_en, l.quantity AS line_quantity, p.*
+  FROM orders o
+  LEFT JOIN order_lines l ON l.order_number = o.number
+  LEFT JOIN products p ON p.id = l.product_id
+  WHERE o.number = ? AND o.customer_id = ?
+  ORDER BY l.position`;
+
 /**
  * What ordering `orderNumber` again costs today. A line is available when its product still
  * exists, is sold, and has stock for the whole quantity; prices are today's. Shipping follows
  * the shop's rule; VAT is the share already contained in the gross total.
  */
 export function quoteReorder(sql: Sql, shop: ShopInfo, customerId: string, orderNumber: string): ReorderQuote {
-  const order = getOrder(sql, customerId, orderNumber);
-  if (!order) throw new ShopError('ORDER_NOT_FOUND', { orderNumber });
+  const rows = sql(ORDER_LINES_WITH_PRODUCTS).all(orderNumber, customerId) as QuoteRow[];
+  if (rows.length === 0) throw new ShopError('ORDER_NOT_FOUND', { orderNumber });
   const quote: ReorderQuote = {
-    basedOn: order.number,
+    basedOn: rows[0]!.order_number,
     available: [],
     unavailable: [],
     itemsCents: 0,
@@ -22,15 +45,16 @@ export function quoteReorder(sql: Sql, shop: ShopInfo, customerId: string, order
     totalCents: 0,
     vatCents: 0,
   };
-  for (const line of order.lines) {
-    const row = sql('SELECT * FROM products WHERE id = ?').get(line.productId) as ProductRow | undefined;
-    const product: Product | undefined = row && productFromRow(row);
-    if (product && product.available && product.stock >= line.quantity) {
-      const lineCents = product.priceCents * line.quantity;
-      quote.available.push({ product, quantity: line.quantity, lineCents });
+  for (const row of rows) {
+    if (row.line_product_id === null) continue;
+    const quantity = row.line_quantity;
+    const product: Product | undefined = row.id === null ? undefined : productFromRow(row as ProductRow);
+    if (product && product.available && product.stock >= quantity) {
+      const lineCents = product.priceCents * quantity;
+      quote.available.push({ product, quantity, lineCents });
       quote.itemsCents += lineCents;
     } else {
-      quote.unavailable.push({ name: product?.name ?? line.name, quantity: line.quantity });
+      quote.unavailable.push({ name: product?.name ?? { de: row.line_name_de, en: row.line_name_en }, quantity });
     }
   }
   // Nothing to order is a failure the conversation must answer, not an empty basket to confirm.

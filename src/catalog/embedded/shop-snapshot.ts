@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { FaqTopic, Product, ShopInfo, SpecialDay, Store } from '../commerce.js';
+import type { Customer, FaqTopic, Order, Product, ShopInfo, SpecialDay, Store } from '../commerce.js';
 
 /**
  * What the embedded shop keeps in memory for one state of its database: every turn is served
@@ -16,6 +16,10 @@ export interface ShopSnapshot {
   products: Map<string, Product>;
   variants: Map<string, Product[]>;
   specialDays: Map<string, SpecialDay[]>;
+  /** Customers by access token: only tokens that found one (an unknown token is asked again). */
+  customers: Map<string, Customer>;
+  /** A customer's orders, newest first, by customer id. */
+  orders: Map<string, Order[]>;
 }
 
 export interface SnapshotKeeper {
@@ -35,7 +39,7 @@ export const SNAPSHOT_MAX_ENTRIES = 10_000;
  */
 export const SNAPSHOT_CHECK_MS = 1000;
 
-const empty = (): ShopSnapshot => ({ products: new Map(), variants: new Map(), specialDays: new Map() });
+const empty = (): ShopSnapshot => ({ products: new Map(), variants: new Map(), specialDays: new Map(), customers: new Map(), orders: new Map() });
 
 /**
  * Keeps one snapshot per database state.
