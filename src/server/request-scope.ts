@@ -60,17 +60,9 @@ class Scope implements RequestScope {
   }
 }
 
-/** The request's logger: `reqId` bound, the request's secrets masked in every line. */
-class MaskedLog implements Logger {
-  constructor(private readonly scope: Scope) {}
-
-  private write(level: Level, obj: object, msg: string | undefined): void {
-    // A child logger has its parent's level: a dropped line is known before one is made.
-    if (!this.isLevelEnabled(level)) return;
-    const log = this.scope.bound();
-    const found = requestSecrets(this.scope.body, this.scope.authorization);
-    log[level](maskSecrets(obj, found), msg === undefined ? undefined : maskMessage(msg, found));
-  }
+/** A logger whose four levels go through one `write`. */
+abstract class LevelLog implements Logger {
+  protected abstract write(level: Level, obj: object, msg: string | undefined): void;
 
   debug(obj: object, msg?: string): void {
     this.write('debug', obj, msg);
@@ -84,6 +76,22 @@ class MaskedLog implements Logger {
   error(obj: object, msg?: string): void {
     this.write('error', obj, msg);
   }
+}
+
+/** The request's logger: `reqId` bound, the request's secrets masked in every line. */
+class MaskedLog extends LevelLog {
+  constructor(private readonly scope: Scope) {
+    super();
+  }
+
+  protected write(level: Level, obj: object, msg: string | undefined): void {
+    // A child logger has its parent's level: a dropped line is known before one is made.
+    if (!this.isLevelEnabled(level)) return;
+    const log = this.scope.bound();
+    const found = requestSecrets(this.scope.body, this.scope.authorization);
+    log[level](maskSecrets(obj, found), msg === undefined ? undefined : maskMessage(msg, found));
+  }
+
   child(bindings: object): Logger {
     const log = this.scope.bound();
     return log.child ? log.child(bindings) : log;
@@ -97,25 +105,14 @@ class MaskedLog implements Logger {
  * The access line's logger: the id as a field rather than through a child logger (the same line,
  * without building a child for the one line most requests write), no masking.
  */
-class PlainLog implements Logger {
-  constructor(private readonly scope: Scope) {}
+class PlainLog extends LevelLog {
+  constructor(private readonly scope: Scope) {
+    super();
+  }
 
-  private write(level: Level, obj: object, msg: string | undefined): void {
+  protected write(level: Level, obj: object, msg: string | undefined): void {
     const { child, base, id } = this.scope;
     if (child) child[level](obj, msg);
     else base[level]({ reqId: id, ...obj }, msg);
-  }
-
-  debug(obj: object, msg?: string): void {
-    this.write('debug', obj, msg);
-  }
-  info(obj: object, msg?: string): void {
-    this.write('info', obj, msg);
-  }
-  warn(obj: object, msg?: string): void {
-    this.write('warn', obj, msg);
-  }
-  error(obj: object, msg?: string): void {
-    this.write('error', obj, msg);
   }
 }
