@@ -20,4 +20,9 @@ const sources = Math.max(newest('src', (name) => name.endsWith('.ts')), ...['tsc
 const built = newest('dist', (name) => name.endsWith('.js'));
 if (built >= sources) process.exit(0);
 const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-process.exit(tsc.status ?? 1);
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+// Then the bundle bin/shopvoice.js prefers, as `npm run build` makes it (scripts/bundle-server.mjs).
+if (existsSync('scripts/bundle-server.mjs')) {
+  const bundle = spawnSync(process.execPath, ['scripts/bundle-server.mjs'], { stdio: 'inherit' });
+  process.exit(bundle.status ?? 1);
+}
