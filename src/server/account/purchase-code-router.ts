@@ -1,5 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Commerce, Customer } from '../../catalog/commerce.js';
+import { sameOrigin } from '../../console/console-security.js';
 import type { Logger } from '../../domain/deps.js';
 import { PURCHASE_CODE, type PurchaseCodeStore } from '../../state/purchase-code-store.js';
 
@@ -85,20 +86,6 @@ async function authenticated(req: Request, res: Response, commerce: Commerce): P
     res.status(401).json({ error: 'unauthorized' });
   }
   return customer;
-}
-
-/** A POST's `Origin` (or, without one, `Sec-Fetch-Site`) must be this server's own. */
-function sameOrigin(req: Request): boolean {
-  const origin = req.headers.origin;
-  if (typeof origin === 'string') {
-    try {
-      return new URL(origin).host === req.headers.host;
-    } catch {
-      return false;
-    }
-  }
-  const site = req.headers['sec-fetch-site'];
-  return site === undefined || site === 'same-origin' || site === 'none';
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
