@@ -237,11 +237,16 @@ describe('the registry is made on the first scrape', () => {
     assert.equal(PROMETHEUS_CONTENT_TYPE, new Registry().contentType);
   });
 
-  test('an order value that cannot be counted is refused, as prom-client refuses it', () => {
-    const counter = new CounterSeries({ name: 'v_total', help: 'v', labelNames: ['platform'] });
+  test('an order value that cannot be counted (negative, not a number) is refused; a fraction is counted', async () => {
+    const registry = new Registry();
+    const counter = new CounterSeries({ name: 'v_total', help: 'v', labelNames: ['platform'], registers: [registry] });
     assert.throws(() => counter.incBy(-1, 'alexa'), TypeError);
     assert.throws(() => counter.incBy(Number.NaN, 'alexa'), TypeError);
+    // prom-client's own Counter refuses a negative amount too.
+    assert.throws(() => new Counter({ name: 'p_total', help: 'p', labelNames: ['platform'], registers: [] }).inc({ platform: 'alexa' }, -1));
     counter.incBy(0.5, 'alexa');
+    counter.incBy(0.25, 'alexa');
+    assert.match(await registry.metrics(), /^v_total\{platform="alexa"\} 0.75$/m);
   });
 });
 
